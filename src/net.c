@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Socket addresses and tuples from the real sockets of the tracee. */
+#include "config.h"
+#include "net.h"
+#include "decode.h"
+#include "mem.h"
+#include "ppm_flags.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_getfd
+#define SYS_pidfd_getfd 438
+#endif
+
+void sct_sock_init(struct sct_sock *sk, struct sct_call *c)
+{
+	sk->c = c;
+	sk->tracee_fd = -1;
+	sk->fd = -1;
+}
+
+void sct_sock_done(struct sct_sock *sk)
+{
+	if (sk->fd >= 0)
+		close(sk->fd);
+	sk->fd = -1;
+}
+
+/* Our copy of the tracee's fd (pidfd_getfd, Linux >= 5.6), or -1. */
+static int grab(struct sct_sock *sk, int fd)
+{
+	int *pidfd = sk->c->pidfd;
+
+	if (fd < 0)
+		return -1;
+	if (sk->fd >= 0 && sk->tracee_fd == fd)
+		return sk->fd;
+	sct_sock_done(sk);
+	if (!pidfd)
+		return -1;
+	if (*pidfd < 0) {
+		*pidfd = (int)syscall(SYS_pidfd_open, sk->c->pid, 0);
+		if (*pidfd < 0) {
+			*pidfd = -2;	/* don't try again */
+			return -1;
+		}
+	}
+	if (*pidfd == -2)
+		return -1;
+	sk->fd = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
+	sk->tracee_fd = fd;
+	return sk->fd;
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	memcpy(p, &v, 2);	/* host order, as the readers expect */
+}
+
+static const uint8_t v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+ssize_t sct_encode_sockaddr(const struct sockaddr *sa, socklen_t len,
+			    uint8_t *out)
+{
+	if (len < sizeof(sa_family_t))
+		return 0;
+	switch (sa->sa_family) {
+	case AF_INET: {
+		const struct sockaddr_in *in = (const void *)sa;
+
+		if (len < sizeof(*in))
+			return 0;
+		out[0] = SCT_PPM_AF_INET;
+		memcpy(out + 1, &in->sin_addr, 4);
+		put16(out + 5, ntohs(in->sin_port));
+		return 7;
+	}
+	case AF_INET6: {
+		const struct sockaddr_in6 *in6 = (const void *)sa;
+
+		if (len < sizeof(*in6))
+			return 0;
+		out[0] = SCT_PPM_AF_INET6;
+		memcpy(out + 1, &in6->sin6_addr, 16);
+		put16(out + 17, ntohs(in6->sin6_port));
+		return 19;
+	}
+	case AF_UNIX: {
+		const struct sockaddr_un *un = (const void *)sa;
+		size_t max = len - offsetof(struct sockaddr_un, sun_path);
+		const char *path = un->sun_path;
+		size_t n;
+
+		if (max > sizeof(un->sun_path))
+			max = sizeof(un->sun_path);
+		/* abstract socket: drop the leading NUL */
+		if (max && !path[0]) {
+			path++;
+			max--;
+		}
+		n = strnlen(path, max);
+		out[0] = SCT_PPM_AF_UNIX;
+		memcpy(out + 1, path, n);
+		out[1 + n] = 0;
+		return (ssize_t)(n + 2);
+	}
+	default:
+		return 0;
+	}
+}
+
+static size_t unix_path(const struct sockaddr *sa, socklen_t len, char *dst)
+{
+	uint8_t tmp[SCT_TUPLE_MAX];
+	ssize_t n;
+
+	dst[0] = 0;
+	if (!sa || sa->sa_family != AF_UNIX)
+		return 0;
+	n = sct_encode_sockaddr(sa, len, tmp);
+	if (n < 2)
+		return 0;
+	memcpy(dst, tmp + 1, (size_t)n - 1);
+	return (size_t)n - 2;
+}
+
+ssize_t sct_encode_tuple(const struct sockaddr *src, socklen_t slen,
+			 const struct sockaddr *dst, socklen_t dlen,
+			 uint64_t usrc, uint64_t udst, const char *upath,
+			 uint8_t *out)
+{
+	int fam = src ? src->sa_family : dst ? dst->sa_family : AF_UNSPEC;
+
+	if (src && dst && src->sa_family != dst->sa_family)
+		return 0;
+	switch (fam) {
+	case AF_INET: {
+		const struct sockaddr_in *s = (const void *)src;
+		const struct sockaddr_in *d = (const void *)dst;
+
+		if (!s || !d || slen < sizeof(*s) || dlen < sizeof(*d))
+			return 0;
+		out[0] = SCT_PPM_AF_INET;
+		memcpy(out + 1, &s->sin_addr, 4);
+		put16(out + 5, ntohs(s->sin_port));
+		memcpy(out + 7, &d->sin_addr, 4);
+		put16(out + 11, ntohs(d->sin_port));
+		return 13;
+	}
+	case AF_INET6: {
+		const struct sockaddr_in6 *s = (const void *)src;
+		const struct sockaddr_in6 *d = (const void *)dst;
+
+		if (!s || !d || slen < sizeof(*s) || dlen < sizeof(*d))
+			return 0;
+		/* IPv4-mapped on both ends: the readers expect an IPv4 tuple */
+		if (!memcmp(&s->sin6_addr, v4mapped, 12) &&
+		    !memcmp(&d->sin6_addr, v4mapped, 12)) {
+			out[0] = SCT_PPM_AF_INET;
+			memcpy(out + 1, (const uint8_t *)&s->sin6_addr + 12, 4);
+			put16(out + 5, ntohs(s->sin6_port));
+			memcpy(out + 7, (const uint8_t *)&d->sin6_addr + 12, 4);
+			put16(out + 11, ntohs(d->sin6_port));
+			return 13;
+		}
+		out[0] = SCT_PPM_AF_INET6;
+		memcpy(out + 1, &s->sin6_addr, 16);
+		put16(out + 17, ntohs(s->sin6_port));
+		memcpy(out + 19, &d->sin6_addr, 16);
+		put16(out + 35, ntohs(d->sin6_port));
+		return 37;
+	}
+	case AF_UNIX: {
+		size_t n = strlen(upath);
+
+		out[0] = SCT_PPM_AF_UNIX;
+		memcpy(out + 1, &usrc, 8);
+		memcpy(out + 9, &udst, 8);
+		memcpy(out + 17, upath, n + 1);
+		return (ssize_t)(18 + n);
+	}
+	default:
+		return 0;
+	}
+}
+
+static socklen_t user_addr(struct sct_sock *sk, uint64_t addr, uint64_t len,
+			   struct sockaddr_storage *ss)
+{
+	ssize_t n;
+
+	if (!addr || !len)
+		return 0;
+	if (len > sizeof(*ss))
+		len = sizeof(*ss);
+	memset(ss, 0, sizeof(*ss));
+	n = sct_mem_read(sk->c->pid, addr, ss, len);
+	return n > 0 ? (socklen_t)n : 0;
+}
+
+ssize_t sct_sock_user_addr(struct sct_sock *sk, uint64_t addr, uint64_t len,
+			   uint8_t *out)
+{
+	struct sockaddr_storage ss;
+	socklen_t n = user_addr(sk, addr, len, &ss);
+
+	return n ? sct_encode_sockaddr((struct sockaddr *)&ss, n, out) : 0;
+}
+
+ssize_t sct_sock_local_addr(struct sct_sock *sk, int fd, uint8_t *out)
+{
+	struct sockaddr_storage ss;
+	socklen_t n = sizeof(ss);
+	int our = grab(sk, fd);
+
+	if (our < 0 || getsockname(our, (struct sockaddr *)&ss, &n) < 0)
+		return 0;
+	return sct_encode_sockaddr((struct sockaddr *)&ss, n, out);
+}
+
+ssize_t sct_sock_tuple(struct sct_sock *sk, int fd, uint64_t addr,
+		       uint64_t addrlen, bool outbound, uint8_t *out)
+{
+	struct sockaddr_storage local, remote;
+	socklen_t llen = sizeof(local), rlen = sizeof(remote);
+	int our = grab(sk, fd);
+	struct stat st;
+	char lpath[110], rpath[110];
+	uint64_t ino = 0;
+
+	if (our < 0 || getsockname(our, (struct sockaddr *)&local, &llen) < 0)
+		return 0;
+	rlen = user_addr(sk, addr, addrlen, &remote);
+	if (!rlen) {
+		rlen = sizeof(remote);
+		if (getpeername(our, (struct sockaddr *)&remote, &rlen) < 0)
+			rlen = 0;
+	}
+	if (local.ss_family == AF_UNIX) {
+		if (fstat(our, &st) == 0)
+			ino = st.st_ino;
+		unix_path(rlen ? (struct sockaddr *)&remote : NULL, rlen,
+			  rpath);
+		unix_path((struct sockaddr *)&local, llen, lpath);
+		return sct_encode_tuple((struct sockaddr *)&local, llen, NULL,
+					0, ino, 0, rpath[0] ? rpath : lpath,
+					out);
+	}
+	if (!rlen)
+		return 0;
+	if (outbound)
+		return sct_encode_tuple((struct sockaddr *)&local, llen,
+					(struct sockaddr *)&remote, rlen, 0, 0,
+					"", out);
+	return sct_encode_tuple((struct sockaddr *)&remote, rlen,
+				(struct sockaddr *)&local, llen, 0, 0, "",
+				out);
+}

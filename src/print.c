@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Human-readable event lines: "num time cpu tid > type name=value ...". */
+#include "config.h"
+#include "print.h"
+#include "schema.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <time.h>
+
+#define PRINT_BYTES_MAX	80
+
+static uint64_t seq;
+
+static void print_bytes(FILE *f, const uint8_t *p, uint32_t n, int quote)
+{
+	uint32_t i;
+
+	if (quote)
+		fputc('"', f);
+	for (i = 0; i < n && i < PRINT_BYTES_MAX; i++) {
+		if (p[i] == 0 && quote && i == n - 1)
+			break;
+		if (isprint(p[i]) && p[i] != '"' && p[i] != '\\')
+			fputc(p[i], f);
+		else if (p[i] == 0)
+			fputc(' ', f);
+		else
+			fputc('.', f);
+	}
+	if (i < n && !(quote && i == n - 1))
+		fputs("...", f);
+	if (quote)
+		fputc('"', f);
+}
+
+static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
+{
+	if (v->kind == SCT_V_EMPTY) {
+		fputs("<NA>", f);
+		return;
+	}
+	if (v->kind == SCT_V_BYTES) {
+		print_bytes(f, v->p, v->len,
+			    type == SCT_PT_CHARBUF || type == SCT_PT_FSPATH ||
+			    type == SCT_PT_FSRELPATH);
+		return;
+	}
+	switch (type) {
+	case SCT_PT_ERRNO:
+	case SCT_PT_FD:
+	case SCT_PT_PID:
+	case SCT_PT_INT64:
+		fprintf(f, "%" PRId64, (int64_t)v->u);
+		break;
+	case SCT_PT_INT32:
+		fprintf(f, "%" PRId32, (int32_t)v->u);
+		break;
+	case SCT_PT_FLAGS8:
+	case SCT_PT_FLAGS16:
+	case SCT_PT_FLAGS32:
+	case SCT_PT_MODE:
+		fprintf(f, "0x%" PRIx64, v->u);
+		break;
+	case SCT_PT_SYSCALLID: {
+		const char *n = sct_ppm_sc_name((uint16_t)v->u);
+
+		fprintf(f, "%" PRIu64 "(%s)", v->u, n ? n : "?");
+		break;
+	}
+	default:
+		fprintf(f, "%" PRIu64, v->u);
+		break;
+	}
+}
+
+void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
+		     pid_t tid, const struct sct_val *v)
+{
+	const struct sct_event_info *ei = &sct_events[type];
+	time_t sec = (time_t)(ts / 1000000000ull);
+	struct tm tm;
+	unsigned i;
+
+	localtime_r(&sec, &tm);
+	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u (%d) %c %s",
+		++seq, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		(uint64_t)(ts % 1000000000ull), cpu, tid, sct_event_is_enter(type) ? '>' : '<', ei->name);
+	for (i = 0; i < ei->nparams; i++) {
+		fprintf(f, " %s=", ei->params[i].name);
+		print_val(f, ei->params[i].type, &v[i]);
+	}
+	fputc('\n', f);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Human-readable event lines (no -o), close to sysdig's default output. */
+#ifndef SCTRACE_PRINT_H
+#define SCTRACE_PRINT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "event.h"
+
+void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
+		     pid_t tid, const struct sct_val *v);
+
+#endif

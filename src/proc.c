@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* /proc readers for the PL/FDL blocks and the clone/execve exit events. */
+#include "config.h"
+#include "proc.h"
+#include "ppm_flags.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+uint32_t sct_encode_dev(dev_t dev)
+{
+	unsigned maj = major(dev), min = minor(dev);
+
+	return (min & 0xff) | (maj << 8) | ((min & ~0xffu) << 12);
+}
+
+/* Read a small /proc file into buf (NUL-terminated).  Returns length or -errno. */
+static ssize_t read_file(const char *path, char *buf, size_t size)
+{
+	ssize_t n, got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	while ((size_t)got < size - 1) {
+		n = read(fd, buf + got, size - 1 - (size_t)got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			got = got ? got : -errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		got += n;
+	}
+	close(fd);
+	if (got >= 0)
+		buf[got] = 0;
+	return got;
+}
+
+static void read_link(const char *path, char *dst, size_t size)
+{
+	ssize_t n = readlink(path, dst, size - 1);
+
+	dst[n > 0 ? n : 0] = 0;
+}
+
+static void parse_stat(const char *buf, struct sct_procinfo *pi)
+{
+	const char *p = strrchr(buf, ')');
+	long long ppid = 0, pgrp = 0, sid = 0, tty = 0;
+	unsigned long long minflt = 0, majflt = 0;
+
+	if (!p)
+		return;
+	/* state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt */
+	if (sscanf(p + 2, "%*c %lld %lld %lld %lld %*d %*u %llu %*u %llu",
+		   &ppid, &pgrp, &sid, &tty, &minflt, &majflt) >= 4) {
+		pi->pgid = pgrp;
+		pi->sid = sid;
+		pi->tty = (uint32_t)tty;
+		pi->pfminor = minflt;
+		pi->pfmajor = majflt;
+	}
+}
+
+static void parse_status(char *buf, struct sct_procinfo *pi)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		unsigned long long v;
+		unsigned a, b;
+
+		if (sscanf(line, "Tgid: %llu", &v) == 1)
+			pi->pid = (int64_t)v;
+		else if (sscanf(line, "PPid: %llu", &v) == 1)
+			pi->ptid = (int64_t)v;
+		else if (sscanf(line, "Uid: %u %u", &a, &b) == 2)
+			pi->uid = b;
+		else if (sscanf(line, "Gid: %u %u", &a, &b) == 2)
+			pi->gid = b;
+		else if (sscanf(line, "VmSize: %llu", &v) == 1)
+			pi->vmsize_kb = (uint32_t)v;
+		else if (sscanf(line, "VmRSS: %llu", &v) == 1)
+			pi->vmrss_kb = (uint32_t)v;
+		else if (sscanf(line, "VmSwap: %llu", &v) == 1)
+			pi->vmswap_kb = (uint32_t)v;
+		else if (!strncmp(line, "NStgid:", 7) ||
+			 !strncmp(line, "NSpid:", 6)) {
+			/* The last number is the id in the innermost pid ns. */
+			char *last = strrchr(line, '\t');
+			char *sp = strrchr(line, ' ');
+
+			if (sp > last)
+				last = sp;
+			if (last) {
+				v = strtoull(last + 1, NULL, 10);
+				if (line[2] == 't')
+					pi->vpid = (int64_t)v;
+				else
+					pi->vtid = (int64_t)v;
+			}
+		}
+	}
+}
+
+/*
+ * Controllers a cgroup v2 path is subject to: libscap lists one
+ * "ctrl=/path" per controller; we take them from the root's
+ * cgroup.controllers, read once.
+ */
+static const char *v2_controllers(void)
+{
+	static char ctrls[512];
+	static int done;
+
+	if (!done) {
+		ssize_t n = read_file("/sys/fs/cgroup/cgroup.controllers",
+				      ctrls, sizeof(ctrls));
+		if (n < 0)
+			ctrls[0] = 0;
+		done = 1;
+	}
+	return ctrls;
+}
+
+static void add_cgroup(struct sct_procinfo *pi, const char *ctrl, size_t clen,
+		       const char *path)
+{
+	size_t plen = strlen(path);
+	size_t need = clen + 1 + plen + 1;
+
+	if (!clen || pi->cgroups_len + need > sizeof(pi->cgroups))
+		return;
+	memcpy(pi->cgroups + pi->cgroups_len, ctrl, clen);
+	pi->cgroups[pi->cgroups_len + clen] = '=';
+	memcpy(pi->cgroups + pi->cgroups_len + clen + 1, path, plen + 1);
+	pi->cgroups_len += need;
+}
+
+static void parse_cgroup(char *buf, struct sct_procinfo *pi)
+{
+	char *line, *save = NULL;
+
+	pi->cgroups_len = 0;
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *ctrls = strchr(line, ':'), *path, *c, *end;
+
+		if (!ctrls)
+			continue;
+		path = strchr(++ctrls, ':');
+		if (!path)
+			continue;
+		*path++ = 0;
+		if (!*ctrls) {
+			/* v2: every controller of the unified hierarchy */
+			const char *all = v2_controllers();
+
+			while (*all) {
+				size_t n = strcspn(all, " \n");
+
+				add_cgroup(pi, all, n, path);
+				all += n;
+				all += strspn(all, " \n");
+			}
+			continue;
+		}
+		for (c = ctrls; *c; c = end) {
+			end = c + strcspn(c, ",");
+			if (!strncmp(c, "name=", 5))
+				c += 5;
+			add_cgroup(pi, c, (size_t)(end - c), path);
+			if (*end)
+				end++;
+		}
+	}
+}
+
+/* Split a NUL-separated list: first item to first, the rest to rest. */
+static void split_cmdline(const char *buf, size_t n, char *first,
+			  size_t first_size, char *rest, size_t *rest_len,
+			  size_t rest_size)
+{
+	size_t l0 = strnlen(buf, n);
+	size_t r;
+
+	snprintf(first, first_size, "%.*s", (int)l0, buf);
+	if (l0 < n)
+		l0++;
+	r = n - l0;
+	if (r > rest_size)
+		r = rest_size;
+	memcpy(rest, buf + l0, r);
+	/* A list cut short still ends its last item. */
+	if (r && rest[r - 1])
+		rest[r - 1] = 0;
+	*rest_len = r;
+}
+
+int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
+{
+	char path[64], buf[4096];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	n = read_file(path, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	parse_stat(buf, pi);
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	n = read_file(path, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	parse_status(buf, pi);
+	return 0;
+}
+
+int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
+{
+	char path[64];
+	char buf[SCT_PROC_LIST_MAX * 2];
+	struct rlimit rl;
+	ssize_t n;
+	int r;
+
+	memset(pi, 0, offsetof(struct sct_procinfo, exe));
+	pi->exe[0] = pi->exepath[0] = pi->cwd[0] = pi->root[0] = 0;
+	pi->args_len = pi->env_len = pi->cgroups_len = 0;
+	pi->fdlimit = pi->flags = 0;
+	pi->uid = pi->gid = pi->loginuid = UINT32_MAX;
+	pi->vmsize_kb = pi->vmrss_kb = pi->vmswap_kb = 0;
+	pi->pfmajor = pi->pfminor = 0;
+	pi->tty = 0;
+	pi->exe_writable = 0;
+	pi->tid = pi->vtid = tid;
+	pi->pid = pi->vpid = tid;
+
+	r = sct_proc_read_mem(tid, pi);
+	if (r < 0)
+		return r;
+	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
+		pi->vpid = pi->pid;
+	if (pi->pid != pi->tid)
+		pi->flags = SCT_PPM_CL_CLONE_THREAD | SCT_PPM_CL_CLONE_FILES;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
+	if (read_file(path, pi->comm, sizeof(pi->comm)) > 0)
+		pi->comm[strcspn(pi->comm, "\n")] = 0;
+
+	if (what & SCT_PI_CMDLINE) {
+		snprintf(path, sizeof(path), "/proc/%d/cmdline", tid);
+		n = read_file(path, buf, sizeof(buf));
+		if (n > 0)
+			split_cmdline(buf, (size_t)n, pi->exe, sizeof(pi->exe),
+				      pi->args, &pi->args_len,
+				      sizeof(pi->args));
+		/* Kernel threads have no cmdline: sysdig shows the comm. */
+		if (!pi->exe[0])
+			snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
+	}
+	if (what & SCT_PI_ENV) {
+		snprintf(path, sizeof(path), "/proc/%d/environ", tid);
+		n = read_file(path, buf, sizeof(pi->env) + 1);
+		if (n > 0) {
+			if ((size_t)n > sizeof(pi->env))
+				n = sizeof(pi->env);
+			memcpy(pi->env, buf, (size_t)n);
+			if (pi->env[n - 1])
+				pi->env[n - 1] = 0;
+			pi->env_len = (size_t)n;
+		}
+	}
+	if (what & SCT_PI_PATHS) {
+		snprintf(path, sizeof(path), "/proc/%d/cwd", tid);
+		read_link(path, pi->cwd, sizeof(pi->cwd) - 1);
+		/* sinsp joins relative paths to cwd: it must end in '/' */
+		if (pi->cwd[0]) {
+			size_t l = strlen(pi->cwd);
+
+			if (pi->cwd[l - 1] != '/') {
+				pi->cwd[l] = '/';
+				pi->cwd[l + 1] = 0;
+			}
+		}
+		snprintf(path, sizeof(path), "/proc/%d/exe", tid);
+		read_link(path, pi->exepath, sizeof(pi->exepath));
+		snprintf(path, sizeof(path), "/proc/%d/root", tid);
+		read_link(path, pi->root, sizeof(pi->root));
+		snprintf(path, sizeof(path), "/proc/%d/loginuid", tid);
+		if (read_file(path, buf, 32) > 0)
+			pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
+	}
+	if (what & SCT_PI_CGROUPS) {
+		snprintf(path, sizeof(path), "/proc/%d/cgroup", tid);
+		if (read_file(path, buf, sizeof(buf)) > 0)
+			parse_cgroup(buf, pi);
+	}
+	if (prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
+		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
+			      rl.rlim_cur;
+	return 0;
+}
+
+int sct_proc_cpu(pid_t tid)
+{
+	char path[64], buf[1024];
+	const char *p;
+	int i, cpu = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	if (read_file(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	p = strrchr(buf, ')');
+	if (!p)
+		return -1;
+	/* field 3 starts after ") "; the cpu is field 39 */
+	p += 2;
+	for (i = 3; i < 39 && p; i++) {
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	if (p)
+		cpu = atoi(p);
+	return cpu;
+}
+
+/* ---- fds ---- */
+
+struct sock_entry {
+	uint64_t ino;
+	uint8_t sip[16], dip[16];
+	uint16_t sport, dport;
+	uint8_t type;		/* IPV4/6 SOCK or SERVSOCK */
+	uint8_t l4proto;
+};
+
+struct sock_table {
+	struct sock_entry *e;
+	size_t n, cap;
+};
+
+static void parse_hex_addr(const char *s, uint8_t *out, int v6)
+{
+	unsigned i, words = v6 ? 4 : 1;
+
+	/* /proc/net prints each 32-bit word in host order */
+	for (i = 0; i < words; i++) {
+		char w[9];
+		uint32_t v;
+
+		memcpy(w, s + 8 * i, 8);
+		w[8] = 0;
+		v = (uint32_t)strtoul(w, NULL, 16);
+		memcpy(out + 4 * i, &v, 4);
+	}
+}
+
+static void load_inet(struct sock_table *t, pid_t pid, const char *file,
+		      int v6, uint8_t l4)
+{
+	char path[64], line[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, file);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (!fgets(line, sizeof(line), f)) {
+		fclose(f);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char la[40], ra[40];
+		unsigned lp, rp, st;
+		unsigned long long ino;
+		struct sock_entry *e;
+
+		if (sscanf(line,
+			   " %*u: %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %x %*x:%*x %*x:%*x %*x %*u %*u %llu",
+			   la, &lp, ra, &rp, &st, &ino) != 6 || !ino)
+			continue;
+		if (t->n == t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 64;
+			void *p = realloc(t->e, cap * sizeof(*t->e));
+
+			if (!p)
+				break;
+			t->e = p;
+			t->cap = cap;
+		}
+		e = &t->e[t->n++];
+		memset(e, 0, sizeof(*e));
+		e->ino = ino;
+		parse_hex_addr(la, e->sip, v6);
+		parse_hex_addr(ra, e->dip, v6);
+		e->sport = (uint16_t)lp;
+		e->dport = (uint16_t)rp;
+		e->l4proto = l4;
+		/* TCP_LISTEN is 10; unconnected UDP has no remote port */
+		if ((l4 == 2 && st == 10) || (l4 == 3 && rp == 0))
+			e->type = v6 ? SCT_FD_IPV6_SERVSOCK :
+				       SCT_FD_IPV4_SERVSOCK;
+		else
+			e->type = v6 ? SCT_FD_IPV6_SOCK : SCT_FD_IPV4_SOCK;
+	}
+	fclose(f);
+}
+
+static const struct sock_entry *find_sock(const struct sock_table *t,
+					  uint64_t ino)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->e[i].ino == ino)
+			return &t->e[i];
+	return NULL;
+}
+
+/* Unix socket path by inode from /proc/PID/net/unix. */
+static int unix_path(pid_t pid, uint64_t ino, char *dst, size_t size)
+{
+	char path[64], line[4096 + 128];
+	FILE *f;
+	int found = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/unix", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long i;
+		int off = 0;
+
+		if (sscanf(line, "%*s %*s %*s %*s %*s %*s %llu %n", &i,
+			   &off) >= 1 && i == ino) {
+			char *p = line + off;
+
+			p[strcspn(p, "\n")] = 0;
+			snprintf(dst, size, "%s", p);
+			found = 1;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static const struct {
+	const char *name;
+	uint8_t type;
+} anon_types[] = {
+	{ "anon_inode:[eventfd]", SCT_FD_EVENT },
+	{ "anon_inode:[signalfd]", SCT_FD_SIGNALFD },
+	{ "anon_inode:[eventpoll]", SCT_FD_EVENTPOLL },
+	{ "anon_inode:inotify", SCT_FD_INOTIFY },
+	{ "anon_inode:[timerfd]", SCT_FD_TIMERFD },
+};
+
+static uint32_t fdinfo_flags(pid_t pid, int fd)
+{
+	char path[64], buf[512];
+	const char *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", pid, fd);
+	if (read_file(path, buf, sizeof(buf)) <= 0)
+		return 0;
+	p = strstr(buf, "flags:");
+	return p ? (uint32_t)strtoul(p + 6, NULL, 8) : 0;
+}
+
+int sct_proc_fds(pid_t pid, int skip_cloexec, sct_fd_cb cb, void *arg)
+{
+	struct sock_table socks = { 0 };
+	int socks_loaded = 0, count = 0;
+	struct sct_fdinfo fi;
+	char path[64];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	d = opendir(path);
+	if (!d)
+		return -errno;
+	while ((de = readdir(d))) {
+		char link[80];
+		struct stat st;
+		uint32_t flags;
+		char *end;
+		long fd = strtol(de->d_name, &end, 10);
+		ssize_t n;
+		size_t i;
+
+		if (*end || fd < 0)
+			continue;
+		flags = fdinfo_flags(pid, (int)fd);
+		if (skip_cloexec && (flags & O_CLOEXEC))
+			continue;
+		memset(&fi, 0, offsetof(struct sct_fdinfo, name));
+		fi.fd = fd;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pid, fd);
+		n = readlink(link, fi.name, sizeof(fi.name) - 1);
+		if (n < 0)
+			continue;
+		fi.name[n] = 0;
+		fi.name_len = (size_t)n;
+		if (stat(link, &st) == 0)
+			fi.ino = st.st_ino;
+		else
+			memset(&st, 0, sizeof(st));
+
+		if (!strncmp(fi.name, "socket:[", 8)) {
+			const struct sock_entry *se;
+
+			fi.ino = strtoull(fi.name + 8, NULL, 10);
+			if (!socks_loaded) {
+				load_inet(&socks, pid, "tcp", 0, 2);
+				load_inet(&socks, pid, "udp", 0, 3);
+				load_inet(&socks, pid, "tcp6", 1, 2);
+				load_inet(&socks, pid, "udp6", 1, 3);
+				load_inet(&socks, pid, "raw", 0, 5);
+				socks_loaded = 1;
+			}
+			se = find_sock(&socks, fi.ino);
+			if (se) {
+				fi.type = se->type;
+				memcpy(fi.sip, se->sip, 16);
+				memcpy(fi.dip, se->dip, 16);
+				fi.sport = se->sport;
+				fi.dport = se->dport;
+				fi.l4proto = se->l4proto;
+			} else {
+				fi.type = SCT_FD_UNIX_SOCK;
+				fi.usrc = fi.ino;
+				if (!unix_path(pid, fi.ino, fi.name,
+					       sizeof(fi.name)))
+					fi.name[0] = 0;
+				fi.name_len = strlen(fi.name);
+			}
+		} else if (!strncmp(fi.name, "pipe:[", 6)) {
+			fi.type = SCT_FD_FIFO;
+		} else if (!strncmp(fi.name, "anon_inode:", 11)) {
+			fi.type = SCT_FD_UNSUPPORTED;
+			for (i = 0; i < sizeof(anon_types) / sizeof(anon_types[0]); i++)
+				if (!strcmp(fi.name, anon_types[i].name))
+					fi.type = anon_types[i].type;
+		} else if (S_ISDIR(st.st_mode)) {
+			fi.type = SCT_FD_DIRECTORY;
+		} else if (S_ISFIFO(st.st_mode)) {
+			fi.type = SCT_FD_FIFO;
+		} else if (fi.name[0] == '/') {
+			fi.type = SCT_FD_FILE_V2;
+			fi.open_flags = sct_ppm_open_flags(flags);
+			fi.dev = sct_encode_dev(st.st_dev);
+		} else {
+			fi.type = SCT_FD_UNSUPPORTED;
+		}
+		cb(&fi, arg);
+		count++;
+	}
+	closedir(d);
+	free(socks.e);
+	return count;
+}

@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The ptrace engine.  Every traced thread is seized (PTRACE_SEIZE semantics
+ * are inherited by auto-attached children), each syscall stop is read with
+ * one PTRACE_GET_SYSCALL_INFO, and the enter and exit events are written
+ * at their stops, so that for every tid each exit directly follows its own
+ * enter (scap-format.md §3.2).
+ */
+#include "config.h"
+#include "tracer.h"
+#include "arch/arch.h"
+#include "decode.h"
+#include "log.h"
+#include "mem.h"
+#include "ppm_flags.h"
+#include "print.h"
+#include "proc.h"
+#include "snapshot.h"
+#include "writer.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ARENA_SIZE	(256u << 10)
+#define CPU_REFRESH_NS	50000000ull
+#define HASH_SIZE	4096u
+
+struct group {
+	pid_t pid;
+	int refs;
+	int pidfd;
+};
+
+struct thread {
+	pid_t tid;
+	struct group *g;
+	struct thread *next;		/* hash chain */
+	bool started;			/* first stop seen */
+	bool exiting;			/* PTRACE_EVENT_EXIT seen */
+	bool in_syscall;
+	bool held;			/* stopped until its parent says who it is */
+	bool child_pending;		/* clone exit of the child side to write */
+	const struct sct_arch *arch;
+	const struct sct_sysent *se;
+	uint64_t args[6];
+	/* for the child side of a clone */
+	const struct sct_decoder *child_dec;
+	uint32_t child_flags;
+	uint64_t child_args[6];
+	int cpu;
+	uint64_t cpu_ts;
+};
+
+static struct {
+	const struct sct_options *o;
+	struct sct_stats *st;
+	struct thread *hash[HASH_SIZE];
+	unsigned nthreads;
+	pid_t main_pid;
+	int main_status;
+	bool main_done;
+	uint64_t last_ts;
+	struct sct_procinfo *pi;
+	struct sct_call call;
+	struct sct_val vals[SCT_MAX_PARAMS];
+	const struct sct_arch *last_arch;
+	uint32_t last_audit;
+	volatile sig_atomic_t interrupted;
+} T;
+
+/* ---- thread table ---- */
+
+static struct thread *find(pid_t tid)
+{
+	struct thread *t;
+
+	for (t = T.hash[(unsigned)tid % HASH_SIZE]; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+static struct group *group_new(pid_t pid)
+{
+	struct group *g = calloc(1, sizeof(*g));
+
+	if (!g)
+		sct_die("out of memory");
+	g->pid = pid;
+	g->pidfd = -1;
+	return g;
+}
+
+static void group_put(struct group *g)
+{
+	if (--g->refs > 0)
+		return;
+	if (g->pidfd >= 0)
+		close(g->pidfd);
+	free(g);
+}
+
+static struct thread *add(pid_t tid, struct group *g)
+{
+	struct thread *t = calloc(1, sizeof(*t));
+	unsigned h = (unsigned)tid % HASH_SIZE;
+
+	if (!t)
+		sct_die("out of memory");
+	t->tid = tid;
+	t->g = g ? g : group_new(tid);
+	t->g->refs++;
+	t->cpu = -1;
+	t->next = T.hash[h];
+	T.hash[h] = t;
+	T.nthreads++;
+	return t;
+}
+
+static void drop(struct thread *t)
+{
+	struct thread **pp = &T.hash[(unsigned)t->tid % HASH_SIZE];
+
+	while (*pp != t)
+		pp = &(*pp)->next;
+	*pp = t->next;
+	group_put(t->g);
+	free(t);
+	T.nthreads--;
+}
+
+/* ---- event output ---- */
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	uint64_t ns;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	/* keep the file in non-decreasing time order */
+	if (ns < T.last_ts)
+		ns = T.last_ts;
+	T.last_ts = ns;
+	return ns;
+}
+
+static uint16_t thread_cpu(struct thread *t, uint64_t ts)
+{
+	if (t->cpu < 0 || ts - t->cpu_ts > CPU_REFRESH_NS) {
+		int cpu = sct_proc_cpu(t->tid);
+
+		t->cpu = cpu >= 0 && (unsigned)cpu < sct_snapshot_ncpus() ? cpu : 0;
+		t->cpu_ts = ts;
+	}
+	return (uint16_t)t->cpu;
+}
+
+static void emit(struct thread *t, pid_t tid, unsigned type)
+{
+	uint64_t ts = now_ns();
+	uint16_t cpu = thread_cpu(t, ts);
+
+	if (T.o->w)
+		sct_writer_event(T.o->w, cpu, type, ts, (uint64_t)tid, T.vals);
+	else
+		sct_print_event(T.o->text, cpu, type, ts, tid, T.vals);
+	T.st->events++;
+}
+
+/* Prepare the decoding context for thread t (tid may differ: clone child). */
+static struct sct_call *call_for(struct thread *t, pid_t tid, pid_t pid)
+{
+	struct sct_call *c = &T.call;
+
+	c->tid = tid;
+	c->pid = pid;
+	c->arch = t->arch;
+	memcpy(c->args, t->args, sizeof(c->args));
+	c->ret = 0;
+	c->pi_loaded = false;
+	c->clone_flags = 0;
+	c->pidfd = &t->g->pidfd;
+	c->arena_len = 0;
+	return c;
+}
+
+static void emit_generic(struct thread *t, bool at_exit, uint64_t nr)
+{
+	uint16_t sc = t->se ? t->se->ppm_sc : 0;
+
+	T.vals[0] = sct_int(sc);
+	if (at_exit) {
+		emit(t, t->tid, SCT_EV_GENERIC_X);
+		return;
+	}
+	T.vals[1] = sct_int(nr);
+	emit(t, t->tid, SCT_EV_GENERIC_E);
+}
+
+static const struct sct_decoder *decoder_of(const struct sct_sysent *se)
+{
+	return se && se->decoder >= 0 ? &sct_decoders[se->decoder] : NULL;
+}
+
+static bool is_clone(const struct sct_decoder *d)
+{
+	return d && (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_CLONE3_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_FORK_20_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_VFORK_20_E);
+}
+
+/* PPM_CL_* flags of the clone-family call t is making. */
+static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
+			       pid_t pid)
+{
+	uint64_t flags = 0;
+
+	if (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E)
+		flags = t->args[0];
+	else if (d->ev_enter == SCT_EV_SYSCALL_CLONE3_E) {
+		/* struct clone_args starts with u64 flags */
+		if (sct_mem_read(pid, t->args[0], &flags, 8) != 8)
+			flags = 0;
+	} else {
+		return 0;
+	}
+	return sct_ppm_clone_flags(flags);
+}
+
+static void emit_decoded(struct thread *t, const struct sct_decoder *d,
+			 struct sct_call *c, bool at_exit)
+{
+	unsigned type = d->ev_enter + at_exit;
+
+	c->at_exit = at_exit;
+	sct_decode(c, type, at_exit ? d->exit : d->enter,
+		   at_exit ? d->n_exit : d->n_enter, T.vals);
+	emit(t, c->tid, type);
+}
+
+static void syscall_enter(struct thread *t, const struct __ptrace_syscall_info *si)
+{
+	const struct sct_decoder *d;
+	unsigned i;
+
+	if (si->arch != T.last_audit || !T.last_arch) {
+		T.last_arch = sct_arch_lookup(si->arch);
+		T.last_audit = si->arch;
+	}
+	t->arch = T.last_arch ? T.last_arch : sct_arch_native();
+	t->se = T.last_arch ? sct_sysent(T.last_arch, si->entry.nr) : NULL;
+	for (i = 0; i < 6; i++)
+		t->args[i] = si->entry.args[i];
+	t->in_syscall = true;
+	T.st->syscalls++;
+	d = decoder_of(t->se);
+	if (!d) {
+		emit_generic(t, false, si->entry.nr);
+		return;
+	}
+	emit_decoded(t, d, call_for(t, t->tid, t->g->pid), false);
+}
+
+static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *si)
+{
+	const struct sct_decoder *d = decoder_of(t->se);
+	struct sct_call *c;
+
+	if (!t->in_syscall)
+		return;		/* its enter was never seen */
+	t->in_syscall = false;
+	if (!d) {
+		emit_generic(t, true, 0);
+		return;
+	}
+	c = call_for(t, t->tid, t->g->pid);
+	c->ret = si->exit.rval;
+	if (is_clone(d))
+		c->clone_flags = clone_flags_of(t, d, t->g->pid);
+	emit_decoded(t, d, c, true);
+}
+
+/* The child side of a clone: res = 0, its own /proc state. */
+static void emit_child(struct thread *t)
+{
+	struct sct_call *c;
+
+	t->child_pending = false;
+	memcpy(t->args, t->child_args, sizeof(t->args));
+	c = call_for(t, t->tid, t->g->pid);
+	c->ret = 0;
+	c->clone_flags = t->child_flags;
+	emit_decoded(t, t->child_dec, c, true);
+}
+
+static void procexit(struct thread *t, int status)
+{
+	T.vals[0] = sct_int((uint64_t)(int64_t)status);
+	T.vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
+	T.vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	T.vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
+	emit(t, t->tid, SCT_EV_PROCEXIT_1_E);
+}
+
+/* ---- stops ---- */
+
+static void resume(struct thread *t, int sig)
+{
+	if (ptrace(PTRACE_SYSCALL, t->tid, 0, sig) < 0 && errno != ESRCH)
+		sct_warn("resuming %d: %s", t->tid, strerror(errno));
+}
+
+static void on_new_child(struct thread *parent, pid_t ctid)
+{
+	const struct sct_decoder *d = decoder_of(parent->se);
+	struct thread *c = find(ctid);
+	uint32_t flags;
+	bool thread;
+
+	if (!d || !is_clone(d))
+		return;
+	flags = clone_flags_of(parent, d, parent->g->pid);
+	thread = flags & SCT_PPM_CL_CLONE_THREAD;
+	if (!c) {
+		c = add(ctid, thread ? parent->g : NULL);
+	} else if (thread && c->g != parent->g) {
+		group_put(c->g);
+		c->g = parent->g;
+		c->g->refs++;
+	}
+	c->arch = parent->arch;
+	c->child_pending = true;
+	c->child_dec = d;
+	c->child_flags = flags;
+	memcpy(c->child_args, parent->args, sizeof(c->child_args));
+	if (c->held) {
+		/* it stopped before we knew it: write its birth, let it go */
+		c->held = false;
+		emit_child(c);
+		resume(c, 0);
+	}
+}
+
+/* execve succeeded; a non-leader that execs takes over the leader's tid. */
+static void on_exec(struct thread *t, pid_t former)
+{
+	struct thread *f;
+
+	if (former == t->tid || !(f = find(former)))
+		return;
+	t->arch = f->arch;
+	t->se = f->se;
+	memcpy(t->args, f->args, sizeof(t->args));
+	t->in_syscall = f->in_syscall;
+	drop(f);
+	/*
+	 * The leader's last written enter is whatever it was doing; write an
+	 * execve enter for its tid so the exit pairs with it.
+	 */
+	if (t->in_syscall && decoder_of(t->se))
+		emit_decoded(t, decoder_of(t->se),
+			     call_for(t, t->tid, t->g->pid), false);
+}
+
+static void handle_stop(struct thread *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+	unsigned long msg = 0;
+
+	if (sig == (SIGTRAP | 0x80)) {
+		struct __ptrace_syscall_info si;
+
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0) {
+			if (si.op == PTRACE_SYSCALL_INFO_ENTRY)
+				syscall_enter(t, &si);
+			else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
+				syscall_exit(t, &si);
+		}
+		resume(t, 0);
+		return;
+	}
+	switch (event) {
+	case 0:
+		/* signal-delivery-stop: deliver it unchanged */
+		resume(t, sig);
+		return;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
+			on_new_child(t, (pid_t)msg);
+		break;
+	case PTRACE_EVENT_EXEC:
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
+			on_exec(t, (pid_t)msg);
+		break;
+	case PTRACE_EVENT_EXIT:
+		t->exiting = true;
+		break;
+	case PTRACE_EVENT_STOP:
+		if (!t->started)
+			break;	/* handled below */
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+		    sig == SIGTTOU) {
+			/* group-stop: stay stopped until SIGCONT */
+			if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0 &&
+			    errno != ESRCH)
+				sct_warn("listen %d: %s", t->tid,
+					 strerror(errno));
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	resume(t, 0);
+}
+
+static void handle_first_stop(struct thread *t, int status)
+{
+	t->started = true;
+	if (t->child_pending) {
+		emit_child(t);
+		resume(t, 0);
+	} else if (t->tid != T.main_pid) {
+		/* a child whose parent's clone event we have not seen yet */
+		t->held = true;
+	} else {
+		resume(t, 0);
+	}
+	(void)status;
+}
+
+static void handle_death(pid_t pid, int status)
+{
+	struct thread *t = find(pid);
+
+	if (pid == T.main_pid) {
+		T.main_status = status;
+		T.main_done = true;
+	}
+	if (!t)
+		return;
+	procexit(t, status);
+	drop(t);
+}
+
+static void on_signal(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	/* a signal from the terminal reaches the tracee by itself */
+	if (T.main_pid > 0 && si->si_code <= 0 && si->si_pid != 0)
+		kill(T.main_pid, sig);
+	T.interrupted++;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO;	/* no SA_RESTART: waitpid returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void kill_all(void)
+{
+	unsigned i;
+	struct thread *t;
+
+	for (i = 0; i < HASH_SIZE; i++)
+		for (t = T.hash[i]; t; t = t->next)
+			kill(t->tid, SIGKILL);
+}
+
+static void loop(void)
+{
+	bool killed = false;
+
+	while (T.nthreads) {
+		struct thread *t;
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL);
+
+		if (pid < 0) {
+			if (errno == EINTR) {
+				/* a second signal: stop waiting for the tracees */
+				if (T.interrupted > 1 && !killed) {
+					kill_all();
+					killed = true;
+				}
+				continue;
+			}
+			if (errno == ECHILD)
+				break;
+			sct_die("waitpid: %s", strerror(errno));
+		}
+		T.st->stops++;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			handle_death(pid, status);
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		t = find(pid);
+		if (!t)
+			t = add(pid, NULL);	/* a child ahead of its parent */
+		if (!t->started)
+			handle_first_stop(t, status);
+		else
+			handle_stop(t, status);
+	}
+}
+
+/* ---- launch ---- */
+
+#define SEIZE_OPTS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
+		    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
+		    PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |		\
+		    PTRACE_O_EXITKILL)
+
+int sct_trace_launch(const struct sct_options *o, struct sct_stats *st)
+{
+	struct thread *t;
+	int status;
+	pid_t pid;
+
+	memset(&T, 0, sizeof(T));
+	T.o = o;
+	T.st = st;
+	T.pi = malloc(sizeof(*T.pi));
+	T.call.arena = malloc(ARENA_SIZE);
+	if (!T.pi || !T.call.arena)
+		sct_die("out of memory");
+	T.call.arena_cap = ARENA_SIZE;
+	T.call.pi = T.pi;
+	T.call.snaplen = o->snaplen;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		sct_warn("fork: %s", strerror(errno));
+		return -errno;
+	}
+	if (pid == 0) {
+		/* Wait, stopped, until the parent has seized us. */
+		kill(getpid(), SIGSTOP);
+		execv(o->cmd_path, o->argv);
+		fprintf(stderr, "sctrace: cannot run %s: %s\n", o->argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		kill(pid, SIGKILL);
+		sct_warn("the command did not start");
+		return -ECHILD;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS) < 0) {
+		int e = errno;
+
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s", strerror(e),
+			 e == EPERM ? " (ptrace is forbidden here: check "
+				      "seccomp/container policy and "
+				      "/proc/sys/kernel/yama/ptrace_scope)" :
+				      "");
+		return -e;
+	}
+	T.main_pid = pid;
+	t = add(pid, NULL);
+	install_signals();
+	if (o->w)
+		sct_snapshot_write(o->w, pid);
+	else
+		sct_snapshot_init();
+	/* The child waits in a job-control stop: the seize turns it into a trap. */
+	kill(pid, SIGCONT);
+	(void)t;
+	loop();
+	free(T.pi);
+	free(T.call.arena);
+	if (!T.main_done)
+		return 1;
+	if (WIFSIGNALED(T.main_status))
+		return 128 + WTERMSIG(T.main_status);
+	return WEXITSTATUS(T.main_status);
+}
