@@ -49,15 +49,18 @@ unsigned sct_pt_width(enum sct_pt type)
 	}
 }
 
+/*
+ * An empty value of a fixed-width type is written as zero: tshark 4.0
+ * marks a zero-length integer parameter as malformed, and the kernel
+ * driver itself writes 0 where it has nothing (dev of a failed open).
+ */
 static uint32_t param_len(uint8_t type, const struct sct_val *v)
 {
 	switch (v->kind) {
-	case SCT_V_INT:
-		return sct_pt_width(type);
 	case SCT_V_BYTES:
 		return v->len;
 	default:
-		return 0;
+		return sct_pt_width(type);
 	}
 }
 
@@ -111,8 +114,8 @@ size_t sct_event_encode(uint8_t *buf, unsigned type, uint64_t ts,
 		uint32_t len = param_len(pt, &v[i]);
 
 		sct_put_le16(lens + 2 * i, (uint16_t)len);
-		if (v[i].kind == SCT_V_INT) {
-			uint64_t u = v[i].u;
+		if (v[i].kind != SCT_V_BYTES) {
+			uint64_t u = v[i].kind == SCT_V_INT ? v[i].u : 0;
 
 			switch (len) {
 			case 1:
