@@ -360,6 +360,8 @@ static void on_exec(struct thread *t, pid_t former)
 	t->se = f->se;
 	memcpy(t->args, f->args, sizeof(t->args));
 	t->in_syscall = f->in_syscall;
+	/* the former tid is never reported again: it is gone */
+	procexit(f, 0);
 	drop(f);
 	/*
 	 * The leader's last written enter is whatever it was doing; write an
