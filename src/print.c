@@ -75,7 +75,7 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
 }
 
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
-		     pid_t tid, const struct sct_val *v)
+		     pid_t tid, const char *comm, const struct sct_val *v)
 {
 	const struct sct_event_info *ei = &sct_events[type];
 	time_t sec = (time_t)(ts / 1000000000ull);
@@ -83,9 +83,9 @@ void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 	unsigned i;
 
 	localtime_r(&sec, &tm);
-	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u (%d) %c %s",
+	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u %s (%d) %c %s",
 		++seq, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		(uint64_t)(ts % 1000000000ull), cpu, tid, sct_event_is_enter(type) ? '>' : '<', ei->name);
+		(uint64_t)(ts % 1000000000ull), cpu, comm, tid, sct_event_is_enter(type) ? '>' : '<', ei->name);
 	for (i = 0; i < ei->nparams; i++) {
 		fprintf(f, " %s=", ei->params[i].name);
 		print_val(f, ei->params[i].type, &v[i]);

@@ -10,6 +10,6 @@
 #include "event.h"
 
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
-		     pid_t tid, const struct sct_val *v);
+		     pid_t tid, const char *comm, const struct sct_val *v);
 
 #endif

@@ -317,6 +317,16 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 	return 0;
 }
 
+void sct_proc_comm(pid_t tid, char *dst, size_t size)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
+	if (read_file(path, dst, size) <= 0)
+		dst[0] = 0;
+	dst[strcspn(dst, "\n")] = 0;
+}
+
 int sct_proc_cpu(pid_t tid)
 {
 	char path[64], buf[1024];

@@ -91,6 +91,9 @@ typedef void (*sct_fd_cb)(const struct sct_fdinfo *fi, void *arg);
  */
 int sct_proc_fds(pid_t pid, int skip_cloexec, sct_fd_cb cb, void *arg);
 
+/* The comm of a thread (empty if gone). */
+void sct_proc_comm(pid_t tid, char *dst, size_t size);
+
 /* Current cpu of a thread (field 39 of /proc/T/stat), or -1. */
 int sct_proc_cpu(pid_t tid);
 

@@ -55,6 +55,7 @@ struct thread {
 	uint64_t child_args[6];
 	int cpu;
 	uint64_t cpu_ts;
+	char comm[32];			/* for text output only */
 };
 
 static struct {
@@ -167,10 +168,13 @@ static void emit(struct thread *t, pid_t tid, unsigned type)
 	uint64_t ts = now_ns();
 	uint16_t cpu = thread_cpu(t, ts);
 
-	if (T.o->w)
+	if (T.o->w) {
 		sct_writer_event(T.o->w, cpu, type, ts, (uint64_t)tid, T.vals);
-	else
-		sct_print_event(T.o->text, cpu, type, ts, tid, T.vals);
+	} else {
+		if (!t->comm[0])
+			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
+		sct_print_event(T.o->text, cpu, type, ts, tid, t->comm, T.vals);
+	}
 	T.st->events++;
 }
 
@@ -285,6 +289,9 @@ static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *s
 	c->ret = si->exit.rval;
 	if (is_clone(d))
 		c->clone_flags = clone_flags_of(t, d, t->g->pid);
+	else if (c->ret == 0 && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
+				 d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
+		t->comm[0] = 0;	/* a new program, a new name */
 	emit_decoded(t, d, c, true);
 }
 
