@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 	int c, fd = -1, rc, err = 0;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:s:zvfhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:zvfhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
