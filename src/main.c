@@ -23,10 +23,15 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 "usage: sctrace [-o FILE] [-s SNAPLEN] [-z] [-v] -- COMMAND [ARGS...]\n"
+"       sctrace [-o FILE] [-s SNAPLEN] [-z] [-v] -p PID[,PID...] [-- COMMAND...]\n"
 "\n"
-"Run COMMAND under ptrace and capture every syscall of every process and\n"
-"thread it starts into a scap file for Stratoshark, sysdig and tshark.\n"
+"Run COMMAND under ptrace, or attach to running processes, and capture\n"
+"every syscall of every process and thread into a scap file for\n"
+"Stratoshark, sysdig and tshark.  No root, kernel module or eBPF needed.\n"
 "\n"
+"  -p PID       attach to every thread of process PID (repeatable, or a\n"
+"               comma list); Ctrl-C, SIGTERM or SIGHUP detach and leave\n"
+"               it running as it was\n"
 "  -o FILE      write the capture to FILE ('-' for standard output);\n"
 "               without -o, one line per event goes to standard error\n"
 "  -s SNAPLEN   bytes of I/O payload kept per event (default %d, max %d)\n"
@@ -48,6 +53,32 @@ bad_usage(const char *fmt, ...)
 	fprintf(stderr, " (see 'sctrace --help')\n");
 	va_end(ap);
 	exit(1);
+}
+
+/* -p 12,34 -p 56: a list of positive pids. */
+static void add_pids(struct sct_options *o, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		char *end;
+		long v;
+		pid_t *n;
+
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (errno || end == p || v <= 0 || v > INT_MAX ||
+		    (*end && *end != ','))
+			bad_usage("-p: '%s' is not a process id", arg);
+		n = realloc(o->pids, (o->npids + 1) * sizeof(*n));
+		if (!n)
+			sct_die("out of memory");
+		o->pids = n;
+		o->pids[o->npids++] = (pid_t)v;
+		p = *end ? end + 1 : end;
+		if (*end && !*p)
+			bad_usage("-p: '%s' is not a process id", arg);
+	}
 }
 
 /* Like execvp's search, done before starting so errors come first. */
@@ -93,6 +124,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "pid", required_argument, NULL, 'p' },
 		{ "snaplen", required_argument, NULL, 's' },
 		{ "gzip", no_argument, NULL, 'z' },
 		{ "stats", no_argument, NULL, 'v' },
@@ -108,7 +140,7 @@ int main(int argc, char **argv)
 	int c, fd = -1, rc, err = 0;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:s:zvfhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -126,6 +158,9 @@ int main(int argc, char **argv)
 			o.snaplen = (unsigned)v;
 			break;
 		}
+		case 'p':
+			add_pids(&o, optarg);
+			break;
 		case 'z':
 			gzip = true;
 			break;
@@ -149,13 +184,13 @@ int main(int argc, char **argv)
 			bad_usage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		bad_usage("no command given");
-	o.argv = argv + optind;
+	if (optind >= argc && !o.npids)
+		bad_usage("no command given, and no -p");
+	if (optind < argc)
+		o.argv = argv + optind;
 
 	/* Everything that can fail before the start, before any file exists. */
-	o.cmd_path = resolve(o.argv[0], &err);
-	if (!o.cmd_path) {
+	if (o.argv && !(o.cmd_path = resolve(o.argv[0], &err))) {
 		if (err == ENOENT)
 			sct_warn("%s: command not found", o.argv[0]);
 		else
@@ -185,7 +220,7 @@ int main(int argc, char **argv)
 		o.text = stderr;
 	}
 
-	rc = sct_trace_launch(&o, &st);
+	rc = sct_trace_run(&o, &st);
 	if (rc < 0) {
 		/* nothing ran: leave no file behind */
 		if (o.w) {

@@ -133,19 +133,21 @@ static void add_fd(const struct sct_fdinfo *fi, void *arg)
 	sct_fdl_entry(arg, fi);
 }
 
-static void write_fdl(struct sct_writer *w, pid_t pid)
+static void write_fdl(struct sct_writer *w, pid_t pid, bool skip_cloexec)
 {
 	struct sct_buf b = { 0 };
 
 	sct_buf_u64(&b, (uint64_t)pid);
-	if (sct_proc_fds(pid, 1, add_fd, &b) >= 0)
+	if (sct_proc_fds(pid, skip_cloexec, add_fd, &b) >= 0)
 		sct_writer_block(w, SCT_BLOCK_FDL_V2, b.p, b.len);
 	sct_buf_free(&b);
 }
 
-void sct_snapshot_write(struct sct_writer *w, pid_t traced_pid)
+void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
+			bool last_launched)
 {
 	struct sct_procinfo *pi = malloc(sizeof(*pi));
+	unsigned i;
 
 	if (!pi)
 		sct_die("out of memory");
@@ -153,6 +155,7 @@ void sct_snapshot_write(struct sct_writer *w, pid_t traced_pid)
 	write_mi(w);
 	write_ul(w);
 	write_pl(w, pi);
-	write_fdl(w, traced_pid);
+	for (i = 0; i < n; i++)
+		write_fdl(w, pids[i], last_launched && i == n - 1);
 	free(pi);
 }

@@ -18,6 +18,7 @@
 #include "snapshot.h"
 #include "writer.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ struct group {
 	pid_t pid;
 	int refs;
 	int pidfd;
+	bool attached;		/* -p: detach, never kill, when we stop */
 };
 
 struct thread {
@@ -46,6 +48,8 @@ struct thread {
 	bool in_syscall;
 	bool held;			/* stopped until its parent says who it is */
 	bool child_pending;		/* clone exit of the child side to write */
+	bool seized;			/* attached by us (-p), not auto-attached */
+	bool detaching;			/* interrupted to be detached */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
 	uint64_t args[6];
@@ -440,13 +444,29 @@ static void handle_first_stop(struct thread *t, int status)
 	if (t->child_pending) {
 		emit_child(t);
 		resume(t, 0);
-	} else if (t->tid != T.main_pid) {
+	} else if (t->tid != T.main_pid && !t->seized) {
 		/* a child whose parent's clone event we have not seen yet */
 		t->held = true;
 	} else {
 		resume(t, 0);
 	}
 	(void)status;
+}
+
+/*
+ * A thread being detached reached a stop: let it go, delivering the signal
+ * it was stopped for, if any.  Nothing more is written for it.
+ */
+static void detach_stop(struct thread *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+
+	if (sig == (SIGTRAP | 0x80) || event != 0 || !t->started)
+		sig = 0;
+	if (ptrace(PTRACE_DETACH, t->tid, 0, sig) < 0 && errno != ESRCH)
+		sct_warn("detaching %d: %s", t->tid, strerror(errno));
+	drop(t);
 }
 
 static void handle_death(pid_t pid, int status)
@@ -467,9 +487,22 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 {
 	(void)uc;
 	/* a signal from the terminal reaches the tracee by itself */
-	if (T.main_pid > 0 && si->si_code <= 0 && si->si_pid != 0)
+	if (T.main_pid > 0 && si->si_code <= 0 && si->si_pid != 0 &&
+	    !T.interrupted)
 		kill(T.main_pid, sig);
 	T.interrupted++;
+	/*
+	 * If the signal came just before waitpid, nothing may wake it up for
+	 * a long time: SIGALRM will.
+	 */
+	alarm(1);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (T.interrupted)
+		alarm(1);
 }
 
 static void install_signals(void)
@@ -483,37 +516,76 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void kill_all(void)
+/* Second signal: end the launched processes (never attached ones). */
+static void kill_launched(void)
 {
 	unsigned i;
 	struct thread *t;
 
 	for (i = 0; i < HASH_SIZE; i++)
 		for (t = T.hash[i]; t; t = t->next)
-			kill(t->tid, SIGKILL);
+			if (!t->g->attached)
+				kill(t->tid, SIGKILL);
+}
+
+/*
+ * First signal: every thread of an attached process is interrupted, and
+ * detached at the stop that follows, wherever it is (in a syscall, in a
+ * group-stop, held).  The processes go on as if never traced.
+ */
+static void detach_attached(void)
+{
+	struct thread *t, *next;
+	unsigned i;
+
+	for (i = 0; i < HASH_SIZE; i++)
+		for (t = T.hash[i]; t; t = next) {
+			next = t->next;
+			if (!t->g->attached || t->detaching)
+				continue;
+			t->detaching = true;
+			if (t->held) {
+				/* sitting in its first stop: let it go now */
+				ptrace(PTRACE_DETACH, t->tid, 0, 0);
+				drop(t);
+			} else if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0 &&
+				   errno != ESRCH) {
+				sct_warn("interrupting %d: %s", t->tid,
+					 strerror(errno));
+			}
+		}
 }
 
 static void loop(void)
 {
-	bool killed = false;
+	bool killed = false, detached = false;
 
 	while (T.nthreads) {
 		struct thread *t;
 		int status;
-		pid_t pid = waitpid(-1, &status, __WALL);
+		pid_t pid;
 
+		if (T.interrupted && !detached) {
+			detach_attached();
+			detached = true;
+		}
+		/* a second signal: stop waiting for the launched command */
+		if (T.interrupted > 1 && !killed) {
+			kill_launched();
+			killed = true;
+		}
+		if (!T.nthreads)
+			break;
+		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
-			if (errno == EINTR) {
-				/* a second signal: stop waiting for the tracees */
-				if (T.interrupted > 1 && !killed) {
-					kill_all();
-					killed = true;
-				}
+			if (errno == EINTR)
 				continue;
-			}
 			if (errno == ECHILD)
 				break;
 			sct_die("waitpid: %s", strerror(errno));
@@ -528,36 +600,25 @@ static void loop(void)
 		t = find(pid);
 		if (!t)
 			t = add(pid, NULL);	/* a child ahead of its parent */
-		if (!t->started)
+		if (t->detaching)
+			detach_stop(t, status);
+		else if (!t->started)
 			handle_first_stop(t, status);
 		else
 			handle_stop(t, status);
 	}
 }
 
-/* ---- launch ---- */
+/* ---- start ---- */
 
 #define SEIZE_OPTS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
 		    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
-		    PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |		\
-		    PTRACE_O_EXITKILL)
+		    PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT)
 
-int sct_trace_launch(const struct sct_options *o, struct sct_stats *st)
+static pid_t launch(const struct sct_options *o)
 {
-	struct thread *t;
 	int status;
 	pid_t pid;
-
-	memset(&T, 0, sizeof(T));
-	T.o = o;
-	T.st = st;
-	T.pi = malloc(sizeof(*T.pi));
-	T.call.arena = malloc(ARENA_SIZE);
-	if (!T.pi || !T.call.arena)
-		sct_die("out of memory");
-	T.call.arena_cap = ARENA_SIZE;
-	T.call.pi = T.pi;
-	T.call.snaplen = o->snaplen;
 
 	fflush(NULL);
 	pid = fork();
@@ -578,33 +639,203 @@ int sct_trace_launch(const struct sct_options *o, struct sct_stats *st)
 		sct_warn("the command did not start");
 		return -ECHILD;
 	}
-	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS) < 0) {
+	/* EXITKILL: if sctrace dies, what it launched does not run on untraced */
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS | PTRACE_O_EXITKILL) < 0) {
 		int e = errno;
 
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s", strerror(e),
-			 e == EPERM ? " (ptrace is forbidden here: check "
+			 e == EPERM ? " (ptrace is forbidden here: check the "
 				      "seccomp/container policy and "
 				      "/proc/sys/kernel/yama/ptrace_scope)" :
 				      "");
 		return -e;
 	}
 	T.main_pid = pid;
-	t = add(pid, NULL);
+	add(pid, NULL);
+	return pid;
+}
+
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+static int yama_scope(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	int v = -1;
+
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+/* Why attaching to pid failed, as one line. */
+static void attach_error(pid_t pid, int e)
+{
+	pid_t tracer;
+	int scope;
+
+	if (e == ESRCH) {
+		sct_warn("attach %d: no such process", pid);
+		return;
+	}
+	if (e == EPERM && (tracer = tracer_of(pid)) > 0) {
+		sct_warn("attach %d: already traced by process %d", pid, tracer);
+		return;
+	}
+	scope = yama_scope();
+	if (e == EPERM && scope >= 1 && getuid() != 0) {
+		sct_warn("attach %d: not permitted: Yama ptrace_scope is %d; "
+			 "run as root, give sctrace CAP_SYS_PTRACE, or set "
+			 "/proc/sys/kernel/yama/ptrace_scope to 0", pid, scope);
+		return;
+	}
+	if (e == EPERM) {
+		sct_warn("attach %d: not permitted (another user's process, or "
+			 "ptrace forbidden by the container or seccomp policy)",
+			 pid);
+		return;
+	}
+	sct_warn("attach %d: %s", pid, strerror(e));
+}
+
+/*
+ * Seize every thread of process pid.  Threads may appear while we attach:
+ * rescan /proc/PID/task until a pass finds no new one (new threads of an
+ * already seized thread are auto-attached and found by waitpid).
+ */
+static int attach(pid_t pid)
+{
+	struct group *g = NULL;
+	bool found_new = true;
+	char path[64];
+
+	if (pid == getpid()) {
+		sct_warn("attach %d: sctrace cannot trace itself", pid);
+		return -EINVAL;
+	}
+	if (find(pid)) {
+		sct_warn("attach %d: given twice", pid);
+		return -EINVAL;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	while (found_new) {
+		struct dirent *de;
+		DIR *d = opendir(path);
+
+		if (!d) {
+			if (!g) {
+				attach_error(pid, ESRCH);
+				return -ESRCH;
+			}
+			break;
+		}
+		found_new = false;
+		while ((de = readdir(d))) {
+			pid_t tid = (pid_t)atoi(de->d_name);
+			struct thread *t;
+
+			if (tid <= 0 || find(tid))
+				continue;
+			if (ptrace(PTRACE_SEIZE, tid, 0, SEIZE_OPTS) < 0) {
+				int e = errno;
+
+				if (g)
+					continue;	/* gone, or ours already */
+				closedir(d);
+				attach_error(pid, e);
+				return -e;
+			}
+			if (!g) {
+				g = group_new(pid);
+				g->attached = true;
+			}
+			t = add(tid, g);
+			t->seized = true;
+			ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+			found_new = true;
+		}
+		closedir(d);
+	}
+	return 0;
+}
+
+int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
+{
+	pid_t *pids = NULL;
+	unsigned i, n = 0;
+	pid_t pid = 0;
+
+	memset(&T, 0, sizeof(T));
+	T.o = o;
+	T.st = st;
+	T.pi = malloc(sizeof(*T.pi));
+	T.call.arena = malloc(ARENA_SIZE);
+	pids = calloc(o->npids + 1, sizeof(*pids));
+	if (!T.pi || !T.call.arena || !pids)
+		sct_die("out of memory");
+	T.call.arena_cap = ARENA_SIZE;
+	T.call.pi = T.pi;
+	T.call.snaplen = o->snaplen;
+
+	for (i = 0; i < o->npids; i++) {
+		int r = attach(o->pids[i]);
+
+		if (r < 0) {
+			/* leave nothing stopped behind */
+			T.interrupted = 1;
+			detach_attached();
+			loop();
+			free(pids);
+			return r;
+		}
+		pids[n++] = o->pids[i];
+	}
+	if (o->argv) {
+		pid = launch(o);
+		if (pid < 0) {
+			T.interrupted = 1;
+			detach_attached();
+			loop();
+			free(pids);
+			return pid;
+		}
+		pids[n++] = pid;
+	}
 	install_signals();
 	if (o->w)
-		sct_snapshot_write(o->w, pid);
+		sct_snapshot_write(o->w, pids, n, pid > 0);
 	else
 		sct_snapshot_init();
-	/* The child waits in a job-control stop: the seize turns it into a trap. */
-	kill(pid, SIGCONT);
-	(void)t;
+	free(pids);
+	/* The launched child waits in a job-control stop: let it go on. */
+	if (pid > 0)
+		kill(pid, SIGCONT);
 	loop();
 	free(T.pi);
 	free(T.call.arena);
+	if (!o->argv)
+		return 0;
 	if (!T.main_done)
-		return 1;
+		return T.interrupted ? 128 + SIGINT : 1;
 	if (WIFSIGNALED(T.main_status))
 		return 128 + WTERMSIG(T.main_status);
 	return WEXITSTATUS(T.main_status);

@@ -11,7 +11,9 @@
 struct sct_writer;
 
 struct sct_options {
-	char **argv;		/* command to launch */
+	char **argv;		/* command to launch, or NULL */
+	pid_t *pids;		/* processes to attach to (-p) */
+	unsigned npids;
 	const char *cmd_path;	/* argv[0] resolved against PATH */
 	unsigned snaplen;
 	struct sct_writer *w;	/* NULL: human-readable lines to text */
@@ -26,11 +28,13 @@ struct sct_stats {
 };
 
 /*
- * Launch opts->argv traced, write the header blocks and every event until
- * the last traced thread is gone.  Returns the exit status sctrace should
- * give (the command's, 128+signal if it was killed), or -errno when the
- * command could not be started (message already printed).
+ * Attach to opts->pids (every thread) and launch opts->argv, write the
+ * header blocks and every event until the last traced thread is gone or,
+ * after SIGINT/SIGTERM/SIGHUP, the attached processes are detached.
+ * Returns the exit status sctrace should give (the command's, 128+signal
+ * if it was killed; 0 when only attaching), or -errno when nothing could
+ * be started (message already printed, nothing left stopped).
  */
-int sct_trace_launch(const struct sct_options *opts, struct sct_stats *st);
+int sct_trace_run(const struct sct_options *opts, struct sct_stats *st);
 
 #endif
