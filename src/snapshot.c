@@ -143,6 +143,34 @@ static void write_fdl(struct sct_writer *w, pid_t pid, bool skip_cloexec)
 	sct_buf_free(&b);
 }
 
+static bool listed(const pid_t *pids, unsigned n, pid_t pid)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return true;
+	return false;
+}
+
+/* FDLs of every other process we may read (/proc/PID/fd needs ptrace rights). */
+static void write_other_fdls(struct sct_writer *w, const pid_t *pids,
+			     unsigned n)
+{
+	struct dirent *de;
+	DIR *proc = opendir("/proc");
+
+	if (!proc)
+		return;
+	while ((de = readdir(proc))) {
+		long pid = numeric(de->d_name);
+
+		if (pid > 0 && !listed(pids, n, (pid_t)pid))
+			write_fdl(w, (pid_t)pid, false);
+	}
+	closedir(proc);
+}
+
 void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
 			bool last_launched)
 {
@@ -157,5 +185,6 @@ void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
 	write_pl(w, pi);
 	for (i = 0; i < n; i++)
 		write_fdl(w, pids[i], last_launched && i == n - 1);
+	write_other_fdls(w, pids, n);
 	free(pi);
 }
