@@ -31,6 +31,8 @@
 #define ARENA_SIZE	(256u << 10)
 #define CPU_REFRESH_NS	50000000ull
 #define HASH_SIZE	4096u
+/* a reader on the other end of -o - sees events at least this often */
+#define FLUSH_NS	100000000ull
 
 struct group {
 	pid_t pid;
@@ -71,6 +73,7 @@ static struct {
 	int main_status;
 	bool main_done;
 	uint64_t last_ts;
+	uint64_t last_flush;
 	struct sct_procinfo *pi;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
@@ -174,6 +177,10 @@ static void emit(struct thread *t, pid_t tid, unsigned type)
 
 	if (T.o->w) {
 		sct_writer_event(T.o->w, cpu, type, ts, (uint64_t)tid, T.vals);
+		if (ts - T.last_flush > FLUSH_NS) {
+			sct_writer_flush(T.o->w);
+			T.last_flush = ts;
+		}
 	} else {
 		if (!t->comm[0])
 			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
