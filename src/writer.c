@@ -22,15 +22,15 @@ int sct_writer_open(struct sct_writer *w, int fd, bool gzip)
 	w->fd = fd;
 	w->cap = WRITER_BUFSZ;
 	w->buf = malloc(w->cap);
-	if (!w->buf)
-		return -ENOMEM;
-	if (gzip) {
+	if (gzip && w->buf)
 		w->gz = gzdopen(fd, "wb");
-		if (!w->gz) {
-			free(w->buf);
-			w->buf = NULL;
-			return -ENOMEM;
-		}
+	if (!w->buf || (gzip && !w->gz)) {
+		/* the fd is ours either way */
+		free(w->buf);
+		w->buf = NULL;
+		close(fd);
+		w->fd = -1;
+		return -ENOMEM;
 	}
 	return 0;
 }

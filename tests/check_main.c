@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit test runner (Check): one program, one suite per source file.
+ * Expected byte layouts in the suites are written out by hand from
+ * /work/shared/docs/scap-format.md, never computed by the code under test.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <check.h>
+#include <stdlib.h>
+
+Suite *sct_suite_ppm_flags(void);
+Suite *sct_suite_writer(void);
+Suite *sct_suite_event(void);
+Suite *sct_suite_net(void);
+Suite *sct_suite_tables(void);
+Suite *sct_suite_mem(void);
+
+int main(void)
+{
+	SRunner *sr = srunner_create(sct_suite_writer());
+	int failed;
+
+	srunner_add_suite(sr, sct_suite_event());
+	srunner_add_suite(sr, sct_suite_net());
+	srunner_add_suite(sr, sct_suite_tables());
+	srunner_add_suite(sr, sct_suite_mem());
+	srunner_add_suite(sr, sct_suite_ppm_flags());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

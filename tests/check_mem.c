@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit tests for bounded tracee memory reads (src/mem.c), done on the test
+ * process itself: process_vm_readv on one's own pid needs no privilege.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <check.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "mem.h"
+
+static size_t ps;
+static uint8_t *pages;	/* npages readable pages, then one inaccessible */
+static size_t npages;
+
+static uint64_t A(const void *p)
+{
+	return (uint64_t)(uintptr_t)p;
+}
+
+/* n readable pages followed by a PROT_NONE (or unmapped) page */
+static void map_pages(size_t n, int unmap_last)
+{
+	ps = (size_t)sysconf(_SC_PAGESIZE);
+	npages = n;
+	pages = mmap(NULL, (n + 1) * ps, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(pages, MAP_FAILED);
+	if (unmap_last)
+		ck_assert_int_eq(munmap(pages + n * ps, ps), 0);
+	else
+		ck_assert_int_eq(mprotect(pages + n * ps, ps, PROT_NONE), 0);
+}
+
+static void unmap_pages(void)
+{
+	munmap(pages, (npages + 1) * ps);
+}
+
+START_TEST(test_read_simple)
+{
+	static const char msg[] = "hello, world";
+	char dst[32];
+
+	memset(dst, 0x55, sizeof(dst));
+	ck_assert_int_eq(sct_mem_read(getpid(), A(msg), dst, sizeof(msg)),
+			 (ssize_t)sizeof(msg));
+	ck_assert_mem_eq(dst, msg, sizeof(msg));
+	ck_assert_int_eq(sct_mem_read(getpid(), A(msg), dst, 0), 0);
+}
+END_TEST
+
+START_TEST(test_read_null)
+{
+	char dst[8];
+
+	ck_assert_int_lt(sct_mem_read(getpid(), 0, dst, sizeof(dst)), 0);
+	dst[0] = 'x';
+	ck_assert_int_lt(sct_mem_read_str(getpid(), 0, dst, sizeof(dst)), 0);
+	ck_assert_int_eq(dst[0], 0);
+}
+END_TEST
+
+/* A read running into an inaccessible page returns what precedes it. */
+START_TEST(test_read_partial)
+{
+	uint8_t dst[64];
+	int unmap;
+
+	for (unmap = 0; unmap < 2; unmap++) {
+		map_pages(1, unmap);
+		memset(pages + ps - 8, 0x7E, 8);
+		ck_assert_int_eq(sct_mem_read(getpid(), A(pages + ps - 8), dst,
+					      sizeof(dst)), 8);
+		ck_assert_uint_eq(dst[0], 0x7E);
+		ck_assert_uint_eq(dst[7], 0x7E);
+		/* nothing readable at all */
+		ck_assert_int_lt(sct_mem_read(getpid(), A(pages + ps), dst,
+					      sizeof(dst)), 0);
+		unmap_pages();
+	}
+}
+END_TEST
+
+START_TEST(test_read_str_simple)
+{
+	static const char msg[] = "hello";
+	char dst[32];
+
+	memset(dst, 0x55, sizeof(dst));
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(msg), dst, sizeof(dst)),
+			 6);
+	ck_assert_str_eq(dst, "hello");
+	/* exactly room for the string and its NUL */
+	memset(dst, 0x55, sizeof(dst));
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(msg), dst, 6), 6);
+	ck_assert_str_eq(dst, "hello");
+}
+END_TEST
+
+/* max shorter than the string: truncated, NUL-terminated */
+START_TEST(test_read_str_truncate)
+{
+	static const char msg[] = "hello world";
+	char dst[32];
+
+	memset(dst, 0x55, sizeof(dst));
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(msg), dst, 6), 6);
+	ck_assert_str_eq(dst, "hello");
+	ck_assert_uint_eq((uint8_t)dst[6], 0x55);	/* max respected */
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(msg), dst, 1), 1);
+	ck_assert_str_eq(dst, "");
+}
+END_TEST
+
+/*
+ * A string at the very end of a page with no NUL before the next,
+ * inaccessible page: what could be read, NUL-terminated, no crash.
+ */
+START_TEST(test_read_str_page_end)
+{
+	char dst[64];
+	int unmap;
+
+	for (unmap = 0; unmap < 2; unmap++) {
+		map_pages(1, unmap);
+		memcpy(pages + ps - 3, "abc", 3);
+		memset(dst, 0x55, sizeof(dst));
+		ck_assert_int_eq(sct_mem_read_str(getpid(), A(pages + ps - 3),
+						  dst, sizeof(dst)), 4);
+		ck_assert_str_eq(dst, "abc");
+		/* a NUL-terminated string ending right at the page end */
+		memcpy(pages + ps - 3, "ab", 3);
+		ck_assert_int_eq(sct_mem_read_str(getpid(), A(pages + ps - 3),
+						  dst, sizeof(dst)), 3);
+		ck_assert_str_eq(dst, "ab");
+		/* starting in the inaccessible page */
+		dst[0] = 'x';
+		ck_assert_int_lt(sct_mem_read_str(getpid(), A(pages + ps), dst,
+						  sizeof(dst)), 0);
+		ck_assert_int_eq(dst[0], 0);
+		unmap_pages();
+	}
+}
+END_TEST
+
+/* A long string across page boundaries (all readable) is read whole. */
+START_TEST(test_read_str_cross_page)
+{
+	size_t len = 5000, i, max;
+	char *s, *dst;
+
+	map_pages(3, 0);
+	max = 4 * ps;
+	dst = malloc(max);
+	ck_assert_ptr_nonnull(dst);
+	s = (char *)pages + ps - 100;
+	for (i = 0; i < len; i++)
+		s[i] = (char)('a' + i % 26);
+	s[len] = 0;
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(s), dst, max),
+			 (ssize_t)len + 1);
+	ck_assert_uint_eq(strlen(dst), len);
+	ck_assert_mem_eq(dst, s, len + 1);
+	/* the same string with no NUL before the inaccessible page */
+	memset(s, 'z', 3 * ps - (ps - 100));
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(s), dst, max),
+			 (ssize_t)(2 * ps + 100 + 1));
+	ck_assert_uint_eq(strlen(dst), 2 * ps + 100);
+	free(dst);
+	unmap_pages();
+}
+END_TEST
+
+START_TEST(test_read_str_no_room)
+{
+	char dst[4] = "xyz";
+
+	ck_assert_int_lt(sct_mem_read_str(getpid(), A("abc"), dst, 0), 0);
+}
+END_TEST
+
+Suite *sct_suite_mem(void);
+
+Suite *sct_suite_mem(void)
+{
+	Suite *s = suite_create("mem");
+	TCase *tc = tcase_create("self");
+
+	tcase_add_test(tc, test_read_simple);
+	tcase_add_test(tc, test_read_null);
+	tcase_add_test(tc, test_read_partial);
+	tcase_add_test(tc, test_read_str_simple);
+	tcase_add_test(tc, test_read_str_truncate);
+	tcase_add_test(tc, test_read_str_page_end);
+	tcase_add_test(tc, test_read_str_cross_page);
+	tcase_add_test(tc, test_read_str_no_room);
+	suite_add_tcase(s, tc);
+	return s;
+}

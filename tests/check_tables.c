@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Invariants of the generated tables (in the spirit of falcosecurity/libs'
+ * event_table tests): the event schema (src/schema.h), the decoders
+ * (src/decode.h), the x86_64 syscall table (src/arch/arch.h) and the PPM_SC
+ * codes.  Expected codes and counts are written out from scap-format.md §3/§4.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arch/arch.h"
+#include "decode.h"
+#include "schema.h"
+
+static size_t ident_stem(const char *ident)
+{
+	size_t n = strlen(ident);
+
+	ck_assert_uint_gt(n, 2);
+	return n - 2;
+}
+
+START_TEST(test_schema_shape)
+{
+	unsigned t, i;
+
+	ck_assert_uint_eq(SCT_EVENT_MAX, 336);	/* 2022 PPM_EVENT_MAX */
+	for (t = 0; t < SCT_EVENT_MAX; t++) {
+		const struct sct_event_info *ei = &sct_events[t];
+		size_t n;
+
+		ck_assert_msg(ei->ident && ei->name, "event %u unnamed", t);
+		n = strlen(ei->ident);
+		ck_assert_msg(!strcmp(ei->ident + n - 2, t & 1 ? "_X" : "_E"),
+			      "event %u (%s): enter/exit suffix", t, ei->ident);
+		ck_assert_uint_le(ei->nparams, SCT_MAX_PARAMS);
+		ck_assert_msg(!ei->nparams || ei->params,
+			      "event %u: params missing", t);
+		ck_assert_msg(!(ei->flags & SCT_EF_LARGE) ||
+				      t == 322 || t == 324,
+			      "event %u: unexpected LARGE flag", t);
+		for (i = 0; i < ei->nparams; i++) {
+			ck_assert_msg(ei->params[i].name &&
+					      ei->params[i].name[0],
+				      "event %u param %u unnamed", t, i);
+			ck_assert_msg(ei->params[i].type > SCT_PT_NONE &&
+					      ei->params[i].type < SCT_PT_MAX,
+				      "event %u param %u: type %u", t, i,
+				      ei->params[i].type);
+		}
+		/* an enter and its exit are one pair */
+		if (t & 1) {
+			const struct sct_event_info *en = &sct_events[t - 1];
+
+			ck_assert_msg(ident_stem(en->ident) ==
+						      ident_stem(ei->ident) &&
+					      !strncmp(en->ident, ei->ident,
+						       ident_stem(ei->ident)),
+				      "events %u/%u: %s / %s", t - 1, t,
+				      en->ident, ei->ident);
+		}
+	}
+	/* spot checks of §4 codes */
+	ck_assert_str_eq(sct_events[0].ident, "GENERIC_E");
+	ck_assert_str_eq(sct_events[186].ident, "PROCEXIT_1_E");
+	ck_assert_uint_eq(sct_events[186].nparams, 4);
+	ck_assert_str_eq(sct_events[293].ident, "SYSCALL_EXECVE_19_X");
+	ck_assert_str_eq(sct_events[335].ident, "SYSCALL_CLONE3_X");
+	ck_assert_uint_eq(SCT_EV_SYSCALL_OPENAT_2_E, 306);
+	ck_assert(sct_events[322].flags & SCT_EF_LARGE);
+}
+END_TEST
+
+/* Parameter lists of some events, from §4, as "name:PTcode" strings. */
+struct spec_event {
+	unsigned type;
+	const char *params;
+};
+
+static const struct spec_event spec_events[] = {
+	{ 0, "ID:18 nativeID:6" },
+	{ 1, "ID:18" },
+	{ 2, "name:17 flags:30 mode:7" },
+	{ 3, "fd:14 name:17 flags:30 mode:7 dev:7" },
+	{ 4, "fd:14" },
+	{ 5, "res:11" },
+	{ 6, "fd:14 size:7" },
+	{ 7, "res:11 data:10" },
+	{ 18, "domain:30 type:7 proto:7" },
+	{ 19, "fd:14" },
+	{ 22, "fd:14 addr:12" },
+	{ 23, "res:11 tuple:13" },
+	{ 53, "res:11 size:7 data:10 tuple:13" },
+	{ 61, "res:11 fd1:14 fd2:14 ino:8" },
+	{ 124, "fd:14" },
+	{ 125, "res:14" },
+	{ 186, "status:11 ret:11 sig:19 core:5" },
+	{ 247, "fd:14 tuple:13 queuepct:5 queuelen:7 queuemax:7" },
+	{ 248, "flags:3" },
+	{ 292, "filename:17" },
+	{ 293, "res:11 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:8 "
+	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
+	       "cgroups:10 env:10 tty:3 pgid:15 loginuid:3 flags:30" },
+	{ 223, "res:15 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:4 "
+	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
+	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15" },
+	{ 306, "dirfd:14 name:43 flags:30 mode:7" },
+	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7" },
+	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30" },
+	{ 330, "dirfd:14 pathname:43 flags:30" },
+};
+
+START_TEST(test_schema_spec_events)
+{
+	unsigned k;
+
+	for (k = 0; k < sizeof(spec_events) / sizeof(spec_events[0]); k++) {
+		const struct sct_event_info *ei =
+			&sct_events[spec_events[k].type];
+		char got[1024] = "";
+		unsigned i;
+
+		for (i = 0; i < ei->nparams; i++) {
+			char one[64];
+
+			snprintf(one, sizeof(one), "%s%s:%u", i ? " " : "",
+				 ei->params[i].name, ei->params[i].type);
+			strncat(got, one, sizeof(got) - strlen(got) - 1);
+		}
+		ck_assert_msg(!strcmp(got, spec_events[k].params),
+			      "event %u (%s): %s, §4 says %s",
+			      spec_events[k].type, ei->ident, got,
+			      spec_events[k].params);
+	}
+}
+END_TEST
+
+static int is_result_type(uint8_t pt)
+{
+	return pt == SCT_PT_ERRNO || pt == SCT_PT_FD || pt == SCT_PT_PID ||
+	       pt == SCT_PT_UINT64 || pt == SCT_PT_UID || pt == SCT_PT_GID;
+}
+
+START_TEST(test_decoders)
+{
+	unsigned d, e;
+
+	ck_assert_uint_gt(sct_ndecoders, 0);
+	for (d = 0; d < sct_ndecoders; d++) {
+		const struct sct_decoder *dc = &sct_decoders[d];
+		const struct sct_event_info *en, *ex;
+
+		ck_assert_ptr_nonnull(dc->syscall);
+		ck_assert_msg(dc->ev_enter % 2 == 0 &&
+				      dc->ev_enter + 1u < SCT_EVENT_MAX,
+			      "%s: enter event %u", dc->syscall, dc->ev_enter);
+		en = &sct_events[dc->ev_enter];
+		ex = &sct_events[dc->ev_enter + 1];
+		ck_assert_msg(!strcmp(en->name, ex->name),
+			      "%s: enter %s / exit %s", dc->syscall, en->name,
+			      ex->name);
+		ck_assert_msg(!((en->flags | ex->flags) &
+				(SCT_EF_UNUSED | SCT_EF_OLD)),
+			      "%s: event %u is unused or an old version",
+			      dc->syscall, dc->ev_enter);
+		ck_assert_msg(dc->n_enter == en->nparams,
+			      "%s: %u enter params, schema %u", dc->syscall,
+			      dc->n_enter, en->nparams);
+		ck_assert_msg(dc->n_exit == ex->nparams,
+			      "%s: %u exit params, schema %u", dc->syscall,
+			      dc->n_exit, ex->nparams);
+		ck_assert_msg(!dc->n_enter || dc->enter, "%s: enter srcs",
+			      dc->syscall);
+		ck_assert_msg(!dc->n_exit || dc->exit, "%s: exit srcs",
+			      dc->syscall);
+		ck_assert_msg(ex->nparams > 0 &&
+				      is_result_type(ex->params[0].type),
+			      "%s: exit's first param %s has type %u, not a result",
+			      dc->syscall,
+			      ex->nparams ? ex->params[0].name : "-",
+			      ex->nparams ? ex->params[0].type : 0);
+		for (e = 0; e < d; e++)
+			ck_assert_msg(strcmp(sct_decoders[e].syscall,
+					     dc->syscall),
+				      "decoder %s twice", dc->syscall);
+		ck_assert_ptr_eq(sct_decoder_lookup(dc->syscall), dc);
+	}
+	ck_assert_ptr_null(sct_decoder_lookup("no_such_syscall"));
+}
+END_TEST
+
+/* Issue scope: syscall, enter event, enter/exit param counts (§4). */
+struct scope {
+	const char *name;
+	unsigned ev, n_enter, n_exit;
+};
+
+static const struct scope scope[] = {
+	{ "open", 2, 3, 5 },
+	{ "openat", 306, 4, 6 },
+	{ "openat2", 326, 5, 6 },
+	{ "creat", 58, 2, 4 },
+	{ "close", 4, 1, 1 },
+	{ "read", 6, 2, 2 },
+	{ "write", 8, 2, 2 },
+	{ "pread64", 112, 3, 2 },
+	{ "pwrite64", 114, 3, 2 },
+	{ "readv", 116, 1, 3 },
+	{ "writev", 118, 2, 2 },
+	{ "socket", 18, 3, 1 },
+	{ "connect", 22, 2, 2 },
+	{ "accept", 246, 0, 5 },
+	{ "accept4", 248, 1, 5 },
+	{ "bind", 20, 1, 2 },
+	{ "listen", 24, 2, 1 },
+	{ "sendto", 30, 3, 2 },
+	{ "recvfrom", 34, 2, 3 },
+	{ "sendmsg", 48, 3, 2 },
+	{ "recvmsg", 52, 1, 4 },
+	{ "pipe", 60, 0, 4 },
+	{ "pipe2", 60, 0, 4 },
+	{ "dup", 124, 1, 1 },
+	{ "dup2", 124, 1, 1 },
+	{ "dup3", 124, 1, 1 },
+	{ "clone", 222, 0, 20 },
+	{ "clone3", 334, 0, 20 },
+	{ "fork", 224, 0, 20 },
+	{ "vfork", 226, 0, 20 },
+	{ "execve", 292, 1, 20 },
+	{ "execveat", 330, 3, 20 },
+};
+
+START_TEST(test_scope_decoders)
+{
+	const struct sct_arch *a = &sct_arch_x86_64;
+	unsigned k;
+
+	for (k = 0; k < sizeof(scope) / sizeof(scope[0]); k++) {
+		const struct sct_decoder *dc =
+			sct_decoder_lookup(scope[k].name);
+		int nr;
+
+		ck_assert_msg(dc != NULL, "%s: no decoder", scope[k].name);
+		ck_assert_msg(dc->ev_enter == scope[k].ev,
+			      "%s: event %u, §4 says %u", scope[k].name,
+			      dc->ev_enter, scope[k].ev);
+		ck_assert_msg(dc->n_enter == scope[k].n_enter &&
+				      dc->n_exit == scope[k].n_exit,
+			      "%s: %u/%u params, §4 says %u/%u", scope[k].name,
+			      dc->n_enter, dc->n_exit, scope[k].n_enter,
+			      scope[k].n_exit);
+		/* every one of them exists on x86_64 and uses the decoder */
+		nr = sct_arch_nr(a, scope[k].name);
+		ck_assert_msg(nr >= 0, "%s: not in the x86_64 table",
+			      scope[k].name);
+		ck_assert_msg(a->sysent[nr].decoder >= 0 &&
+				      &sct_decoders[a->sysent[nr].decoder] ==
+					      dc,
+			      "%s: x86_64 sysent decoder %d", scope[k].name,
+			      a->sysent[nr].decoder);
+	}
+}
+END_TEST
+
+/* §4: these use the generic event pair (no dedicated 2022 event) */
+START_TEST(test_generic_syscalls)
+{
+	static const char *const generic[] = {
+		"epoll_create", "epoll_create1", "epoll_ctl", "epoll_pwait",
+		"newfstatat", "statx", "faccessat", "chown", "fchown",
+		"lchown", "fchownat", "setreuid", "setregid", "prctl",
+		"pselect6", "capset", "memfd_create", "pidfd_open",
+		"pidfd_getfd", "io_uring_setup", "io_uring_enter",
+		"io_uring_register", "process_vm_readv", "exit", "exit_group",
+	};
+	const struct sct_arch *a = &sct_arch_x86_64;
+	unsigned k;
+
+	for (k = 0; k < sizeof(generic) / sizeof(generic[0]); k++) {
+		int nr = sct_arch_nr(a, generic[k]);
+
+		ck_assert_msg(sct_decoder_lookup(generic[k]) == NULL,
+			      "%s has a decoder; §4 says generic", generic[k]);
+		ck_assert_msg(nr >= 0, "%s: not on x86_64", generic[k]);
+		ck_assert_int_eq(a->sysent[nr].decoder, -1);
+	}
+}
+END_TEST
+
+/* ppm_sc names differing from kernel names (syscalls/aliases.tbl, libs) */
+static const char *ppm_alias(const char *kernel_name)
+{
+	if (!strcmp(kernel_name, "rt_sigreturn"))
+		return "sigreturn";
+	if (!strcmp(kernel_name, "newfstatat"))
+		return "newfsstat";
+	return kernel_name;
+}
+
+START_TEST(test_sysent_x86_64)
+{
+	const struct sct_arch *a = &sct_arch_x86_64;
+	unsigned i, j, named = 0;
+
+	ck_assert_str_eq(a->name, "x86_64");
+	ck_assert_uint_eq(a->audit_arch, 0xC000003Eu);	/* AUDIT_ARCH_X86_64 */
+	ck_assert_uint_eq(a->wordsize, 8);
+	ck_assert_ptr_eq(sct_arch_lookup(0xC000003Eu), a);
+	ck_assert_ptr_null(sct_arch_lookup(0x12345678u));
+	/* numbers fit: the 64-bit ABI stops below the x32 range (512) */
+	ck_assert_uint_gt(a->nsysent, 435);
+	ck_assert_uint_le(a->nsysent, 512);
+	for (i = 0; i < a->nsysent; i++) {
+		const struct sct_sysent *se = &a->sysent[i];
+
+		if (!se->name) {
+			ck_assert_ptr_null(sct_sysent(a, i));
+			continue;
+		}
+		named++;
+		ck_assert_ptr_eq(sct_sysent(a, i), se);
+		ck_assert_msg(se->decoder == -1 ||
+				      (se->decoder >= 0 &&
+				       (unsigned)se->decoder < sct_ndecoders),
+			      "%s: decoder %d", se->name, se->decoder);
+		if (se->decoder >= 0)
+			ck_assert_msg(!strcmp(sct_decoders[se->decoder].syscall,
+					      se->name),
+				      "nr %u %s: decoder of %s", i, se->name,
+				      sct_decoders[se->decoder].syscall);
+		ck_assert_msg(se->ppm_sc < 329, "%s: ppm_sc %u", se->name,
+			      se->ppm_sc);
+		/* ppm_sc agrees with the PPM_SC list by name */
+		ck_assert_msg(se->ppm_sc == sct_ppm_sc_lookup(ppm_alias(se->name)),
+			      "%s: ppm_sc %u, list says %u", se->name,
+			      se->ppm_sc, sct_ppm_sc_lookup(ppm_alias(se->name)));
+		ck_assert_int_eq(sct_arch_nr(a, se->name), (int)i);
+		for (j = 0; j < i; j++)
+			ck_assert_msg(!a->sysent[j].name ||
+					      strcmp(a->sysent[j].name, se->name),
+				      "%s twice (%u, %u)", se->name, j, i);
+	}
+	ck_assert_uint_gt(named, 350);
+	ck_assert_ptr_null(sct_sysent(a, a->nsysent));
+	ck_assert_ptr_null(sct_sysent(a, 0x40000000u));
+	ck_assert_ptr_null(sct_sysent(a, UINT64_MAX));
+	ck_assert_int_eq(sct_arch_nr(a, "no_such_syscall"), -1);
+}
+END_TEST
+
+START_TEST(test_sysent_x86_64_numbers)
+{
+	static const struct {
+		const char *name;
+		int nr;
+	} known[] = {
+		{ "read", 0 }, { "write", 1 }, { "open", 2 }, { "close", 3 },
+		{ "openat", 257 }, { "execve", 59 }, { "clone", 56 },
+		{ "clone3", 435 }, { "exit_group", 231 }, { "fork", 57 },
+		{ "vfork", 58 }, { "execveat", 322 }, { "openat2", 437 },
+		{ "exit", 60 }, { "rt_sigreturn", 15 }, { "newfstatat", 262 },
+		{ "rseq", 334 }, { "pipe2", 293 }, { "accept4", 288 },
+	};
+	const struct sct_arch *a = &sct_arch_x86_64;
+	unsigned k;
+
+	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+		const struct sct_sysent *se = sct_sysent(a, (uint64_t)known[k].nr);
+
+		ck_assert_msg(se && !strcmp(se->name, known[k].name),
+			      "nr %d: %s, expected %s", known[k].nr,
+			      se ? se->name : "(none)", known[k].name);
+		ck_assert_int_eq(sct_arch_nr(a, known[k].name), known[k].nr);
+	}
+	/* PPM_SC of a few entries (§3.3; 2022 codes) */
+	ck_assert_uint_eq(sct_sysent(a, 0)->ppm_sc, 3);		/* read */
+	ck_assert_uint_eq(sct_sysent(a, 15)->ppm_sc, 298);	/* sigreturn */
+	ck_assert_uint_eq(sct_sysent(a, 262)->ppm_sc, 300);	/* newfsstat */
+	ck_assert_uint_eq(sct_sysent(a, 334)->ppm_sc, 0);	/* rseq */
+	/* codes >= 329 in newer libs are written as unknown (0) */
+	ck_assert_uint_eq(sct_sysent(a, 425)->ppm_sc, 0);	/* io_uring_setup */
+	ck_assert_uint_eq(sct_sysent(a, 319)->ppm_sc, 0);	/* memfd_create */
+	ck_assert_uint_eq(sct_sysent(a, 434)->ppm_sc, 0);	/* pidfd_open */
+	ck_assert_str_eq(sct_sysent(a, 425)->name, "io_uring_setup");
+	ck_assert_str_eq(sct_sysent(a, 319)->name, "memfd_create");
+	ck_assert_str_eq(sct_sysent(a, 434)->name, "pidfd_open");
+}
+END_TEST
+
+START_TEST(test_ppm_sc)
+{
+	unsigned i, j;
+
+	ck_assert_uint_eq(sct_ppm_sc_lookup("read"), 3);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("newfsstat"), 300);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("sigreturn"), 298);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("restart_syscall"), 1);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("exit"), 2);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("rseq"), 0);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("no_such_syscall"), 0);
+	/* libs driver/ppm_events_public.h PPM_SC_X list */
+	ck_assert_uint_eq(sct_ppm_sc_lookup("exit_group"), 164);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("openat"), 197);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("pipe2"), 229);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("socket"), 241);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("accept4"), 258);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("_newselect"), 283);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("openat2"), 322);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("execve"), 324);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("clone"), 327);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("clone3"), 328);
+	/* newer than 2022 (>= 329): unknown */
+	ck_assert_uint_eq(sct_ppm_sc_lookup("open_by_handle_at"), 0);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("io_uring_setup"), 0);
+	ck_assert_uint_eq(sct_ppm_sc_lookup("memfd_create"), 0);
+	ck_assert_str_eq(sct_ppm_sc_name(3), "read");
+	ck_assert_ptr_null(sct_ppm_sc_name(0));
+	ck_assert_uint_gt(sct_ppm_sc_count, 300);
+	for (i = 0; i < sct_ppm_sc_count; i++) {
+		const struct sct_ppm_sc *p = &sct_ppm_sc_table[i];
+
+		ck_assert_msg(p->code > 0 && p->code < 329, "%s: code %u",
+			      p->name, p->code);
+		for (j = 0; j < i; j++) {
+			ck_assert_msg(sct_ppm_sc_table[j].code != p->code,
+				      "code %u twice", p->code);
+			ck_assert_msg(strcmp(sct_ppm_sc_table[j].name, p->name),
+				      "%s twice", p->name);
+		}
+		ck_assert_uint_eq(sct_ppm_sc_lookup(p->name), p->code);
+	}
+}
+END_TEST
+
+Suite *sct_suite_tables(void);
+
+Suite *sct_suite_tables(void)
+{
+	Suite *s = suite_create("tables");
+	TCase *tc = tcase_create("invariants");
+
+	tcase_add_test(tc, test_schema_shape);
+	tcase_add_test(tc, test_schema_spec_events);
+	tcase_add_test(tc, test_decoders);
+	tcase_add_test(tc, test_scope_decoders);
+	tcase_add_test(tc, test_generic_syscalls);
+	tcase_add_test(tc, test_sysent_x86_64);
+	tcase_add_test(tc, test_sysent_x86_64_numbers);
+	tcase_add_test(tc, test_ppm_sc);
+	suite_add_tcase(s, tc);
+	return s;
+}
