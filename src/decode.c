@@ -9,8 +9,11 @@
 #include "proc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 /* Each translation widened to one signature, indexed from its op. */
@@ -31,6 +34,12 @@ static uint64_t (*const xlat_fns[SCT_OP_COUNT])(uint64_t) = {
 #define STR_MAX		4096
 #define IOV_BATCH	64
 #define IOV_MAX_COUNT	1024
+/* pollfd entries looked at, and FDLIST entries written, per event */
+#define POLL_SCAN_MAX	4096
+#define POLL_EMIT_MAX	1024
+#define POLL_BATCH	256
+/* PT_DYN byte buffers (sockopt values): the driver's per-param limit */
+#define DYN_BYTES_MAX	65000
 
 const struct sct_decoder *sct_decoder_lookup(const char *syscall)
 {
@@ -199,6 +208,457 @@ static int read_msghdr(struct sct_call *c, uint64_t msg, uint64_t *name,
 		return -EFAULT;
 	*namelen &= 0xffffffffu;
 	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Small fixed-size reads and PT_DYN values
+ * ------------------------------------------------------------------- */
+
+static bool read_u32(struct sct_call *c, uint64_t addr, uint32_t *v)
+{
+	return addr && sct_mem_read(c->pid, addr, v, 4) == 4;
+}
+
+static bool read_u64(struct sct_call *c, uint64_t addr, uint64_t *v)
+{
+	return addr && sct_mem_read(c->pid, addr, v, 8) == 8;
+}
+
+/* A signed C long of the tracee's ABI. */
+static bool read_long(struct sct_call *c, uint64_t addr, int64_t *v)
+{
+	uint64_t w;
+
+	if (!addr || read_word(c, addr, &w))
+		return false;
+	if (c->arch->wordsize == 4)
+		*v = (int64_t)(int32_t)(uint32_t)w;
+	else
+		*v = (int64_t)w;
+	return true;
+}
+
+/* PT_DYN: the index byte, then the value at the width of its type. */
+static struct sct_val dyn_int(struct sct_call *c, uint8_t idx, uint64_t v,
+			      unsigned width)
+{
+	size_t room;
+	uint8_t *p = arena_take(c, 1 + 8, &room);
+	unsigned i;
+
+	if (!p || room < 1 + width)
+		return (struct sct_val){ 0 };
+	p[0] = idx;
+	for (i = 0; i < width; i++)
+		p[1 + i] = (uint8_t)(v >> (8 * i));
+	return arena_commit(c, p, 1 + width);
+}
+
+/* PT_DYN holding raw tracee bytes (addr, len): index byte + the bytes. */
+static struct sct_val dyn_bytes(struct sct_call *c, uint8_t idx,
+				uint64_t addr, uint64_t len)
+{
+	size_t room;
+	uint8_t *p;
+	ssize_t n = 0;
+
+	if (len > DYN_BYTES_MAX)
+		len = DYN_BYTES_MAX;
+	p = arena_take(c, 1 + (size_t)len, &room);
+	if (!p)
+		return (struct sct_val){ 0 };
+	p[0] = idx;
+	if (addr && len && room > 1) {
+		n = sct_mem_read(c->pid, addr, p + 1, room - 1);
+		if (n < 0)
+			n = 0;
+	}
+	return arena_commit(c, p, 1 + (size_t)n);
+}
+
+/* ---------------------------------------------------------------------
+ * Time, poll, limits
+ * ------------------------------------------------------------------- */
+
+/* struct timespec at x as nanoseconds (tv_sec * 1e9 + tv_nsec). */
+static struct sct_val timespec_ns(struct sct_call *c, const struct sct_src *s,
+				  uint64_t x, uint64_t if_null)
+{
+	unsigned ws = c->arch->wordsize;
+	int64_t sec, nsec;
+
+	if (!x) {
+		if (s->o[1].kind != SCT_O_NONE)
+			return sct_int(if_null);
+		return (struct sct_val){ 0 };
+	}
+	if (!read_long(c, x, &sec) || !read_long(c, x + ws, &nsec))
+		return (struct sct_val){ 0 };
+	return sct_int((uint64_t)sec * 1000000000u + (uint64_t)nsec);
+}
+
+/*
+ * PT_FDLIST of struct pollfd fds[nfds]: u16 count, then (i64 fd, u16
+ * PPM_POLL* flags) per entry.  Enter: every entry with its events; exit:
+ * only the entries with revents.  Something is always written (at least
+ * a zero count): the 2022 readers take the count without checking the
+ * parameter's length.
+ */
+static struct sct_val pollfds(struct sct_call *c, uint64_t fds, uint64_t nfds,
+			      bool revents)
+{
+	struct pollfd_raw { int32_t fd; int16_t events, revents; }
+		raw[POLL_BATCH];
+	size_t room;
+	uint8_t *p = arena_take(c, 2 + 10 * (size_t)POLL_EMIT_MAX, &room);
+	uint64_t i = 0;
+	unsigned count = 0;
+	size_t pos = 2;
+
+	if (!p || room < 2)
+		return (struct sct_val){ 0 };
+	if (nfds > POLL_SCAN_MAX)
+		nfds = POLL_SCAN_MAX;
+	while (fds && i < nfds && count < POLL_EMIT_MAX) {
+		uint64_t batch = nfds - i < POLL_BATCH ? nfds - i : POLL_BATCH;
+		ssize_t n = sct_mem_read(c->pid, fds + i * sizeof(raw[0]), raw,
+					 batch * sizeof(raw[0]));
+		uint64_t j;
+
+		if (n < (ssize_t)sizeof(raw[0]))
+			break;
+		batch = (uint64_t)n / sizeof(raw[0]);
+		for (j = 0; j < batch && count < POLL_EMIT_MAX; j++) {
+			int64_t fd = raw[j].fd;
+			uint16_t fl;
+
+			if (revents && !raw[j].revents)
+				continue;
+			fl = sct_ppm_poll_events((uint16_t)(revents ?
+				raw[j].revents : raw[j].events));
+			if (pos + 10 > room)
+				goto out;
+			memcpy(p + pos, &fd, 8);
+			memcpy(p + pos + 8, &fl, 2);
+			pos += 10;
+			count++;
+		}
+		i += batch;
+	}
+out:
+	p[0] = (uint8_t)count;
+	p[1] = (uint8_t)(count >> 8);
+	return arena_commit(c, p, pos);
+}
+
+/* One field of struct rlimit at x; -1 when z says failure or unreadable. */
+static struct sct_val rlimit_field(struct sct_call *c,
+				   const struct sct_src *s, uint64_t x,
+				   uint64_t field, uint64_t z)
+{
+	unsigned ws = c->arch->wordsize;
+	uint64_t v;
+
+	if (s->o[2].kind != SCT_O_NONE && (int64_t)z < 0)
+		return sct_int((uint64_t)-1);
+	if (!x || read_word(c, x + (field ? ws : 0), &v))
+		return sct_int((uint64_t)-1);
+	return sct_int(v);
+}
+
+/* ---------------------------------------------------------------------
+ * Memory counters of mmap/munmap/brk exits: /proc/T/status only.
+ * mmap and brk are frequent, so each thread's status file stays open and
+ * is re-read with pread (a seq_file regenerates at offset 0).  A file of
+ * a thread that is gone fails to read and is reopened, so a reused tid
+ * is never served stale numbers.
+ * ------------------------------------------------------------------- */
+
+#define VM_CACHE	8
+
+/* fd1 is the fd plus one, so that the zeroed table means "all free" */
+static struct { pid_t tid; int fd1; } vm_cache[VM_CACHE];
+static unsigned vm_next;
+
+static ssize_t vm_pread(unsigned slot, char *buf, size_t size)
+{
+	ssize_t n = pread(vm_cache[slot].fd1 - 1, buf, size - 1, 0);
+
+	if (n <= 0) {
+		close(vm_cache[slot].fd1 - 1);
+		vm_cache[slot].fd1 = 0;
+		return -1;
+	}
+	buf[n] = 0;
+	return n;
+}
+
+static ssize_t vm_status(pid_t tid, char *buf, size_t size)
+{
+	char path[64];
+	unsigned i, slot;
+	int fd;
+
+	for (i = 0; i < VM_CACHE; i++)
+		if (vm_cache[i].fd1 && vm_cache[i].tid == tid &&
+		    vm_pread(i, buf, size) > 0)
+			return 0;
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	slot = vm_next++ % VM_CACHE;
+	if (vm_cache[slot].fd1)
+		close(vm_cache[slot].fd1 - 1);
+	vm_cache[slot].tid = tid;
+	vm_cache[slot].fd1 = fd + 1;
+	return vm_pread(slot, buf, size) > 0 ? 0 : -1;
+}
+
+static uint32_t status_kb(const char *buf, const char *key)
+{
+	const char *p = strstr(buf, key);
+
+	return p ? (uint32_t)strtoul(p + strlen(key), NULL, 10) : 0;
+}
+
+static struct sct_val vm_val(struct sct_call *c, unsigned op)
+{
+	if (!c->vm_loaded) {
+		char buf[4096];
+
+		if (vm_status(c->tid, buf, sizeof(buf)) < 0)
+			return (struct sct_val){ 0 };
+		/* a kernel thread or a zombie has no Vm lines: 0, as the driver */
+		c->vm_kb[0] = status_kb(buf, "\nVmSize:");
+		c->vm_kb[1] = status_kb(buf, "\nVmRSS:");
+		c->vm_kb[2] = status_kb(buf, "\nVmSwap:");
+		c->vm_loaded = true;
+	}
+	return sct_int(c->vm_kb[op - SCT_OP_VM_SIZE]);
+}
+
+/* ---------------------------------------------------------------------
+ * ptrace, sockopt, bpf (PT_DYN parameters)
+ * ------------------------------------------------------------------- */
+
+#define PTRACE_PEEKTEXT_	1
+#define PTRACE_PEEKDATA_	2
+#define PTRACE_PEEKUSR_		3
+#define PTRACE_CONT_		7
+#define PTRACE_SINGLESTEP_	9
+#define PTRACE_DETACH_		17
+#define PTRACE_SYSCALL_		24
+
+static struct sct_val ptrace_dyn(struct sct_call *c, uint64_t req,
+				 uint64_t v, bool data)
+{
+	/* a failed request carries both as u64 0 */
+	if (c->ret < 0)
+		return dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, 0, 8);
+	if (!data)
+		return dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, v, 8);
+	switch (req) {
+	case PTRACE_PEEKTEXT_:
+	case PTRACE_PEEKDATA_:
+	case PTRACE_PEEKUSR_: {
+		/* the raw syscall stores the word it peeked at *data */
+		uint64_t w;
+
+		if (read_word(c, v, &w))
+			return (struct sct_val){ 0 };
+		return dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, w, 8);
+	}
+	case PTRACE_CONT_:
+	case PTRACE_SINGLESTEP_:
+	case PTRACE_DETACH_:
+	case PTRACE_SYSCALL_:
+		return dyn_int(c, SCT_PPM_PTRACE_IDX_SIGTYPE, v, 1);
+	default:
+		return dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, v, 8);
+	}
+}
+
+static struct sct_val sockopt_val(struct sct_call *c, uint64_t optval,
+				  uint64_t optlen, bool len_is_ptr)
+{
+	uint8_t idx = sct_ppm_sockopt_val_idx(c->args[1], c->args[2]);
+	unsigned ws = c->arch->wordsize;
+	uint32_t u32;
+	uint64_t u64;
+	int64_t sec, usec;
+
+	/*
+	 * What cannot be read becomes "unknown type, no bytes": a PT_DYN
+	 * without its index byte reads as an invalid parameter.
+	 */
+	switch (idx) {
+	case SCT_PPM_SOCKOPT_IDX_ERRNO:
+		if (!read_u32(c, optval, &u32))
+			break;
+		return dyn_int(c, idx, (uint64_t)(int64_t)-(int32_t)u32, 8);
+	case SCT_PPM_SOCKOPT_IDX_UINT32:
+		if (!read_u32(c, optval, &u32))
+			break;
+		return dyn_int(c, idx, u32, 4);
+	case SCT_PPM_SOCKOPT_IDX_UINT64:
+		if (!read_u64(c, optval, &u64))
+			break;
+		return dyn_int(c, idx, u64, 8);
+	case SCT_PPM_SOCKOPT_IDX_TIMEVAL:
+		if (!read_long(c, optval, &sec) ||
+		    !read_long(c, optval + ws, &usec))
+			break;
+		return dyn_int(c, idx, (uint64_t)sec * 1000000000u +
+				       (uint64_t)usec * 1000u, 8);
+	default:
+		if (len_is_ptr && !read_u32(c, optlen, &u32))
+			break;
+		if (len_is_ptr)
+			optlen = u32;
+		/* an int in the driver: a negative length copies nothing */
+		if ((int32_t)optlen <= 0)
+			optlen = 0;
+		return dyn_bytes(c, SCT_PPM_SOCKOPT_IDX_UNKNOWN, optval,
+				 (uint32_t)optlen);
+	}
+	return dyn_bytes(c, SCT_PPM_SOCKOPT_IDX_UNKNOWN, 0, 0);
+}
+
+#define BPF_MAP_CREATE_	0
+#define BPF_PROG_LOAD_	5
+
+static struct sct_val bpf_res(struct sct_call *c, uint64_t cmd)
+{
+	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE_ || cmd == BPF_PROG_LOAD_))
+		return dyn_int(c, SCT_PPM_BPF_IDX_FD, (uint64_t)c->ret, 8);
+	return dyn_int(c, SCT_PPM_BPF_IDX_RES, (uint64_t)c->ret, 8);
+}
+
+/* ---------------------------------------------------------------------
+ * SysV semaphores, quotactl
+ * ------------------------------------------------------------------- */
+
+/* struct sembuf { u16 sem_num; s16 sem_op; s16 sem_flg; } */
+static struct sct_val sembuf_field(struct sct_call *c, uint64_t sops,
+				   uint64_t nsops, uint64_t sel)
+{
+	uint64_t entry = sel / 3;
+	uint16_t f[3];
+
+	if (!nsops || !sops || sel >= 6)
+		return (struct sct_val){ 0 };	/* not written by the driver */
+	if (entry >= nsops)
+		return sct_int(0);
+	if (sct_mem_read(c->pid, sops + 6 * entry, f, 6) != 6)
+		return (struct sct_val){ 0 };
+	switch (sel % 3) {
+	case 0:
+		return sct_int(f[0]);
+	case 1:
+		return sct_int((uint64_t)(int64_t)(int16_t)f[1]);
+	default:
+		return sct_int(sct_ppm_semop_flags(f[2]));
+	}
+}
+
+#define SETVAL_		16
+
+/* PPM_Q_* (quotactl_cmd translation) the exit/enter logic looks at */
+#define PPM_Q_QUOTAON	(1u << 0)
+#define PPM_Q_GETFMT	(1u << 2)
+#define PPM_Q_GETINFO	(1u << 3)
+#define PPM_Q_SETINFO	(1u << 4)
+#define PPM_Q_GETQUOTA	(1u << 5)
+#define PPM_Q_SETQUOTA	(1u << 6)
+#define PPM_Q_XGETQUOTA	(1u << 10)
+#define PPM_Q_XSETQLIM	(1u << 11)
+#define PPM_QFMT_NOT_USED (1u << 0)
+
+/*
+ * quotactl exit fields (z): 0 dqb_bhardlimit, 1 dqb_bsoftlimit,
+ * 2 dqb_curspace, 3 dqb_ihardlimit, 4 dqb_isoftlimit, 5 dqb_btime,
+ * 6 dqb_itime (struct if_dqblk of Q_GETQUOTA/Q_SETQUOTA), 7 dqi_bgrace,
+ * 8 dqi_igrace, 9 dqi_flags (struct if_dqinfo of Q_GETINFO/Q_SETINFO),
+ * 10 quota_fmt_out (Q_GETFMT).  A field its command does not carry, or
+ * whose valid bit is clear, is 0.
+ */
+static struct sct_val quota_field(struct sct_call *c, uint64_t cmd,
+				  uint64_t addr, uint64_t field)
+{
+	/* if_dqblk: 8 u64 then u32 dqb_valid; if_dqinfo: 2 u64, u32 flags, valid */
+	static const struct { uint8_t off, valid; } dqblk[7] = {
+		{ 0, 1 }, { 8, 1 }, { 16, 2 }, { 24, 4 }, { 32, 4 },
+		{ 48, 16 }, { 56, 32 },
+	};
+	static const struct { uint8_t off, valid; } dqinfo[3] = {
+		{ 0, 1 }, { 8, 2 }, { 16, 4 },
+	};
+	uint16_t ppm = sct_ppm_quotactl_cmd(cmd);
+	uint8_t b[72];
+
+	if (field < 7) {
+		uint64_t v;
+		uint32_t valid;
+
+		if (ppm != PPM_Q_GETQUOTA && ppm != PPM_Q_SETQUOTA)
+			return sct_int(0);
+		if (!addr || sct_mem_read(c->pid, addr, b, 72) != 72)
+			return (struct sct_val){ 0 };
+		memcpy(&valid, b + 64, 4);
+		if (!(valid & dqblk[field].valid))
+			return sct_int(0);
+		memcpy(&v, b + dqblk[field].off, 8);
+		return sct_int(v);
+	}
+	if (field < 10) {
+		uint64_t v = 0;
+		uint32_t valid;
+
+		if (ppm != PPM_Q_GETINFO && ppm != PPM_Q_SETINFO)
+			return sct_int(0);
+		if (!addr || sct_mem_read(c->pid, addr, b, 24) != 24)
+			return (struct sct_val){ 0 };
+		memcpy(&valid, b + 20, 4);
+		if (!(valid & dqinfo[field - 7].valid))
+			return sct_int(0);
+		memcpy(&v, b + dqinfo[field - 7].off, field == 9 ? 4 : 8);
+		return sct_int(v);
+	}
+	if (field == 10) {
+		uint32_t fmt;
+
+		if (ppm != PPM_Q_GETFMT)
+			return sct_int(PPM_QFMT_NOT_USED);
+		if (!read_u32(c, addr, &fmt))
+			return (struct sct_val){ 0 };
+		return sct_int(sct_ppm_quotactl_fmt(fmt));
+	}
+	return (struct sct_val){ 0 };
+}
+
+static struct sct_val quota_val(struct sct_call *c, const struct sct_src *s,
+				uint64_t x, uint64_t y, uint64_t z)
+{
+	uint16_t ppm = sct_ppm_quotactl_cmd(x);
+
+	switch (s->op) {
+	case SCT_OP_QUOTA_ID:
+		if (ppm == PPM_Q_GETQUOTA || ppm == PPM_Q_SETQUOTA ||
+		    ppm == PPM_Q_XGETQUOTA || ppm == PPM_Q_XSETQLIM)
+			return sct_int((uint32_t)y);
+		return sct_int(0);
+	case SCT_OP_QUOTA_FMT:
+		if (ppm == PPM_Q_QUOTAON)
+			return sct_int(sct_ppm_quotactl_fmt(y));
+		return sct_int(PPM_QFMT_NOT_USED);
+	case SCT_OP_QUOTA_PATH:
+		if (ppm == PPM_Q_QUOTAON)
+			return read_str(c, y);
+		return sct_bytes("", 1);
+	default:
+		return quota_field(c, x, y, z);
+	}
 }
 
 static struct sct_val pi_val(struct sct_call *c, unsigned op)
@@ -426,6 +886,46 @@ static struct sct_val gather(struct sct_call *c, const struct sct_src *s,
 	case SCT_OP_MSG_TUPLE_OUT:
 	case SCT_OP_MSG_TUPLE_IN:
 		return net_val(c, s);
+	case SCT_OP_TIMESPEC:
+		return timespec_ns(c, s, x, y);
+	case SCT_OP_POLLFDS:
+		return pollfds(c, x, y, z != 0);
+	case SCT_OP_U32_AT: {
+		uint32_t v;
+
+		return read_u32(c, x, &v) ? sct_int(v) : (struct sct_val){ 0 };
+	}
+	case SCT_OP_ULONG_AT: {
+		uint64_t v;
+
+		if (!x)
+			return sct_int(0);
+		return read_word(c, x, &v) ? (struct sct_val){ 0 } : sct_int(v);
+	}
+	case SCT_OP_RLIMIT:
+		return rlimit_field(c, s, x, y, z);
+	case SCT_OP_VM_SIZE:
+	case SCT_OP_VM_RSS:
+	case SCT_OP_VM_SWAP:
+		return vm_val(c, s->op);
+	case SCT_OP_PTRACE_ADDR:
+	case SCT_OP_PTRACE_DATA:
+		return ptrace_dyn(c, x, y, s->op == SCT_OP_PTRACE_DATA);
+	case SCT_OP_SOCKOPT_OPTNAME:
+		return sct_int(sct_ppm_sockopt_optname(x, y));
+	case SCT_OP_SOCKOPT_VAL:
+		return sockopt_val(c, x, y, z != 0);
+	case SCT_OP_BPF_RES:
+		return bpf_res(c, x);
+	case SCT_OP_SEMBUF:
+		return sembuf_field(c, x, y, z);
+	case SCT_OP_SEMCTL_VAL:
+		return sct_int(x == SETVAL_ ? (uint64_t)(int64_t)(int32_t)y : 0);
+	case SCT_OP_QUOTA_ID:
+	case SCT_OP_QUOTA_FMT:
+	case SCT_OP_QUOTA_PATH:
+	case SCT_OP_QUOTA:
+		return quota_val(c, s, x, y, z);
 	default:
 		if (s->op >= SCT_OP_PI_EXE && s->op < SCT_OP_COUNT)
 			return pi_val(c, s->op);
@@ -442,6 +942,7 @@ void sct_decode(struct sct_call *c, unsigned type, const struct sct_src *srcs,
 	const struct sct_event_info *ei = &sct_events[type];
 	unsigned i;
 
+	c->vm_loaded = false;
 	for (i = 0; i < ei->nparams; i++)
 		out[i] = i < n ? gather(c, &srcs[i], ei->params[i].type) :
 				 (struct sct_val){ 0 };

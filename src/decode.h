@@ -81,6 +81,26 @@ enum sct_op {
 	SCT_OP_HOW_FLAGS,	/* struct open_how x (size y): flags */
 	SCT_OP_HOW_MODE,	/* ... mode */
 	SCT_OP_HOW_RESOLVE,	/* ... resolve */
+	SCT_OP_TIMESPEC,	/* struct timespec x as ns; NULL x: y if given */
+	SCT_OP_POLLFDS,		/* PT_FDLIST of pollfd x[y]; z: 0 events, 1 revents */
+	SCT_OP_U32_AT,		/* u32 at pointer x */
+	SCT_OP_ULONG_AT,	/* unsigned long at pointer x; NULL x: 0 */
+	SCT_OP_RLIMIT,		/* struct rlimit x, field y (0 cur, 1 max); -1 if z < 0 or unreadable */
+	SCT_OP_VM_SIZE,		/* the thread's VmSize (kB), /proc/T/status only */
+	SCT_OP_VM_RSS,		/* ... VmRSS */
+	SCT_OP_VM_SWAP,		/* ... VmSwap */
+	SCT_OP_PTRACE_ADDR,	/* PT_DYN addr of ptrace request x, addr y */
+	SCT_OP_PTRACE_DATA,	/* PT_DYN data of ptrace request x, data y */
+	SCT_OP_SOCKOPT_OPTNAME,	/* PPM optname of level x, optname y */
+	SCT_OP_SOCKOPT_VAL,	/* PT_DYN optval x, optlen y (z = 1: y points to it);
+				   level and optname are arguments 1 and 2 */
+	SCT_OP_BPF_RES,		/* PT_DYN res_or_fd of bpf cmd x */
+	SCT_OP_SEMBUF,		/* sembuf x[y]: entry z / 3, field z % 3 */
+	SCT_OP_SEMCTL_VAL,	/* y if semctl cmd x is SETVAL, else 0 */
+	SCT_OP_QUOTA_ID,	/* quotactl cmd x: id y if it names a user/group */
+	SCT_OP_QUOTA_FMT,	/* quotactl cmd x: format id y for Q_QUOTAON */
+	SCT_OP_QUOTA_PATH,	/* quotactl cmd x: path at y for Q_QUOTAON, else "" */
+	SCT_OP_QUOTA,		/* quotactl cmd x, addr y: exit field z (see decode.c) */
 	/* one-operand translations to the PPM encodings, see SCT_XLATS */
 #define SCT_XLAT_OP(up, fn) SCT_OP_##up,
 	SCT_XLATS(SCT_XLAT_OP)
@@ -156,6 +176,9 @@ struct sct_call {
 	struct sct_procinfo *pi;
 	bool pi_loaded;
 	uint32_t clone_flags;	/* PPM_CL_* for the PI_CLONE_FLAGS operand */
+	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
+	uint32_t vm_kb[3];
+	bool vm_loaded;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
 	/* scratch space, reset per event */
 	uint8_t *arena;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sctrace: syscall captures in scap format with nothing but ptrace. */
 #include "config.h"
+#include "filter.h"
 #include "log.h"
+#include "schema.h"
+#include "seccomp_filter.h"
 #include "tracer.h"
 #include "writer.h"
 
@@ -22,8 +25,9 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-"usage: sctrace [-o FILE] [-s SNAPLEN] [-z] [-v] -- COMMAND [ARGS...]\n"
-"       sctrace [-o FILE] [-s SNAPLEN] [-z] [-v] -p PID[,PID...] [-- COMMAND...]\n"
+"usage: sctrace [OPTIONS] [FILTER...] -- COMMAND [ARGS...]\n"
+"       sctrace [OPTIONS] -p PID[,PID...] [FILTER...] [-- COMMAND [ARGS...]]\n"
+"       sctrace [OPTIONS] COMMAND [ARGS...]\n"
 "\n"
 "Run COMMAND under ptrace, or attach to running processes, and capture\n"
 "every syscall of every process and thread into a scap file for\n"
@@ -36,6 +40,14 @@ static void usage(FILE *f)
 "               without -o, one line per event goes to standard error\n"
 "  -s SNAPLEN   bytes of I/O payload kept per event (default %d, max %d)\n"
 "  -z           gzip the capture (readers open it transparently)\n"
+"  FILTER, --filter EXPR\n"
+"               keep only events matching a sysdig filter expression, e.g.\n"
+"               'evt.type=openat and proc.name=cat'; trailing words before\n"
+"               '--' (or all words with -p and no '--') form the filter\n"
+"  --no-seccomp with a filter on evt.type, a launched command normally\n"
+"               runs under a seccomp filter so that other syscalls never\n"
+"               stop; this uses plain syscall stops instead\n"
+"  -l           list the filter fields     -L  list the event types\n"
 "  -v, --stats  print event, stop and syscall counts at the end\n"
 "  -f, -ff      accepted for strace habits; children are always followed\n"
 "  -h, --help   this help          -V, --version   the version\n",
@@ -53,6 +65,30 @@ bad_usage(const char *fmt, ...)
 	fprintf(stderr, " (see 'sctrace --help')\n");
 	va_end(ap);
 	exit(1);
+}
+
+static void list_fields(void)
+{
+	unsigned i;
+
+	for (i = 0; i < SCT_F_COUNT; i++)
+		printf("%-14s %s\n", sct_filter_fields[i].name,
+		       sct_filter_fields[i].desc);
+}
+
+/* Every event type sctrace writes, by the name filters and sysdig use. */
+static void list_events(void)
+{
+	unsigned i;
+
+	for (i = 0; i < SCT_EVENT_MAX; i += 2) {
+		const struct sct_event_info *e = &sct_events[i];
+
+		if (e->flags & (SCT_EF_UNUSED | SCT_EF_OLD) ||
+		    !strcmp(e->name, "NA"))
+			continue;
+		printf("%s\n", e->name);
+	}
 }
 
 /* -p 12,34 -p 56: a list of positive pids. */
@@ -130,17 +166,24 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "filter", required_argument, NULL, 'F' },
+		{ "no-seccomp", no_argument, NULL, 'S' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "list-events", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sct_options o = { .snaplen = SNAPLEN_DEFAULT };
 	struct sct_stats st = { 0 };
 	struct sct_writer w;
 	const char *out = NULL;
-	bool gzip = false;
+	bool gzip = false, no_seccomp = false;
+	const char *filter_text = NULL;
+	char *joined = NULL;
+	int dashdash = -1, i;
 	int c, fd = -1, rc, err = 0;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -170,6 +213,18 @@ int main(int argc, char **argv)
 			break;
 		case 'f':
 			break;
+		case 'F':
+			filter_text = optarg;
+			break;
+		case 'S':
+			no_seccomp = true;
+			break;
+		case 'l':
+			list_fields();
+			return 0;
+		case 'L':
+			list_events();
+			return 0;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -184,10 +239,60 @@ int main(int argc, char **argv)
 			bad_usage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc && !o.npids)
-		bad_usage("no command given, and no -p");
-	if (optind < argc)
+	/*
+	 * Words before "--" are a filter expression, the ones after it the
+	 * command; without "--", all words are the command, or with -p the
+	 * filter.  getopt stopped at the first word, or just after "--".
+	 */
+	for (i = optind - 1; i < argc; i++)
+		if (i >= 1 && !strcmp(argv[i], "--")) {
+			dashdash = i;
+			break;
+		}
+	if (dashdash >= optind) {
+		joined = sct_filter_join(argv + optind, dashdash - optind);
+		if (dashdash + 1 < argc)
+			o.argv = argv + dashdash + 1;
+	} else if (dashdash == optind - 1 && dashdash >= 1) {
+		if (optind < argc)
+			o.argv = argv + optind;
+	} else if (o.npids) {
+		joined = sct_filter_join(argv + optind, argc - optind);
+	} else if (optind < argc) {
 		o.argv = argv + optind;
+	}
+	if (joined && *joined) {
+		if (filter_text)
+			bad_usage("a filter is given twice (--filter and words)");
+		filter_text = joined;
+	}
+	if (!o.argv && !o.npids)
+		bad_usage("no command given, and no -p");
+	if (filter_text) {
+		char msg[256];
+
+		if (sct_filter_parse(filter_text, &o.filter, msg,
+				     sizeof(msg)) < 0) {
+			fprintf(stderr, "sctrace: %s\n", msg);
+			return 1;
+		}
+	}
+	/*
+	 * A launched command whose filter restricts evt.type runs under a
+	 * seccomp filter: the other syscalls never stop.  Not without a
+	 * restriction (it would save no stop and set no_new_privs for
+	 * nothing), never when attaching (a filter cannot be removed).
+	 */
+	if (o.filter && o.argv && !no_seccomp) {
+		const char **types;
+		unsigned ntypes;
+
+		if (sct_filter_types(o.filter, &types, &ntypes)) {
+			o.seccomp = sct_seccomp_build(types, ntypes, false);
+			if (!o.seccomp)
+				return 1;
+		}
+	}
 
 	/* Everything that can fail before the start, before any file exists. */
 	if (o.argv && !(o.cmd_path = resolve(o.argv[0], &err))) {
@@ -242,9 +347,15 @@ int main(int argc, char **argv)
 	fflush(stderr);
 	if (o.stats)
 		fprintf(stderr,
-			"sctrace: %llu events written, %llu stops, %llu syscalls\n",
+			"sctrace: %llu events written, %llu filtered out, "
+			"%llu stops, %llu syscalls seen%s\n",
 			(unsigned long long)st.events,
+			(unsigned long long)st.filtered,
 			(unsigned long long)st.stops,
-			(unsigned long long)st.syscalls);
+			(unsigned long long)st.syscalls,
+			o.seccomp ? ", seccomp pre-filter" : "");
+	sct_filter_free(o.filter);
+	sct_seccomp_free(o.seccomp);
+	free(joined);
 	return rc;
 }

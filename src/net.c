@@ -6,12 +6,15 @@
 #include "mem.h"
 #include "ppm_flags.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
+#include <linux/netlink.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
@@ -264,4 +267,114 @@ ssize_t sct_sock_tuple(struct sct_sock *sk, int fd, uint64_t addr,
 	return sct_encode_tuple((struct sockaddr *)&remote, rlen,
 				(struct sockaddr *)&local, llen, 0, 0, "",
 				out);
+}
+
+static void fmt_addr(const struct sockaddr_storage *ss, char *buf, size_t n)
+{
+	char ip[INET6_ADDRSTRLEN] = "";
+	unsigned port = 0;
+
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)ss;
+
+		inet_ntop(AF_INET, &in->sin_addr, ip, sizeof(ip));
+		port = ntohs(in->sin_port);
+	} else if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const void *)ss;
+
+		inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof(ip));
+		port = ntohs(in6->sin6_port);
+	}
+	snprintf(buf, n, "%s:%u", ip, port);
+}
+
+const char *sct_fd_describe(pid_t pid, int *pidfd, int fd, char *name,
+			    size_t n)
+{
+	char path[64], link[SCT_TUPLE_MAX * 4];
+	struct stat st;
+	ssize_t len;
+
+	name[0] = 0;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
+	len = readlink(path, link, sizeof(link) - 1);
+	if (len <= 0)
+		return "unknown";
+	link[len] = 0;
+	if (link[0] == '/') {
+		snprintf(name, n, "%s", link);
+		return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ?
+			       "directory" : "file";
+	}
+	if (!strncmp(link, "pipe:", 5)) {
+		snprintf(name, n, "%s", link);
+		return "pipe";
+	}
+	if (!strncmp(link, "anon_inode:", 11)) {
+		static const char *const kinds[][2] = {
+			{ "[eventfd]", "event" }, { "[signalfd]", "signalfd" },
+			{ "[eventpoll]", "eventpoll" }, { "inotify", "inotify" },
+			{ "[timerfd]", "timerfd" },
+		};
+		unsigned i;
+
+		snprintf(name, n, "%s", link);
+		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (!strcmp(link + 11, kinds[i][0]))
+				return kinds[i][1];
+		return "unknown";
+	}
+	if (!strncmp(link, "socket:", 7)) {
+		struct sockaddr_storage l, r;
+		socklen_t ll = sizeof(l), rl = sizeof(r);
+		char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8];
+		const char *type = "unknown";
+		int our;
+
+		if (*pidfd < 0)
+			*pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+		if (*pidfd < 0) {
+			*pidfd = -2;
+			return type;
+		}
+		our = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
+		if (our < 0)
+			return type;
+		if (getsockname(our, (struct sockaddr *)&l, &ll) == 0) {
+			bool peer = getpeername(our, (struct sockaddr *)&r,
+						&rl) == 0;
+
+			switch (l.ss_family) {
+			case AF_INET:
+			case AF_INET6:
+				type = l.ss_family == AF_INET ? "ipv4" : "ipv6";
+				fmt_addr(&l, a, sizeof(a));
+				if (peer) {
+					fmt_addr(&r, b, sizeof(b));
+					snprintf(name, n, "%s->%s", a, b);
+				} else {
+					snprintf(name, n, "%s", a);
+				}
+				break;
+			case AF_UNIX: {
+				char p[110];
+
+				type = "unix";
+				unix_path(peer ? (struct sockaddr *)&r :
+					  (struct sockaddr *)&l,
+					  peer ? rl : ll, p);
+				if (!p[0])
+					unix_path((struct sockaddr *)&l, ll, p);
+				snprintf(name, n, "%s", p);
+				break;
+			}
+			case AF_NETLINK:
+				type = "netlink";
+				break;
+			}
+		}
+		close(our);
+		return type;
+	}
+	return "unknown";
 }

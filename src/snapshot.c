@@ -94,7 +94,31 @@ static long numeric(const char *s)
 	return *end || v <= 0 ? -1 : v;
 }
 
-static void write_pl(struct sct_writer *w, struct sct_procinfo *pi)
+/*
+ * Processes written in the PL: an FDL naming a tid that is not there makes
+ * sysdig 0.29 reject the whole file ("FD block references TID ...").
+ */
+struct pidset {
+	pid_t *p;
+	unsigned n, cap;
+};
+
+static void pidset_add(struct pidset *s, pid_t pid)
+{
+	if (s->n == s->cap) {
+		unsigned cap = s->cap ? s->cap * 2 : 256;
+		pid_t *p = realloc(s->p, cap * sizeof(*p));
+
+		if (!p)
+			sct_die("out of memory");
+		s->p = p;
+		s->cap = cap;
+	}
+	s->p[s->n++] = pid;
+}
+
+static void write_pl(struct sct_writer *w, struct sct_procinfo *pi,
+		     struct pidset *written)
 {
 	struct sct_buf b = { 0 };
 	struct dirent *de;
@@ -120,6 +144,8 @@ static void write_pl(struct sct_writer *w, struct sct_procinfo *pi)
 			if (tid < 0 || sct_proc_read((pid_t)tid, pi, SCT_PI_ALL))
 				continue;
 			sct_pl_entry(&b, pi);
+			if (tid == pid)
+				pidset_add(written, (pid_t)pid);
 		}
 		closedir(task);
 	}
@@ -153,24 +179,6 @@ static bool listed(const pid_t *pids, unsigned n, pid_t pid)
 	return false;
 }
 
-/* FDLs of every other process we may read (/proc/PID/fd needs ptrace rights). */
-static void write_other_fdls(struct sct_writer *w, const pid_t *pids,
-			     unsigned n)
-{
-	struct dirent *de;
-	DIR *proc = opendir("/proc");
-
-	if (!proc)
-		return;
-	while ((de = readdir(proc))) {
-		long pid = numeric(de->d_name);
-
-		if (pid > 0 && !listed(pids, n, (pid_t)pid))
-			write_fdl(w, (pid_t)pid, false);
-	}
-	closedir(proc);
-}
-
 void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
 			bool last_launched)
 {
@@ -179,12 +187,19 @@ void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
 
 	if (!pi)
 		sct_die("out of memory");
+	struct pidset written = { 0 };
+
 	sct_writer_shb(w);
 	write_mi(w);
 	write_ul(w);
-	write_pl(w, pi);
+	write_pl(w, pi, &written);
+	/* every process in the PL (traced ones first), where we may read it */
 	for (i = 0; i < n; i++)
-		write_fdl(w, pids[i], last_launched && i == n - 1);
-	write_other_fdls(w, pids, n);
+		if (listed(written.p, written.n, pids[i]))
+			write_fdl(w, pids[i], last_launched && i == n - 1);
+	for (i = 0; i < written.n; i++)
+		if (!listed(pids, n, written.p[i]))
+			write_fdl(w, written.p[i], false);
+	free(written.p);
 	free(pi);
 }

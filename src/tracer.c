@@ -10,11 +10,14 @@
 #include "tracer.h"
 #include "arch/arch.h"
 #include "decode.h"
+#include "filter.h"
+#include "net.h"
 #include "log.h"
 #include "mem.h"
 #include "ppm_flags.h"
 #include "print.h"
 #include "proc.h"
+#include "seccomp_filter.h"
 #include "snapshot.h"
 #include "writer.h"
 
@@ -39,6 +42,11 @@ struct group {
 	int refs;
 	int pidfd;
 	bool attached;		/* -p: detach, never kill, when we stop */
+	bool seccomp;		/* runs under our seccomp filter */
+	/* for proc.ppid / proc.pname in filters, read when first needed */
+	bool pinfo;
+	pid_t ppid;
+	char pcomm[32];
 };
 
 struct thread {
@@ -48,13 +56,16 @@ struct thread {
 	bool started;			/* first stop seen */
 	bool exiting;			/* PTRACE_EVENT_EXIT seen */
 	bool in_syscall;
+	bool enter_written;		/* the current syscall's enter is in the file */
 	bool held;			/* stopped until its parent says who it is */
 	bool child_pending;		/* clone exit of the child side to write */
 	bool seized;			/* attached by us (-p), not auto-attached */
 	bool detaching;			/* interrupted to be detached */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
+	uint64_t nr;
 	uint64_t args[6];
+	int64_t enter_fd;		/* fd of the current syscall, for filters */
 	/* for the child side of a clone */
 	const struct sct_decoder *child_dec;
 	uint32_t child_flags;
@@ -79,6 +90,7 @@ static struct {
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
+	struct fctx *fctx;
 	volatile sig_atomic_t interrupted;
 } T;
 
@@ -206,19 +218,6 @@ static struct sct_call *call_for(struct thread *t, pid_t tid, pid_t pid)
 	return c;
 }
 
-static void emit_generic(struct thread *t, bool at_exit, uint64_t nr)
-{
-	uint16_t sc = t->se ? t->se->ppm_sc : 0;
-
-	T.vals[0] = sct_int(sc);
-	if (at_exit) {
-		emit(t, t->tid, SCT_EV_GENERIC_X);
-		return;
-	}
-	T.vals[1] = sct_int(nr);
-	emit(t, t->tid, SCT_EV_GENERIC_E);
-}
-
 static const struct sct_decoder *decoder_of(const struct sct_sysent *se)
 {
 	return se && se->decoder >= 0 ? &sct_decoders[se->decoder] : NULL;
@@ -250,21 +249,174 @@ static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
 	return sct_ppm_clone_flags(flags);
 }
 
-static void emit_decoded(struct thread *t, const struct sct_decoder *d,
-			 struct sct_call *c, bool at_exit)
-{
-	unsigned type = d->ev_enter + at_exit;
+/* ---- capture filter (sysdig syntax), evaluated in userspace ---- */
 
+struct fctx {
+	struct thread *t;
+	pid_t tid;
+	unsigned type;
+	int64_t ret;
+	int64_t fd;
+	char fdname[SCT_PROC_STR_MAX];
+	const char *fdtype;
+};
+
+/* The first fd-typed parameter of the event in T.vals, or -1. */
+static int64_t event_fd(unsigned type)
+{
+	const struct sct_event_info *ei = &sct_events[type];
+	unsigned i;
+
+	for (i = 0; i < ei->nparams; i++)
+		if (ei->params[i].type == SCT_PT_FD &&
+		    T.vals[i].kind == SCT_V_INT)
+			return (int64_t)T.vals[i].u;
+	return -1;
+}
+
+static void parent_info(struct thread *t)
+{
+	char path[64], buf[512];
+	const char *p;
+	FILE *f;
+
+	if (t->g->pinfo)
+		return;
+	t->g->pinfo = true;
+	snprintf(path, sizeof(path), "/proc/%d/stat", t->g->pid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
+		t->g->ppid = atoi(p + 4);
+	fclose(f);
+	if (t->g->ppid > 0)
+		sct_proc_comm(t->g->ppid, t->g->pcomm, sizeof(t->g->pcomm));
+}
+
+static void fget(void *arg, enum sct_field f, struct sct_fval *v)
+{
+	struct fctx *fc = arg;
+	struct thread *t = fc->t;
+	bool exit_ev = !sct_event_is_enter(fc->type) &&
+		       fc->type != SCT_EV_PROCEXIT_1_E;
+
+	switch (f) {
+	case SCT_F_EVT_TYPE:
+		v->str = fc->type <= SCT_EV_GENERIC_X && t->se ?
+			 t->se->name : sct_events[fc->type].name;
+		break;
+	case SCT_F_EVT_DIR:
+		v->str = sct_event_is_enter(fc->type) ? ">" : "<";
+		break;
+	case SCT_F_EVT_RES:
+		if (!exit_ev)
+			return;
+		v->str = fc->ret >= 0 ? "SUCCESS" :
+			 strerrorname_np((int)-fc->ret);
+		if (!v->str)
+			v->str = "E?";
+		break;
+	case SCT_F_EVT_RAWRES:
+	case SCT_F_EVT_FAILED:
+		if (!exit_ev)
+			return;
+		v->is_num = true;
+		v->num = f == SCT_F_EVT_RAWRES ? fc->ret : fc->ret < 0;
+		break;
+	case SCT_F_PROC_NAME:
+		if (!t->comm[0])
+			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
+		v->str = t->comm;
+		break;
+	case SCT_F_PROC_PID:
+	case SCT_F_THREAD_TID:
+	case SCT_F_PROC_PPID:
+		v->is_num = true;
+		if (f == SCT_F_PROC_PPID) {
+			parent_info(t);
+			v->num = t->g->ppid;
+		} else {
+			v->num = f == SCT_F_PROC_PID ? t->g->pid : fc->tid;
+		}
+		break;
+	case SCT_F_PROC_PNAME:
+		parent_info(t);
+		v->str = t->g->pcomm;
+		break;
+	case SCT_F_FD_NUM:
+	case SCT_F_FD_NAME:
+	case SCT_F_FD_TYPE:
+		if (fc->fd < 0)
+			return;
+		if (f == SCT_F_FD_NUM) {
+			v->is_num = true;
+			v->num = fc->fd;
+			break;
+		}
+		if (!fc->fdtype)
+			fc->fdtype = sct_fd_describe(t->g->pid, &t->g->pidfd,
+						     (int)fc->fd, fc->fdname,
+						     sizeof(fc->fdname));
+		v->str = f == SCT_F_FD_NAME ? fc->fdname : fc->fdtype;
+		break;
+	default:
+		return;
+	}
+	v->present = true;
+}
+
+/* Does the capture filter keep this event (values in T.vals)? */
+static bool wanted(struct thread *t, pid_t tid, unsigned type, int64_t ret)
+{
+	struct fctx *fc;
+	bool r;
+
+	if (!T.o->filter)
+		return true;
+	fc = T.fctx;
+	fc->t = t;
+	fc->tid = tid;
+	fc->type = type;
+	fc->ret = ret;
+	fc->fdtype = NULL;
+	fc->fd = event_fd(type);
+	if (fc->fd < 0 && !sct_event_is_enter(type))
+		fc->fd = t->enter_fd;
+	else if (sct_event_is_enter(type))
+		t->enter_fd = fc->fd;
+	r = sct_filter_match(T.o->filter, fget, fc);
+	if (!r)
+		T.st->filtered++;
+	return r;
+}
+
+/* Gather the enter or exit event of t's current syscall into T.vals. */
+static unsigned gather(struct thread *t, bool at_exit, int64_t ret)
+{
+	const struct sct_decoder *d = decoder_of(t->se);
+	struct sct_call *c;
+	unsigned type;
+
+	if (!d) {
+		T.vals[0] = sct_int(t->se ? t->se->ppm_sc : 0);
+		T.vals[1] = sct_int(t->nr);
+		return at_exit ? SCT_EV_GENERIC_X : SCT_EV_GENERIC_E;
+	}
+	c = call_for(t, t->tid, t->g->pid);
+	c->ret = ret;
 	c->at_exit = at_exit;
+	if (at_exit && is_clone(d))
+		c->clone_flags = clone_flags_of(t, d, t->g->pid);
+	type = d->ev_enter + at_exit;
 	sct_decode(c, type, at_exit ? d->exit : d->enter,
 		   at_exit ? d->n_exit : d->n_enter, T.vals);
-	emit(t, c->tid, type);
+	return type;
 }
 
 static void syscall_enter(struct thread *t, const struct __ptrace_syscall_info *si)
 {
-	const struct sct_decoder *d;
-	unsigned i;
+	unsigned i, type;
 
 	if (si->arch != T.last_audit || !T.last_arch) {
 		T.last_arch = sct_arch_lookup(si->arch);
@@ -272,51 +424,60 @@ static void syscall_enter(struct thread *t, const struct __ptrace_syscall_info *
 	}
 	t->arch = T.last_arch ? T.last_arch : sct_arch_native();
 	t->se = T.last_arch ? sct_sysent(T.last_arch, si->entry.nr) : NULL;
+	t->nr = si->entry.nr;
 	for (i = 0; i < 6; i++)
 		t->args[i] = si->entry.args[i];
 	t->in_syscall = true;
 	T.st->syscalls++;
-	d = decoder_of(t->se);
-	if (!d) {
-		emit_generic(t, false, si->entry.nr);
-		return;
-	}
-	emit_decoded(t, d, call_for(t, t->tid, t->g->pid), false);
+	type = gather(t, false, 0);
+	t->enter_written = wanted(t, t->tid, type, 0);
+	if (t->enter_written)
+		emit(t, t->tid, type);
 }
 
 static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *si)
 {
 	const struct sct_decoder *d = decoder_of(t->se);
-	struct sct_call *c;
+	int64_t ret = si->exit.rval;
+	unsigned type;
 
 	if (!t->in_syscall)
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
-	if (!d) {
-		emit_generic(t, true, 0);
-		return;
-	}
-	c = call_for(t, t->tid, t->g->pid);
-	c->ret = si->exit.rval;
-	if (is_clone(d))
-		c->clone_flags = clone_flags_of(t, d, t->g->pid);
-	else if (c->ret == 0 && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
-				 d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
+	if (ret == 0 && d && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
+			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E)) {
 		t->comm[0] = 0;	/* a new program, a new name */
-	emit_decoded(t, d, c, true);
+		t->g->pinfo = false;
+	}
+	type = gather(t, true, ret);
+	if (!wanted(t, t->tid, type, ret))
+		return;
+	if (!t->enter_written) {
+		/*
+		 * An exit is only ever written right after its own enter
+		 * (the newest reader aborts on a mismatch): write it now.
+		 */
+		emit(t, t->tid, gather(t, false, 0));
+		type = gather(t, true, ret);
+	}
+	emit(t, t->tid, type);
 }
 
 /* The child side of a clone: res = 0, its own /proc state. */
 static void emit_child(struct thread *t)
 {
 	struct sct_call *c;
+	unsigned type = t->child_dec->ev_enter + 1;
 
 	t->child_pending = false;
 	memcpy(t->args, t->child_args, sizeof(t->args));
 	c = call_for(t, t->tid, t->g->pid);
 	c->ret = 0;
+	c->at_exit = true;
 	c->clone_flags = t->child_flags;
-	emit_decoded(t, t->child_dec, c, true);
+	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, T.vals);
+	if (wanted(t, t->tid, type, 0))
+		emit(t, t->tid, type);
 }
 
 static void procexit(struct thread *t, int status)
@@ -325,14 +486,23 @@ static void procexit(struct thread *t, int status)
 	T.vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
 	T.vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	T.vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
-	emit(t, t->tid, SCT_EV_PROCEXIT_1_E);
+	if (wanted(t, t->tid, SCT_EV_PROCEXIT_1_E, 0))
+		emit(t, t->tid, SCT_EV_PROCEXIT_1_E);
 }
 
 /* ---- stops ---- */
 
+/*
+ * Under our seccomp filter a syscall is announced by a seccomp stop, so
+ * the thread runs with PTRACE_CONT and PTRACE_SYSCALL only until the exit
+ * of a syscall it stopped for.
+ */
 static void resume(struct thread *t, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, t->tid, 0, sig) < 0 && errno != ESRCH)
+	int req = t->g->seccomp && !t->in_syscall ? PTRACE_CONT :
+						    PTRACE_SYSCALL;
+
+	if (ptrace(req, t->tid, 0, sig) < 0 && errno != ESRCH)
 		sct_warn("resuming %d: %s", t->tid, strerror(errno));
 }
 
@@ -354,6 +524,9 @@ static void on_new_child(struct thread *parent, pid_t ctid)
 		c->g = parent->g;
 		c->g->refs++;
 	}
+	/* the filter is inherited; an attached process has none */
+	c->g->seccomp = parent->g->seccomp;
+	c->g->attached = parent->g->attached;
 	c->arch = parent->arch;
 	c->child_pending = true;
 	c->child_dec = d;
@@ -382,12 +555,10 @@ static void on_exec(struct thread *t, pid_t former)
 	procexit(f, 0);
 	drop(f);
 	/*
-	 * The leader's last written enter is whatever it was doing; write an
-	 * execve enter for its tid so the exit pairs with it.
+	 * The leader's last written enter is whatever it was doing: the
+	 * execve exit will write an execve enter for its tid first.
 	 */
-	if (t->in_syscall && decoder_of(t->se))
-		emit_decoded(t, decoder_of(t->se),
-			     call_for(t, t->tid, t->g->pid), false);
+	t->enter_written = false;
 }
 
 static void handle_stop(struct thread *t, int status)
@@ -400,7 +571,9 @@ static void handle_stop(struct thread *t, int status)
 		struct __ptrace_syscall_info si;
 
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0) {
-			if (si.op == PTRACE_SYSCALL_INFO_ENTRY)
+			/* under seccomp the seccomp stop was the entry */
+			if (si.op == PTRACE_SYSCALL_INFO_ENTRY &&
+			    !(t->g->seccomp && t->in_syscall))
 				syscall_enter(t, &si);
 			else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
 				syscall_exit(t, &si);
@@ -426,6 +599,15 @@ static void handle_stop(struct thread *t, int status)
 	case PTRACE_EVENT_EXIT:
 		t->exiting = true;
 		break;
+	case PTRACE_EVENT_SECCOMP: {
+		struct __ptrace_syscall_info si;
+
+		/* same layout as an entry: nr, args */
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0 &&
+		    si.op == PTRACE_SYSCALL_INFO_SECCOMP)
+			syscall_enter(t, &si);
+		break;
+	}
 	case PTRACE_EVENT_STOP:
 		if (!t->started)
 			break;	/* handled below */
@@ -636,6 +818,16 @@ static pid_t launch(const struct sct_options *o)
 	if (pid == 0) {
 		/* Wait, stopped, until the parent has seized us. */
 		kill(getpid(), SIGSTOP);
+		if (o->seccomp) {
+			int r = sct_seccomp_load(o->seccomp);
+
+			if (r < 0) {
+				fprintf(stderr, "sctrace: seccomp: cannot load "
+					"the filter: %s (try --no-seccomp)\n",
+					strerror(-r));
+				_exit(127);
+			}
+		}
 		execv(o->cmd_path, o->argv);
 		fprintf(stderr, "sctrace: cannot run %s: %s\n", o->argv[0],
 			strerror(errno));
@@ -647,7 +839,8 @@ static pid_t launch(const struct sct_options *o)
 		return -ECHILD;
 	}
 	/* EXITKILL: if sctrace dies, what it launched does not run on untraced */
-	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS | PTRACE_O_EXITKILL) < 0) {
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS | PTRACE_O_EXITKILL |
+		   (o->seccomp ? PTRACE_O_TRACESECCOMP : 0)) < 0) {
 		int e = errno;
 
 		kill(pid, SIGKILL);
@@ -660,7 +853,7 @@ static pid_t launch(const struct sct_options *o)
 		return -e;
 	}
 	T.main_pid = pid;
-	add(pid, NULL);
+	add(pid, NULL)->g->seccomp = o->seccomp != NULL;
 	return pid;
 }
 
@@ -796,8 +989,9 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	T.st = st;
 	T.pi = malloc(sizeof(*T.pi));
 	T.call.arena = malloc(ARENA_SIZE);
+	T.fctx = malloc(sizeof(*T.fctx));
 	pids = calloc(o->npids + 1, sizeof(*pids));
-	if (!T.pi || !T.call.arena || !pids)
+	if (!T.pi || !T.call.arena || !T.fctx || !pids)
 		sct_die("out of memory");
 	T.call.arena_cap = ARENA_SIZE;
 	T.call.pi = T.pi;
@@ -839,6 +1033,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	loop();
 	free(T.pi);
 	free(T.call.arena);
+	free(T.fctx);
 	if (!o->argv)
 		return 0;
 	if (!T.main_done)

@@ -9,6 +9,8 @@
 #include <sys/types.h>
 
 struct sct_writer;
+struct sct_seccomp;
+struct sct_filter;
 
 struct sct_options {
 	char **argv;		/* command to launch, or NULL */
@@ -17,6 +19,8 @@ struct sct_options {
 	const char *cmd_path;	/* argv[0] resolved against PATH */
 	unsigned snaplen;
 	struct sct_writer *w;	/* NULL: human-readable lines to text */
+	struct sct_seccomp *seccomp;	/* launch-mode pre-filter, or NULL */
+	struct sct_filter *filter;	/* capture filter, or NULL */
 	FILE *text;
 	bool stats;
 };
@@ -25,6 +29,7 @@ struct sct_stats {
 	uint64_t stops;
 	uint64_t syscalls;
 	uint64_t events;
+	uint64_t filtered;	/* events the capture filter left out */
 };
 
 /*

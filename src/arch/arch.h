@@ -23,6 +23,8 @@ struct sct_arch {
 	unsigned wordsize;		/* bytes in a pointer / long */
 	const struct sct_sysent *sysent;
 	unsigned nsysent;
+	/* libseccomp SCMP_ARCH_* of the 32-bit ABIs this one can run (0 ends) */
+	uint32_t seccomp_compat[3];
 };
 
 extern const struct sct_arch sct_arch_x86_64;

@@ -5,6 +5,7 @@
 #include "sysent_x86_64.h"
 
 #include <linux/audit.h>
+#include <seccomp.h>
 
 const struct sct_arch sct_arch_x86_64 = {
 	.name = "x86_64",
@@ -12,4 +13,5 @@ const struct sct_arch sct_arch_x86_64 = {
 	.wordsize = 8,
 	.sysent = sct_sysent_x86_64,
 	.nsysent = SCT_NSYSENT_X86_64,
+	.seccomp_compat = { SCMP_ARCH_X86, SCMP_ARCH_X32 },
 };

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* seccomp-bpf pre-filter built with libseccomp (no hand-written BPF). */
+#include "config.h"
+#include "seccomp_filter.h"
+#include "arch/arch.h"
+#include "decode.h"
+#include "log.h"
+#include "schema.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sct_seccomp {
+	scmp_filter_ctx ctx;
+	unsigned count;
+};
+
+/* Calls whose stops sctrace needs to keep its process state right. */
+static const char *const lifecycle[] = {
+	"clone", "clone3", "fork", "vfork", "execve", "execveat",
+};
+
+/* evt.type name of a native syscall: its dedicated event's, or its own. */
+static const char *event_name(const struct sct_sysent *se)
+{
+	if (se->decoder >= 0)
+		return sct_events[sct_decoders[se->decoder].ev_enter].name;
+	return se->name;
+}
+
+static int trace(struct sct_seccomp *s, const char *name)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	int r;
+
+	if (nr == __NR_SCMP_ERROR)
+		return 0;	/* not on this machine: nothing to trace */
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 0);
+	if (r == 0)
+		s->count++;
+	return r == -EEXIST ? 0 : r;
+}
+
+struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
+				      bool all)
+{
+	const struct sct_arch *a = sct_arch_native();
+	struct sct_seccomp *s = calloc(1, sizeof(*s));
+	unsigned i, j;
+	int r = 0;
+
+	if (!s)
+		sct_die("out of memory");
+	s->ctx = seccomp_init(all ? SCMP_ACT_TRACE(0) : SCMP_ACT_ALLOW);
+	if (!s->ctx) {
+		sct_warn("seccomp: libseccomp could not start a filter");
+		free(s);
+		return NULL;
+	}
+	/* 32-bit programs must be traced too, not killed or given ENOSYS */
+	for (i = 0; i < 3 && a->seccomp_compat[i]; i++) {
+		r = seccomp_arch_add(s->ctx, a->seccomp_compat[i]);
+		if (r && r != -EEXIST)
+			sct_debug("seccomp: arch 0x%x: %s",
+				  a->seccomp_compat[i], strerror(-r));
+	}
+	r = 0;
+	if (all) {
+		s->count = a->nsysent;
+		return s;
+	}
+	for (i = 0; i < sizeof(lifecycle) / sizeof(lifecycle[0]) && !r; i++)
+		r = trace(s, lifecycle[i]);
+	for (i = 0; i < a->nsysent && !r; i++) {
+		const struct sct_sysent *se = &a->sysent[i];
+
+		if (!se->name)
+			continue;
+		for (j = 0; j < n; j++)
+			if (!strcmp(types[j], event_name(se)) ||
+			    !strcmp(types[j], se->name)) {
+				r = trace(s, se->name);
+				break;
+			}
+	}
+	if (r) {
+		sct_warn("seccomp: cannot build the filter: %s", strerror(-r));
+		sct_seccomp_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+unsigned sct_seccomp_count(const struct sct_seccomp *s)
+{
+	return s->count;
+}
+
+int sct_seccomp_load(struct sct_seccomp *s)
+{
+	return seccomp_load(s->ctx);
+}
+
+void sct_seccomp_free(struct sct_seccomp *s)
+{
+	if (!s)
+		return;
+	seccomp_release(s->ctx);
+	free(s);
+}

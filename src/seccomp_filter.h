@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The seccomp-bpf pre-filter of launch mode: syscalls nobody asked for run
+ * without any ptrace stop; the others return SECCOMP_RET_TRACE.
+ */
+#ifndef SCTRACE_SECCOMP_FILTER_H
+#define SCTRACE_SECCOMP_FILTER_H
+
+#include <stdbool.h>
+
+struct sct_seccomp;
+
+/*
+ * Build a filter tracing the syscalls behind the given evt.type names
+ * (sysdig's names: "open", "pread", "dup", ... or a syscall name for
+ * generic events), plus the process lifecycle calls sctrace needs
+ * (clone family, execve, execveat).  all: trace every syscall.
+ * Covers the native ABI and its 32-bit compat ABIs.  Returns NULL with a
+ * message printed when libseccomp cannot build it.
+ */
+struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
+				      bool all);
+/* Number of native syscalls the filter traces (for --stats and tests). */
+unsigned sct_seccomp_count(const struct sct_seccomp *s);
+/* In the child, just before exec: load it (sets no_new_privs). -errno. */
+int sct_seccomp_load(struct sct_seccomp *s);
+void sct_seccomp_free(struct sct_seccomp *s);
+
+#endif
