@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #define SNAPLEN_DEFAULT	80
@@ -89,6 +90,21 @@ static void list_events(void)
 			continue;
 		printf("%s\n", e->name);
 	}
+}
+
+/*
+ * PTRACE_GET_SYSCALL_INFO came in Linux 5.3; seccomp stops have come after
+ * the syscall-entry stop since 4.8, which the tracer relies on too.
+ */
+static void check_kernel(void)
+{
+	struct utsname u;
+	unsigned maj = 0, min = 0;
+
+	if (uname(&u) == 0 && sscanf(u.release, "%u.%u", &maj, &min) == 2 &&
+	    (maj < 5 || (maj == 5 && min < 3)))
+		sct_die("Linux %u.%u is too old: sctrace needs 5.3 or newer "
+			"(PTRACE_GET_SYSCALL_INFO)", maj, min);
 }
 
 /* -p 12,34 -p 56: a list of positive pids. */
@@ -268,6 +284,7 @@ int main(int argc, char **argv)
 	}
 	if (!o.argv && !o.npids)
 		bad_usage("no command given, and no -p");
+	check_kernel();
 	if (filter_text) {
 		char msg[256];
 
