@@ -90,7 +90,7 @@ static struct sct_val read_str(struct sct_call *c, uint64_t addr)
 
 	if (!p || !addr)
 		return (struct sct_val){ 0 };
-	n = sct_mem_read_str(c->pid, addr, (char *)p, room);
+	n = sct_mem_read_str(c->tid, addr, (char *)p, room);
 	if (n <= 0)
 		return (struct sct_val){ 0 };
 	return arena_commit(c, p, (size_t)n);
@@ -109,7 +109,7 @@ static struct sct_val read_buf(struct sct_call *c, uint64_t addr, int64_t len)
 	p = arena_take(c, (size_t)len, &room);
 	if (!p)
 		return (struct sct_val){ 0 };
-	n = sct_mem_read(c->pid, addr, p, room);
+	n = sct_mem_read(c->tid, addr, p, room);
 	if (n <= 0)
 		return (struct sct_val){ 0 };
 	return arena_commit(c, p, (size_t)n);
@@ -121,7 +121,7 @@ static int read_word(struct sct_call *c, uint64_t addr, uint64_t *v)
 	unsigned ws = c->arch->wordsize;
 	uint8_t b[8] = { 0 };
 
-	if (sct_mem_read(c->pid, addr, b, ws) != (ssize_t)ws)
+	if (sct_mem_read(c->tid, addr, b, ws) != (ssize_t)ws)
 		return -EFAULT;
 	if (ws == 8)
 		memcpy(v, b, 8);
@@ -161,7 +161,7 @@ static struct sct_val iov_walk(struct sct_call *c, uint64_t iov, uint64_t cnt,
 		cnt = IOV_MAX_COUNT;
 	while (i < cnt && (!gather || got < want)) {
 		uint64_t batch = cnt - i < IOV_BATCH ? cnt - i : IOV_BATCH;
-		ssize_t n = sct_mem_read(c->pid, iov + i * 2 * ws, raw,
+		ssize_t n = sct_mem_read(c->tid, iov + i * 2 * ws, raw,
 					 batch * 2 * ws);
 		uint64_t j;
 
@@ -179,7 +179,7 @@ static struct sct_val iov_walk(struct sct_call *c, uint64_t iov, uint64_t cnt,
 
 				if (len > want - got)
 					len = want - got;
-				r = sct_mem_read(c->pid, base, p + got, len);
+				r = sct_mem_read(c->tid, base, p + got, len);
 				if (r > 0)
 					got += (size_t)r;
 				if (r < (ssize_t)len)
@@ -216,12 +216,12 @@ static int read_msghdr(struct sct_call *c, uint64_t msg, uint64_t *name,
 
 static bool read_u32(struct sct_call *c, uint64_t addr, uint32_t *v)
 {
-	return addr && sct_mem_read(c->pid, addr, v, 4) == 4;
+	return addr && sct_mem_read(c->tid, addr, v, 4) == 4;
 }
 
 static bool read_u64(struct sct_call *c, uint64_t addr, uint64_t *v)
 {
-	return addr && sct_mem_read(c->pid, addr, v, 8) == 8;
+	return addr && sct_mem_read(c->tid, addr, v, 8) == 8;
 }
 
 /* A signed C long of the tracee's ABI. */
@@ -269,7 +269,7 @@ static struct sct_val dyn_bytes(struct sct_call *c, uint8_t idx,
 		return (struct sct_val){ 0 };
 	p[0] = idx;
 	if (addr && len && room > 1) {
-		n = sct_mem_read(c->pid, addr, p + 1, room - 1);
+		n = sct_mem_read(c->tid, addr, p + 1, room - 1);
 		if (n < 0)
 			n = 0;
 	}
@@ -321,7 +321,7 @@ static struct sct_val pollfds(struct sct_call *c, uint64_t fds, uint64_t nfds,
 		nfds = POLL_SCAN_MAX;
 	while (fds && i < nfds && count < POLL_EMIT_MAX) {
 		uint64_t batch = nfds - i < POLL_BATCH ? nfds - i : POLL_BATCH;
-		ssize_t n = sct_mem_read(c->pid, fds + i * sizeof(raw[0]), raw,
+		ssize_t n = sct_mem_read(c->tid, fds + i * sizeof(raw[0]), raw,
 					 batch * sizeof(raw[0]));
 		uint64_t j;
 
@@ -550,7 +550,7 @@ static struct sct_val sembuf_field(struct sct_call *c, uint64_t sops,
 		return (struct sct_val){ 0 };	/* not written by the driver */
 	if (entry >= nsops)
 		return sct_int(0);
-	if (sct_mem_read(c->pid, sops + 6 * entry, f, 6) != 6)
+	if (sct_mem_read(c->tid, sops + 6 * entry, f, 6) != 6)
 		return (struct sct_val){ 0 };
 	switch (sel % 3) {
 	case 0:
@@ -603,7 +603,7 @@ static struct sct_val quota_field(struct sct_call *c, uint64_t cmd,
 
 		if (ppm != PPM_Q_GETQUOTA && ppm != PPM_Q_SETQUOTA)
 			return sct_int(0);
-		if (!addr || sct_mem_read(c->pid, addr, b, 72) != 72)
+		if (!addr || sct_mem_read(c->tid, addr, b, 72) != 72)
 			return (struct sct_val){ 0 };
 		memcpy(&valid, b + 64, 4);
 		if (!(valid & dqblk[field].valid))
@@ -617,7 +617,7 @@ static struct sct_val quota_field(struct sct_call *c, uint64_t cmd,
 
 		if (ppm != PPM_Q_GETINFO && ppm != PPM_Q_SETINFO)
 			return sct_int(0);
-		if (!addr || sct_mem_read(c->pid, addr, b, 24) != 24)
+		if (!addr || sct_mem_read(c->tid, addr, b, 24) != 24)
 			return (struct sct_val){ 0 };
 		memcpy(&valid, b + 20, 4);
 		if (!(valid & dqinfo[field - 7].valid))
@@ -729,7 +729,7 @@ static struct sct_val fd_stat(struct sct_call *c, int64_t fd, bool want_dev)
 
 	if (fd < 0)
 		return (struct sct_val){ 0 };
-	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->pid, (long long)fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->tid, (long long)fd);
 	if (stat(path, &st) < 0)
 		return (struct sct_val){ 0 };
 	return sct_int(want_dev ? sct_encode_dev(st.st_dev) : st.st_ino);
@@ -740,7 +740,7 @@ static int32_t read_int_at(struct sct_call *c, uint64_t addr, uint64_t idx,
 {
 	int32_t v = 0;
 
-	*ok = sct_mem_read(c->pid, addr + 4 * idx, &v, 4) == 4;
+	*ok = sct_mem_read(c->tid, addr + 4 * idx, &v, 4) == 4;
 	return v;
 }
 
@@ -792,7 +792,7 @@ static struct sct_val net_val(struct sct_call *c, const struct sct_src *s)
 	case SCT_OP_TUPLE_FROM: {
 		uint32_t len = 0;
 
-		if (y && z && sct_mem_read(c->pid, z, &len, 4) != 4)
+		if (y && z && sct_mem_read(c->tid, z, &len, 4) != 4)
 			len = 0;
 		n = sct_sock_tuple(&sk, (int)x, len ? y : 0, len, false, p);
 		break;
@@ -869,7 +869,7 @@ static struct sct_val gather(struct sct_call *c, const struct sct_src *s,
 		uint64_t how[3];
 
 		if (y < sizeof(how) ||
-		    sct_mem_read(c->pid, x, how, sizeof(how)) != sizeof(how))
+		    sct_mem_read(c->tid, x, how, sizeof(how)) != sizeof(how))
 			return (struct sct_val){ 0 };
 		if (s->op == SCT_OP_HOW_FLAGS)
 			return sct_int(sct_ppm_open_flags(how[0]));

@@ -325,6 +325,7 @@ int main(int argc, char **argv)
 			if (fd < 0)
 				sct_die("standard output: %s", strerror(errno));
 			fcntl(fd, F_SETFD, FD_CLOEXEC);
+			o.stdout_capture = true;
 		} else {
 			fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 				  0644);

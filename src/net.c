@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -38,6 +39,26 @@ void sct_sock_done(struct sct_sock *sk)
 	sk->fd = -1;
 }
 
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
+
+/*
+ * When the thread-group leader has exited (a zombie while other threads
+ * live on) its pidfd reaches no files: go through the thread (6.9+).
+ */
+static int thread_getfd(pid_t tid, int fd)
+{
+	int tfd = (int)syscall(SYS_pidfd_open, tid, PIDFD_THREAD);
+	int r;
+
+	if (tfd < 0)
+		return -1;
+	r = (int)syscall(SYS_pidfd_getfd, tfd, fd, 0);
+	close(tfd);
+	return r;
+}
+
 /* Our copy of the tracee's fd (pidfd_getfd, Linux >= 5.6), or -1. */
 static int grab(struct sct_sock *sk, int fd)
 {
@@ -60,6 +81,8 @@ static int grab(struct sct_sock *sk, int fd)
 	if (*pidfd == -2)
 		return -1;
 	sk->fd = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
+	if (sk->fd < 0 && sk->c->tid != sk->c->pid)
+		sk->fd = thread_getfd(sk->c->tid, fd);
 	sk->tracee_fd = fd;
 	return sk->fd;
 }
@@ -206,7 +229,7 @@ static socklen_t user_addr(struct sct_sock *sk, uint64_t addr, uint64_t len,
 	if (len > sizeof(*ss))
 		len = sizeof(*ss);
 	memset(ss, 0, sizeof(*ss));
-	n = sct_mem_read(sk->c->pid, addr, ss, len);
+	n = sct_mem_read(sk->c->tid, addr, ss, len);
 	return n > 0 ? (socklen_t)n : 0;
 }
 
@@ -288,15 +311,15 @@ static void fmt_addr(const struct sockaddr_storage *ss, char *buf, size_t n)
 	snprintf(buf, n, "%s:%u", ip, port);
 }
 
-const char *sct_fd_describe(pid_t pid, int *pidfd, int fd, char *name,
-			    size_t n)
+const char *sct_fd_describe(pid_t tid, pid_t pid, int *pidfd, int fd,
+			    char *name, size_t n)
 {
 	char path[64], link[SCT_TUPLE_MAX * 4];
 	struct stat st;
 	ssize_t len;
 
 	name[0] = 0;
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", tid, fd);
 	len = readlink(path, link, sizeof(link) - 1);
 	if (len <= 0)
 		return "unknown";
@@ -338,6 +361,8 @@ const char *sct_fd_describe(pid_t pid, int *pidfd, int fd, char *name,
 			return type;
 		}
 		our = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
+		if (our < 0 && tid != pid)
+			our = thread_getfd(tid, fd);
 		if (our < 0)
 			return type;
 		if (getsockname(our, (struct sockaddr *)&l, &ll) == 0) {

@@ -40,13 +40,13 @@ ssize_t sct_sock_tuple(struct sct_sock *sk, int fd, uint64_t addr,
 		       uint64_t addrlen, bool outbound, uint8_t *out);
 
 /*
- * Describe the fd of process pid the way sysdig's filters see it: fd.name
+ * Describe the fd of thread tid (of process pid) the way sysdig's filters see it: fd.name
  * into name (path, "ip:port->ip:port", unix path, ...), and return fd.type
  * ("file", "directory", "ipv4", "ipv6", "unix", "pipe", "event", ...).
  * pidfd is the process's cached pidfd slot (-1: not open yet).
  */
-const char *sct_fd_describe(pid_t pid, int *pidfd, int fd, char *name,
-			    size_t n);
+const char *sct_fd_describe(pid_t tid, pid_t pid, int *pidfd, int fd,
+			    char *name, size_t n);
 
 /* Encodings from kernel sockaddrs (also used by the unit tests). */
 ssize_t sct_encode_sockaddr(const struct sockaddr *sa, socklen_t len,

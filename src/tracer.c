@@ -233,7 +233,7 @@ static bool is_clone(const struct sct_decoder *d)
 
 /* PPM_CL_* flags of the clone-family call t is making. */
 static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
-			       pid_t pid)
+			       pid_t tid)
 {
 	uint64_t flags = 0;
 
@@ -241,7 +241,7 @@ static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
 		flags = t->args[0];
 	else if (d->ev_enter == SCT_EV_SYSCALL_CLONE3_E) {
 		/* struct clone_args starts with u64 flags */
-		if (sct_mem_read(pid, t->args[0], &flags, 8) != 8)
+		if (sct_mem_read(tid, t->args[0], &flags, 8) != 8)
 			flags = 0;
 	} else {
 		return 0;
@@ -355,8 +355,9 @@ static void fget(void *arg, enum sct_field f, struct sct_fval *v)
 			break;
 		}
 		if (!fc->fdtype)
-			fc->fdtype = sct_fd_describe(t->g->pid, &t->g->pidfd,
-						     (int)fc->fd, fc->fdname,
+			fc->fdtype = sct_fd_describe(fc->tid, t->g->pid,
+						     &t->g->pidfd, (int)fc->fd,
+						     fc->fdname,
 						     sizeof(fc->fdname));
 		v->str = f == SCT_F_FD_NAME ? fc->fdname : fc->fdtype;
 		break;
@@ -407,7 +408,7 @@ static unsigned gather(struct thread *t, bool at_exit, int64_t ret)
 	c->ret = ret;
 	c->at_exit = at_exit;
 	if (at_exit && is_clone(d))
-		c->clone_flags = clone_flags_of(t, d, t->g->pid);
+		c->clone_flags = clone_flags_of(t, d, t->tid);
 	type = d->ev_enter + at_exit;
 	sct_decode(c, type, at_exit ? d->exit : d->enter,
 		   at_exit ? d->n_exit : d->n_enter, T.vals);
@@ -515,7 +516,7 @@ static void on_new_child(struct thread *parent, pid_t ctid)
 
 	if (!d || !is_clone(d))
 		return;
-	flags = clone_flags_of(parent, d, parent->g->pid);
+	flags = clone_flags_of(parent, d, parent->tid);
 	thread = flags & SCT_PPM_CL_CLONE_THREAD;
 	if (!c) {
 		c = add(ctid, thread ? parent->g : NULL);
@@ -816,6 +817,9 @@ static pid_t launch(const struct sct_options *o)
 		return -errno;
 	}
 	if (pid == 0) {
+		/* The capture owns stdout: the command writes to stderr. */
+		if (o->stdout_capture)
+			dup2(STDERR_FILENO, STDOUT_FILENO);
 		/* Wait, stopped, until the parent has seized us. */
 		kill(getpid(), SIGSTOP);
 		if (o->seccomp) {

@@ -23,6 +23,7 @@ struct sct_options {
 	struct sct_filter *filter;	/* capture filter, or NULL */
 	FILE *text;
 	bool stats;
+	bool stdout_capture;	/* -o -: the command's stdout goes to stderr */
 };
 
 struct sct_stats {

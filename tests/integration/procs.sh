@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Processes (tests/progs/procs): fork() (the clone syscall) + exec of the
+# program itself, the fork syscall + exec /bin/true, vfork + exec /bin/true,
+# a process made by a raw clone3.  Checks both sides of each clone-family
+# call, the child's pid/ppid/pname, the execve events (filename, exe, args,
+# comm), the child's I/O, one procexit per process with its status, and the
+# per-syscall counts against strace.
+. "$(dirname "$0")/lib.sh"
+
+procs=$(prog procs)
+
+# fork_case MODE EVENT CHILD-EXE CHILD-NAME CHILD-ARGS
+fork_case() {
+	local mode=$1 ev=$2 exe=$3 name=$4 args=$5 cap=$TMP/$1.scap pid child
+	trace "$cap" "$procs" "$mode"
+	expect_eq "$mode: sctrace exits 0" 0 "$trace_rc"
+	check_readers "$cap"
+	pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<' and evt.num<5")
+	child=$(sd "$cap" '%evt.rawres' "evt.type=$ev and evt.dir='<' and evt.rawres>0")
+	expect_match "$mode: $ev returns the child's pid in the parent" '^[0-9]+$' "$child"
+	expect_sd "$mode: the program's parent is sctrace" "$cap" \
+		"evt.type=$ev and evt.dir='>'" '%proc.name %proc.pid %proc.pname' "procs $pid sctrace"
+	expect_sd_set "$mode: $ev exits in parent and child" "$cap" "evt.type=$ev and evt.dir='<'" \
+		'%evt.rawres %thread.tid %proc.pid %proc.ppid %proc.name %proc.pname %evt.arg.tid %evt.arg.pid %evt.arg.ptid' \
+		"$child $pid $pid $(sd "$cap" '%proc.ppid' "evt.num=2") procs sctrace procs procs sctrace
+0 $child $child $pid procs procs procs procs procs"
+	expect_sd "$mode: the child's execve enter: filename" "$cap" \
+		"evt.type=execve and evt.dir='>' and proc.pid=$child" '%evt.arg.filename' "$exe"
+	expect_sd "$mode: the child's execve exit: res, exe, args, comm, pid, parent" "$cap" \
+		"evt.type=execve and evt.dir='<' and proc.pid=$child" \
+		'%evt.rawres %evt.arg.exe %evt.arg.args %evt.arg.comm %proc.name %thread.tid %proc.ppid %proc.pname %proc.exe' \
+		"0 $exe $args $name $name $child $pid procs $exe"
+	expect_sd "$mode: one procexit per process, status 0, child first" "$cap" "evt.type=procexit" \
+		'%proc.pid %proc.name %evt.arg.status %evt.arg.ret %evt.arg.sig' "$child $name 0 0 0
+$pid procs 0 0 0"
+	check_counts "$mode" "$cap" -- "$procs" "$mode"
+}
+
+fork_case fork clone "$procs" procs "child.from-fork."
+expect_sd "fork: the exec'ed child's write: fd.name and data" "$TMP/fork.scap" \
+	"evt.type=write and evt.dir='<' and proc.name=procs and fd.name=/dev/null" \
+	'%evt.rawres %evt.arg.data %proc.pname' "9 from-fork procs"
+expect_sd "fork: glibc's fork() is clone with the child-tid flags" "$TMP/fork.scap" \
+	"evt.type=clone and evt.dir='<' and evt.rawres>0" '%evt.arg.flags' \
+	"CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID"
+fork_case rawfork fork /bin/true true ""
+fork_case vfork vfork /bin/true true ""
+
+# a process made by clone3 (no CLONE_THREAD): it writes and exits 7
+cap=$TMP/clone3.scap
+trace "$cap" "$procs" clone3
+expect_eq "clone3: sctrace exits 0" 0 "$trace_rc"
+check_readers "$cap"
+pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<'")
+child=$(sd "$cap" '%evt.rawres' "evt.type=clone3 and evt.dir='<' and evt.rawres>0")
+expect_match "clone3: returns the child's pid in the parent" '^[0-9]+$' "$child"
+expect_sd_set "clone3: exits in parent and child, no CLONE_THREAD" "$cap" "evt.type=clone3 and evt.dir='<'" \
+	'%evt.rawres %thread.tid %proc.pid %proc.ppid %proc.pname %evt.arg.flags %thread.ismain' \
+	"$child $pid $pid $(sd "$cap" '%proc.ppid' "evt.num=2") sctrace 0 true
+0 $child $child $pid procs 0 true"
+expect_sd "clone3: the child's I/O" "$cap" "proc.pid=$child and evt.type in (openat,write) and evt.dir='<'" \
+	'%evt.type %evt.rawres %fd.name %evt.arg.data' "openat 3 /dev/null <NA>
+write 12 /dev/null clone3-child"
+expect_sd "clone3: procexit of the child has exit code 7, the parent's 0" "$cap" "evt.type=procexit" \
+	'%proc.pid %evt.arg.status %evt.arg.ret %evt.arg.sig' "$child 1792 7 0
+$pid 0 0 0"
+check_counts "clone3" "$cap" -- "$procs" clone3
+finish
