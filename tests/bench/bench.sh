@@ -1,72 +1,143 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Benchmark report: wall time of a syscall loop untraced, under bare ptrace, sctrace and strace.
+# Benchmark report: three workloads, untraced and under five tracers, in one run.
 #
-# Usage: bench.sh LOOP BAREPTRACE SCTRACE [ITERATIONS [REPETITIONS]]
-#    or: LOOP=... BAREPTRACE=... SCTRACE=... bench.sh
+# Usage: bench.sh LOOP BAREPTRACE SCTRACE [FORKEXEC [THREADS]]
+#    or: LOOP=... BAREPTRACE=... SCTRACE=... FORKEXEC=... THREADS=... bench.sh
 #
-#   LOOP        tests/bench/loop binary (5 syscalls per iteration)
-#   BAREPTRACE  tests/bench/bareptrace binary (the ptrace floor)
-#   SCTRACE     src/sctrace binary
-#   ITERATIONS  loop iterations (env BENCH_ITER, default 20000)
-#   REPETITIONS runs of each case, the median is reported
-#               (env BENCH_REPS, default 5)
+#   LOOP        tests/bench/loop (5 cheap syscalls per iteration)
+#   BAREPTRACE  tests/bench/bareptrace (the ptrace floor: 2 stops per syscall)
+#   SCTRACE     src/sctrace
+#   FORKEXEC    tests/bench/forkexec (fork + exec /bin/true N times);
+#               default: next to LOOP; its workload is left out if missing
+#   THREADS     tests/bench/threads (N threads alive at once), for sctrace's
+#               peak memory; default: next to LOOP; left out if missing
 #
-# Prints a table and whether the target 'sctrace <= strace' was met.
-# Exits 0 whatever the figures (it is a report, not a test); 2 on bad usage.
+# Environment:
+#   BENCH_REPS     rounds; each case runs once per round, the median is
+#                  reported (default 5)
+#   BENCH_ITER     iterations of LOOP (default 20000)
+#   BENCH_TAR_DIR  tree archived by "tar cf FILE -C DIR ." (default
+#                  /usr/include/<multiarch>, else /usr/include/linux)
+#   BENCH_FORKS    fork+exec iterations of FORKEXEC (default 300)
+#   BENCH_THREADS  threads of THREADS for the memory figure (default 1000)
+#   TMPDIR         where the captures and the archive are written
+#
+# Prints, per workload, the median wall time of each case and its ratios,
+# then the targets with MET / NOT MET.  Exits 0 whatever the figures (it is
+# a report, not a test); 2 on bad usage.
 set -uo pipefail
+export LC_ALL=C
 
 usage() {
-	sed -n '5,16s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,27s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
 LOOP=${1:-${LOOP:-}}
 BAREPTRACE=${2:-${BAREPTRACE:-}}
 SCTRACE=${3:-${SCTRACE:-}}
-ITER=${4:-${BENCH_ITER:-20000}}
-REPS=${5:-${BENCH_REPS:-5}}
-
 if [ -z "$LOOP" ] || [ -z "$BAREPTRACE" ] || [ -z "$SCTRACE" ]; then
 	usage
 fi
+FORKEXEC=${4:-${FORKEXEC:-$(dirname "$LOOP")/forkexec}}
+THREADS=${5:-${THREADS:-$(dirname "$LOOP")/threads}}
+REPS=${BENCH_REPS:-5}
+ITER=${BENCH_ITER:-20000}
+FORKS=${BENCH_FORKS:-300}
+NTHREADS=${BENCH_THREADS:-1000}
+
 for b in "$LOOP" "$BAREPTRACE" "$SCTRACE"; do
 	if [ ! -x "$b" ]; then
 		echo "bench.sh: $b: not an executable file" >&2
 		exit 2
 	fi
 done
-case "$ITER$REPS" in
-*[!0-9]*) usage ;;
-esac
-if [ "$ITER" -eq 0 ] || [ "$REPS" -eq 0 ]; then
-	usage
+for v in "$REPS" "$ITER" "$FORKS" "$NTHREADS"; do
+	case $v in
+	'' | *[!0-9]* | 0) usage ;;
+	esac
+done
+
+if [ -z "${BENCH_TAR_DIR:-}" ]; then
+	ma=$(gcc -print-multiarch 2>/dev/null || true)
+	[ -n "$ma" ] || ma=$(uname -m)-linux-gnu
+	for d in "/usr/include/$ma" /usr/include/linux; do
+		if [ -d "$d" ]; then
+			BENCH_TAR_DIR=$d
+			break
+		fi
+	done
 fi
+TAR_DIR=${BENCH_TAR_DIR:-}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sctrace-bench.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
-scap=$tmp/bench.scap
 
-have_strace=0
-command -v strace >/dev/null 2>&1 && have_strace=1
+# secs NANOSECONDS: as seconds with 3 decimals
+secs() { awk -v t="$1" 'BEGIN { printf "%.3f\n", t / 1e9 }'; }
 
-# The cases, in the order they are run and shown.
-names=(untraced bareptrace sctrace)
-cmds=("\"\$LOOP\" $ITER"
-	"\"\$BAREPTRACE\" \"\$LOOP\" $ITER"
-	"\"\$SCTRACE\" -o \"\$scap\" -- \"\$LOOP\" $ITER")
-labels=("untraced" "bare ptrace" "sctrace -o FILE")
-if [ "$have_strace" = 1 ]; then
-	names+=(strace)
-	cmds+=("strace -f -o /dev/null \"\$LOOP\" $ITER")
-	labels+=("strace -f -o /dev/null")
+# ---- workloads -------------------------------------------------------------
+
+# wl_names, wl_cmds (shell words, eval'd), wl_desc
+wl_names=(loop)
+wl_cmds=("\"\$LOOP\" $ITER")
+wl_desc=("syscall loop: $ITER x openat/read/write/close/getppid of /dev/null")
+if [ -n "$TAR_DIR" ] && command -v tar >/dev/null 2>&1; then
+	wl_names+=(tar)
+	# A real file: GNU tar does not read the files when the archive is /dev/null.
+	wl_cmds+=("tar cf \"\$tmp/archive.tar\" -C \"\$TAR_DIR\" .")
+	wl_desc+=("tar cf FILE -C $TAR_DIR . ($(find "$TAR_DIR" -type f | wc -l) files, $(du -sh "$TAR_DIR" | cut -f1))")
+else
+	echo "no tar or no tree to archive: the tar workload is left out"
+fi
+if [ -x "$FORKEXEC" ]; then
+	wl_names+=(forkexec)
+	wl_cmds+=("\"\$FORKEXEC\" $FORKS /bin/true")
+	wl_desc+=("fork+exec loop: $FORKS x fork, exec /bin/true, wait")
+else
+	echo "no $FORKEXEC: the fork+exec workload is left out"
 fi
 
-# run_case IDX: run case IDX once; print elapsed nanoseconds, or FAIL.
+# ---- variants (tracers) ----------------------------------------------------
+
+# v_names, v_prefix (shell words put before the workload, eval'd), v_labels
+v_names=(untraced bare sctrace sctrace_filt)
+v_prefix=(""
+	"\"\$BAREPTRACE\""
+	"\"\$SCTRACE\" -o \"\$tmp/full.scap\" --"
+	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --")
+v_labels=("untraced"
+	"bare ptrace"
+	"sctrace -o FILE"
+	"sctrace -o FILE evt.type=openat")
+have_strace=0
+if command -v strace >/dev/null 2>&1; then
+	have_strace=1
+	v_names+=(strace)
+	v_prefix+=("strace -f -o /dev/null")
+	v_labels+=("strace -f")
+	if strace -f --seccomp-bpf -e trace=openat -o /dev/null true >/dev/null 2>&1; then
+		v_names+=(strace_filt)
+		v_prefix+=("strace -f --seccomp-bpf -e trace=openat -o /dev/null")
+		v_labels+=("strace -f --seccomp-bpf -e openat")
+	else
+		echo "strace has no --seccomp-bpf: its filtered row is left out"
+	fi
+else
+	echo "strace not found: its rows are left out"
+fi
+
+# ---- running ---------------------------------------------------------------
+
+declare -A failed times nsys nopen capsize
+
+# run_case W V: run workload W under variant V once; print elapsed
+# nanoseconds, or "FAIL rc".
 run_case() {
 	local t0 t1 rc
 	t0=$(date +%s%N)
-	eval "${cmds[$1]}" >/dev/null 2>"$tmp/${names[$1]}.err"
+	eval "${v_prefix[$2]} ${wl_cmds[$1]}" >/dev/null 2>"$tmp/err.${wl_names[$1]}.${v_names[$2]}"
 	rc=$?
 	t1=$(date +%s%N)
 	if [ "$rc" -ne 0 ]; then
@@ -76,134 +147,209 @@ run_case() {
 	fi
 }
 
+# median, min: of the numbers on standard input (blank lines ignored)
 median() {
-	sort -n | awk '{ v[NR] = $1 } END {
-		if (NR == 0) exit
-		if (NR % 2) print v[(NR + 1) / 2]
-		else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	sort -n | awk 'NF { v[++n] = $1 } END {
+		if (n == 0) exit
+		if (n % 2) print v[(n + 1) / 2]
+		else printf "%d\n", (v[n / 2] + v[n / 2 + 1]) / 2 }'
 }
+min() { sort -n | awk 'NF { print; exit }'; }
 
-nsys=$((ITER * 5))
-echo "sctrace benchmark: $ITER iterations of open/read/write/close/getppid" \
-	"($nsys syscalls), median of $REPS runs"
+echo "sctrace benchmark: median wall time of $REPS interleaved rounds"
 echo "kernel $(uname -r), $(nproc) cpus," \
 	"$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
-[ "$have_strace" = 1 ] || echo "strace not found: its row is left out"
+[ "$have_strace" = 1 ] && strace -V | head -n 1
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" \
+	"(other work on the machine makes the figures noisy)"
 echo
 
-"$LOOP" "$ITER" >/dev/null 2>&1 # warm up caches
+# Warm-up, and the syscall counts of each workload (strace -c, not timed).
+for w in "${!wl_names[@]}"; do
+	wn=${wl_names[$w]}
+	eval "${wl_cmds[$w]}" >/dev/null 2>&1
+	if [ "$have_strace" = 1 ]; then
+		eval "strace -f -qq -c -o \"\$tmp/count.$wn\" ${wl_cmds[$w]}" >/dev/null 2>&1
+		nsys[$wn]=$(awk '$NF == "total" { print $4 }' "$tmp/count.$wn")
+		nopen[$wn]=$(awk '$NF == "openat" { print $4 }' "$tmp/count.$wn")
+	fi
+	echo "workload $wn: ${wl_desc[$w]}" \
+		"(${nsys[$wn]:-?} syscalls, ${nopen[$wn]:-?} openat)"
+done
+echo
 
-declare -A failed
 # Runs are interleaved (one of each case per round) so that a slow patch of
 # the machine does not fall on one case only.
 for ((r = 1; r <= REPS; r++)); do
-	printf 'round %d/%d:' "$r" "$REPS"
-	for i in "${!names[@]}"; do
-		n=${names[$i]}
-		[ -n "${failed[$n]:-}" ] && continue
-		t=$(run_case "$i")
-		if [ "${t%% *}" = FAIL ]; then
-			failed[$n]=${t#FAIL }
-			printf ' %s=FAILED' "$n"
-			continue
-		fi
-		echo "$t" >>"$tmp/$n.times"
-		printf ' %s=%.2fs' "$n" "$(awk -v t="$t" 'BEGIN { print t / 1e9 }')"
+	for w in "${!wl_names[@]}"; do
+		wn=${wl_names[$w]}
+		printf 'round %d/%d %-8s:' "$r" "$REPS" "$wn"
+		for v in "${!v_names[@]}"; do
+			k=$wn.${v_names[$v]}
+			[ -n "${failed[$k]:-}" ] && continue
+			rm -f "$tmp/full.scap" "$tmp/filt.scap"
+			t=$(run_case "$w" "$v")
+			if [ "${t%% *}" = FAIL ]; then
+				failed[$k]=${t#FAIL }
+				printf ' %s=FAILED' "${v_names[$v]}"
+				continue
+			fi
+			times[$k]+="$t "
+			printf ' %s=%.2f' "${v_names[$v]}" "$(secs "$t")"
+			case ${v_names[$v]} in
+			sctrace) capsize[$wn]=$(stat -c %s "$tmp/full.scap" 2>/dev/null || echo 0) ;;
+			esac
+		done
+		echo
 	done
-	echo
 done
 echo
 
-declare -A med
-for n in "${names[@]}"; do
-	[ -z "${failed[$n]:-}" ] && med[$n]=$(median <"$tmp/$n.times")
+declare -A med mins
+for wn in "${wl_names[@]}"; do
+	for vn in "${v_names[@]}"; do
+		k=$wn.$vn
+		[ -z "${failed[$k]:-}" ] && [ -n "${times[$k]:-}" ] &&
+			med[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | median) &&
+			mins[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | min)
+	done
 done
 
-# ratio A B: "A/B" as "N.NNx", or "-" when either is missing.
+# ratio A B: med[A] / med[B] as "N.NN", or "-" when either is missing.
 ratio() {
 	local a=${med[$1]:-} b=${med[$2]:-}
 	if [ -z "$a" ] || [ -z "$b" ] || [ "$b" = 0 ]; then
 		echo "-"
 	else
-		awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2fx\n", a / b }'
+		awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f\n", a / b }'
 	fi
 }
 
-fmt='%-24s %9s %11s %13s %10s %14s\n'
+# ---- the table -------------------------------------------------------------
+
+fmt='%-9s %-33s %8s %7s %7s %7s %8s %9s %10s\n'
 # shellcheck disable=SC2059
-printf "$fmt" "case" "median s" "vs untraced" "vs bare ptr." "vs strace" "us/syscall +"
+printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x strace" \
+	"x str.flt" "us/sysc. +"
 # shellcheck disable=SC2059
-printf "$fmt" "------------------------" "---------" "-----------" "-------------" \
-	"----------" "--------------"
-for i in "${!names[@]}"; do
-	n=${names[$i]}
-	if [ -n "${failed[$n]:-}" ]; then
-		# shellcheck disable=SC2059
-		printf "$fmt" "${labels[$i]}" "FAILED" "-" "-" "-" "-"
-		continue
-	fi
-	secs=$(awk -v t="${med[$n]}" 'BEGIN { printf "%.3f\n", t / 1e9 }')
-	# extra time per syscall compared with the untraced run
-	if [ -n "${med[untraced]:-}" ]; then
-		over=$(awk -v t="${med[$n]}" -v u="${med[untraced]}" -v s="$nsys" \
-			'BEGIN { printf "%.2f\n", (t - u) / s / 1e3 }')
-	else
+printf "$fmt" "---------" "---------------------------------" "--------" "-------" \
+	"-------" "-------" "--------" "---------" "----------"
+for wn in "${wl_names[@]}"; do
+	for v in "${!v_names[@]}"; do
+		vn=${v_names[$v]}
+		k=$wn.$vn
+		if [ -n "${failed[$k]:-}" ]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "$wn" "${v_labels[$v]}" "FAILED" "-" "-" "-" "-" "-" "-"
+			continue
+		fi
+		# extra time per syscall of the workload compared with untraced
 		over="-"
+		if [ -n "${med[$wn.untraced]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
+			over=$(awk -v t="${med[$k]}" -v u="${med[$wn.untraced]}" -v s="${nsys[$wn]}" \
+				'BEGIN { printf "%.2f\n", (t - u) / s / 1e3 }')
+		fi
+		# shellcheck disable=SC2059
+		printf "$fmt" "$wn" "${v_labels[$v]}" "$(secs "${med[$k]}")" "$(secs "${mins[$k]}")" \
+			"$(ratio "$k" "$wn.untraced")" "$(ratio "$k" "$wn.bare")" \
+			"$(ratio "$k" "$wn.strace")" "$(ratio "$k" "$wn.strace_filt")" "$over"
+	done
+	if [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
+		printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
+			"$(awk -v b="${capsize[$wn]}" -v s="${nsys[$wn]}" 'BEGIN { print b / s }')"
 	fi
-	vs_strace="-"
-	[ "$have_strace" = 1 ] && vs_strace=$(ratio "$n" strace)
-	# shellcheck disable=SC2059
-	printf "$fmt" "${labels[$i]}" "$secs" "$(ratio "$n" untraced)" \
-		"$(ratio "$n" bareptrace)" "$vs_strace" "$over"
 done
 echo
-
-for n in "${names[@]}"; do
-	if [ -n "${failed[$n]:-}" ]; then
-		echo "$n FAILED (exit ${failed[$n]}); its stderr:"
-		sed 's/^/    /' "$tmp/$n.err" | tail -n 20
-	fi
-done
-
-if [ -f "$scap" ]; then
-	echo "capture: $(stat -c %s "$scap") bytes for $nsys syscalls" \
-		"($(awk -v b="$(stat -c %s "$scap")" -v s="$nsys" \
-			'BEGIN { printf "%.1f", b / s }') bytes/syscall)"
-fi
-
-# Peak RSS of sctrace itself (wait4's ru_maxrss: the largest of sctrace and
-# the programs it waited for, which here are tiny).
-rss=""
-if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o "$tmp/rss" true 2>/dev/null; then
-	/usr/bin/time -f %M -o "$tmp/rss" "$SCTRACE" -o "$scap" -- "$LOOP" "$ITER" \
-		>/dev/null 2>&1 && rss=$(tail -n 1 "$tmp/rss")
-	how="GNU time"
-elif command -v python3 >/dev/null 2>&1; then
-	rss=$(python3 -c '
-import resource, subprocess, sys
-rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL,
-		     stderr=subprocess.DEVNULL)
-if rc == 0:
-	print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-' "$SCTRACE" -o "$scap" -- "$LOOP" "$ITER")
-	how="python3 getrusage"
-fi
-if [ -n "$rss" ]; then
-	echo "sctrace peak RSS: $rss KiB ($how)"
-else
-	echo "sctrace peak RSS: not measured (needs GNU time, package 'time', or python3," \
-		"and a successful sctrace run)"
-fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "min s: the fastest of the $REPS runs;" \
+	"x untr., x bare, x strace, x str.flt: median time over that of the untraced run," \
+	"bare ptrace, 'strace -f -o /dev/null' and" \
+	"'strace -f --seccomp-bpf -e trace=openat -o /dev/null';" \
+	"us/sysc. +: added microseconds per syscall of the workload"
 echo
 
-if [ -n "${med[sctrace]:-}" ] && [ -n "${med[strace]:-}" ]; then
-	if [ "${med[sctrace]}" -le "${med[strace]}" ]; then
-		echo "TARGET MET: sctrace ($(ratio sctrace strace) of strace) <= strace"
+for wn in "${wl_names[@]}"; do
+	for vn in "${v_names[@]}"; do
+		k=$wn.$vn
+		if [ -n "${failed[$k]:-}" ]; then
+			echo "$wn under $vn FAILED (exit ${failed[$k]}); its stderr:"
+			sed 's/^/    /' "$tmp/err.$k" | tail -n 20
+		fi
+	done
+done
+
+# ---- peak memory -------------------------------------------------------------
+
+# peak_rss CMD [ARGS...]: run CMD in the background and sample its VmHWM (peak
+# resident set) in /proc every 20 ms until it exits; set PEAK (KiB, "" if
+# never read) and PEAK_RC.  VmHWM only grows, so the last sample is the peak
+# up to 20 ms before the end.  (GNU time's %M would not do: wait4 reports the
+# largest of sctrace and the tracees it reaped, and a tracee with 1000 threads
+# is bigger than sctrace.)
+peak_rss() {
+	local pid v k val
+	"$@" >/dev/null 2>"$tmp/rss.err" &
+	pid=$!
+	PEAK=
+	while :; do
+		v=
+		{ while read -r k val _; do
+			if [ "$k" = VmHWM: ]; then v=$val; fi
+		done <"/proc/$pid/status"; } 2>/dev/null
+		[ -n "$v" ] || break # gone, or a zombie
+		PEAK=$v
+		sleep 0.02
+	done
+	wait "$pid"
+	PEAK_RC=$?
+}
+
+rss_met=""
+threads_peak=""
+if [ -x "$THREADS" ]; then
+	peak_rss "$SCTRACE" -o "$tmp/threads.scap" -- "$THREADS" "$NTHREADS" 200
+	if [ "$PEAK_RC" -eq 0 ] && [ -n "$PEAK" ]; then
+		threads_peak=$PEAK
+		echo "sctrace peak RSS following $NTHREADS threads alive at once:" \
+			"$PEAK KiB ($(awk -v k="$PEAK" 'BEGIN { printf "%.1f", k / 1024 }') MiB;" \
+			"capture $(stat -c %s "$tmp/threads.scap") bytes)"
+		if [ "$PEAK" -le $((16 * 1024)) ]; then rss_met=MET; else rss_met="NOT MET"; fi
 	else
-		echo "TARGET NOT MET: sctrace is slower than strace ($(ratio sctrace strace))"
+		echo "sctrace peak RSS following $NTHREADS threads: not measured" \
+			"(exit $PEAK_RC: $(head -c 300 "$tmp/rss.err"))"
 	fi
 else
-	echo "TARGET UNKNOWN: sctrace <= strace could not be checked" \
-		"(a run failed or strace is missing)"
+	echo "no $THREADS: sctrace's memory with $NTHREADS threads is not measured"
+fi
+peak_rss "$SCTRACE" -o "$tmp/loop.scap" -- "$LOOP" "$ITER"
+[ "$PEAK_RC" -eq 0 ] && [ -n "$PEAK" ] &&
+	echo "sctrace peak RSS on the syscall loop: $PEAK KiB"
+echo
+
+# ---- targets -----------------------------------------------------------------
+
+# target WHAT A B FACTOR: "MET"/"NOT MET" whether med[A] <= FACTOR * med[B]
+target() {
+	local what=$1 a=${med[$2]:-} b=${med[$3]:-} f=$4
+	if [ -z "$a" ] || [ -z "$b" ]; then
+		printf '  %-62s UNKNOWN (a run failed or is missing)\n' "$what"
+	elif awk -v a="$a" -v b="$b" -v f="$f" 'BEGIN { exit !(a <= f * b) }'; then
+		printf '  %-62s MET     (%sx)\n' "$what" "$(ratio "$2" "$3")"
+	else
+		printf '  %-62s NOT MET (%sx)\n' "$what" "$(ratio "$2" "$3")"
+	fi
+}
+
+echo "targets:"
+for wn in "${wl_names[@]}"; do
+	target "$wn: full capture <= 1.15 x bare ptrace" "$wn.sctrace" "$wn.bare" 1.15
+	target "$wn: full capture <= 0.8 x strace -f" "$wn.sctrace" "$wn.strace" 0.8
+	target "$wn: filtered capture <= strace --seccomp-bpf -e openat" \
+		"$wn.sctrace_filt" "$wn.strace_filt" 1
+done
+if [ -n "$rss_met" ]; then
+	printf '  %-62s %s (%s KiB)\n' "peak RSS with $NTHREADS threads <= 16 MiB" "$rss_met" "$threads_peak"
+else
+	printf '  %-62s UNKNOWN\n' "peak RSS with $NTHREADS threads <= 16 MiB"
 fi
 exit 0

@@ -8,6 +8,7 @@
  *   - openat DIR/out.txt (created), write, close
  *   - openat /etc/passwd, read, close
  *   - openat DIR/missing.txt and /etc/sctrace-no-such-file: both fail (ENOENT)
+ *   - symlink DIR/passwd-link -> /etc/passwd; openat DIR/passwd-link, close
  *   - N (default 200) rounds of getpid + getppid + read of 0 bytes on a pipe
  *     that is not followed by an openat: filler the seccomp pre-filter
  *     must keep from stopping
@@ -151,6 +152,14 @@ int main(int argc, char **argv)
 		fail("openat missing.txt should fail with ENOENT");
 	if (open_at("/etc/sctrace-no-such-file", O_RDONLY) >= 0 || errno != ENOENT)
 		fail("openat /etc/sctrace-no-such-file should fail with ENOENT");
+
+	if (syscall(SYS_symlinkat, "/etc/passwd", AT_FDCWD,
+		    in_dir(argv[1], "passwd-link")) < 0 && errno != EEXIST)
+		fail("symlinkat passwd-link");
+	fd = open_at(in_dir(argv[1], "passwd-link"), O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		fail("openat passwd-link");
+	syscall(SYS_close, fd);
 
 	if (pipe(pfd) < 0)
 		fail("pipe");
