@@ -86,6 +86,7 @@ enum sct_op {
 	SCT_OP_U32_AT,		/* u32 at pointer x */
 	SCT_OP_ULONG_AT,	/* unsigned long at pointer x; NULL x: 0 */
 	SCT_OP_RLIMIT,		/* struct rlimit x, field y (0 cur, 1 max); -1 if z < 0 or unreadable */
+	SCT_OP_RLIMIT64,	/* ... struct rlimit64 (u64 fields on every ABI: prlimit64) */
 	SCT_OP_VM_SIZE,		/* the thread's VmSize (kB), /proc/T/status only */
 	SCT_OP_VM_RSS,		/* ... VmRSS */
 	SCT_OP_VM_SWAP,		/* ... VmSwap */
@@ -101,6 +102,7 @@ enum sct_op {
 	SCT_OP_QUOTA_FMT,	/* quotactl cmd x: format id y for Q_QUOTAON */
 	SCT_OP_QUOTA_PATH,	/* quotactl cmd x: path at y for Q_QUOTAON, else "" */
 	SCT_OP_QUOTA,		/* quotactl cmd x, addr y: exit field z (see decode.c) */
+	SCT_OP_ACCEPT_QUEUE,	/* listening fd x: y = 0 queuepct, 1 queuelen, 2 queuemax */
 	/* one-operand translations to the PPM encodings, see SCT_XLATS */
 #define SCT_XLAT_OP(up, fn) SCT_OP_##up,
 	SCT_XLATS(SCT_XLAT_OP)
@@ -179,6 +181,9 @@ struct sct_call {
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;
+	/* accept queue of the listening socket for ACCEPT_QUEUE, same */
+	uint32_t acceptq[3];
+	bool acceptq_loaded;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
 	/* scratch space, reset per event */
 	uint8_t *arena;

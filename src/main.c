@@ -2,6 +2,7 @@
 /* sctrace: syscall captures in scap format with nothing but ptrace. */
 #include "config.h"
 #include "filter.h"
+#include "arch/arch.h"
 #include "log.h"
 #include "schema.h"
 #include "seccomp_filter.h"
@@ -77,19 +78,41 @@ static void list_fields(void)
 		       sct_filter_fields[i].desc);
 }
 
-/* Every event type sctrace writes, by the name filters and sysdig use. */
+static bool listed_event(const struct sct_event_info *e)
+{
+	return !(e->flags & (SCT_EF_UNUSED | SCT_EF_OLD)) &&
+	       strcmp(e->name, "NA") && strcmp(e->name, "syscall");
+}
+
+/*
+ * Every event type sctrace writes, by the name filters and sysdig use:
+ * the dedicated events, then the syscalls written as generic events.
+ */
 static void list_events(void)
 {
+	const struct sct_arch *a = sct_arch_native();
 	unsigned i;
 
-	for (i = 0; i < SCT_EVENT_MAX; i += 2) {
-		const struct sct_event_info *e = &sct_events[i];
+	for (i = 0; i < SCT_EVENT_MAX; i += 2)
+		if (listed_event(&sct_events[i]))
+			printf("%s\n", sct_events[i].name);
+	for (i = 0; i < a->nsysent; i++)
+		if (a->sysent[i].name && a->sysent[i].decoder < 0)
+			printf("%s\n", a->sysent[i].name);
+}
 
-		if (e->flags & (SCT_EF_UNUSED | SCT_EF_OLD) ||
-		    !strcmp(e->name, "NA"))
-			continue;
-		printf("%s\n", e->name);
-	}
+static bool known_type(const char *name)
+{
+	const struct sct_arch *a = sct_arch_native();
+	unsigned i;
+
+	for (i = 0; i < SCT_EVENT_MAX; i++)
+		if (!strcmp(sct_events[i].name, name))
+			return true;
+	for (i = 0; i < a->nsysent; i++)
+		if (a->sysent[i].name && !strcmp(a->sysent[i].name, name))
+			return true;
+	return false;
 }
 
 /*
@@ -112,6 +135,8 @@ static void add_pids(struct sct_options *o, const char *arg)
 {
 	const char *p = arg;
 
+	if (!*p)
+		bad_usage("-p: '%s' is not a process id", arg);
 	while (*p) {
 		char *end;
 		long v;
@@ -300,6 +325,19 @@ int main(int argc, char **argv)
 	 * restriction (it would save no stop and set no_new_privs for
 	 * nothing), never when attaching (a filter cannot be removed).
 	 */
+	if (o.filter) {
+		const char **types;
+		unsigned ntypes, k;
+
+		if (sct_filter_types(o.filter, &types, &ntypes))
+			for (k = 0; k < ntypes; k++)
+				if (!known_type(types[k])) {
+					fprintf(stderr, "sctrace: filter: unknown "
+						"event type '%s' (sctrace -L "
+						"lists them)\n", types[k]);
+					return 1;
+				}
+	}
 	if (o.filter && o.argv && !no_seccomp) {
 		const char **types;
 		unsigned ntypes;

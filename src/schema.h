@@ -67,6 +67,9 @@ enum sct_pt {
 #define SCT_EF_UNUSED	(1u << 0)
 #define SCT_EF_OLD	(1u << 1)
 #define SCT_EF_LARGE	(1u << 2)
+#define SCT_EF_CREATES_FD	(1u << 3)	/* the event makes a new fd */
+#define SCT_EF_USES_FD		(1u << 4)	/* its fd param is the event's fd */
+#define SCT_EF_DESTROYS_FD	(1u << 5)
 
 #define SCT_MAX_PARAMS	32
 

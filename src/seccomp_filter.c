@@ -43,12 +43,40 @@ static int trace(struct sct_seccomp *s, const char *name)
 	return r == -EEXIST ? 0 : r;
 }
 
+/*
+ * Trace every call of ABI t whose own name or event name is in types[n].
+ * The rule names the call: libseccomp resolves a name the native ABI lacks
+ * (getuid32, _llseek, mmap2 for an ia32 task) to a pseudo number that it
+ * maps to the right number in each added 32-bit ABI.
+ */
+static int trace_matching(struct sct_seccomp *s, const struct sct_arch *t,
+			  const char *const *types, unsigned n)
+{
+	unsigned i, j;
+	int r = 0;
+
+	for (i = 0; i < t->nsysent + t->nextra && !r; i++) {
+		const struct sct_sysent *se = i < t->nsysent ?
+			&t->sysent[i] : &t->extra[i - t->nsysent].se;
+
+		if (!se->name)
+			continue;
+		for (j = 0; j < n; j++)
+			if (!strcmp(types[j], event_name(se)) ||
+			    !strcmp(types[j], se->name)) {
+				r = trace(s, se->name);
+				break;
+			}
+	}
+	return r;
+}
+
 struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 				      bool all)
 {
 	const struct sct_arch *a = sct_arch_native();
 	struct sct_seccomp *s = calloc(1, sizeof(*s));
-	unsigned i, j;
+	unsigned i;
 	int r = 0;
 
 	if (!s)
@@ -73,18 +101,11 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	}
 	for (i = 0; i < sizeof(lifecycle) / sizeof(lifecycle[0]) && !r; i++)
 		r = trace(s, lifecycle[i]);
-	for (i = 0; i < a->nsysent && !r; i++) {
-		const struct sct_sysent *se = &a->sysent[i];
-
-		if (!se->name)
-			continue;
-		for (j = 0; j < n; j++)
-			if (!strcmp(types[j], event_name(se)) ||
-			    !strcmp(types[j], se->name)) {
-				r = trace(s, se->name);
-				break;
-			}
-	}
+	if (!r)
+		r = trace_matching(s, a, types, n);
+	/* the 32-bit ABIs' own calls (their shared ones are already in) */
+	for (i = 0; i < 3 && a->compat[i] && !r; i++)
+		r = trace_matching(s, a->compat[i], types, n);
 	if (r) {
 		sct_warn("seccomp: cannot build the filter: %s", strerror(-r));
 		sct_seccomp_free(s);

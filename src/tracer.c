@@ -37,12 +37,21 @@
 /* a reader on the other end of -o - sees events at least this often */
 #define FLUSH_NS	100000000ull
 
+/* fd.name as sinsp gives it: the path as opened (link: as the kernel shows it) */
+struct fdname {
+	char *name;
+	char *link;
+};
+
+#define FDCACHE_MAX	1024
+
 struct group {
 	pid_t pid;
 	int refs;
 	int pidfd;
 	bool attached;		/* -p: detach, never kill, when we stop */
 	bool seccomp;		/* runs under our seccomp filter */
+	struct fdname *fdcache;	/* as-opened names of fds, for filters */
 	/* for proc.ppid / proc.pname in filters, read when first needed */
 	bool pinfo;
 	pid_t ppid;
@@ -66,6 +75,8 @@ struct thread {
 	uint64_t nr;
 	uint64_t args[6];
 	int64_t enter_fd;		/* fd of the current syscall, for filters */
+	char *enter_fdname;		/* ... and its fd.name / fd.type there */
+	const char *enter_fdtype;
 	/* for the child side of a clone */
 	const struct sct_decoder *child_dec;
 	uint32_t child_flags;
@@ -85,6 +96,10 @@ static struct {
 	bool main_done;
 	uint64_t last_ts;
 	uint64_t last_flush;
+	pid_t *pids;			/* traced at the start, for the FDLs */
+	unsigned npids;
+	bool header_done;
+	bool main_execd;
 	struct sct_procinfo *pi;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
@@ -123,6 +138,15 @@ static void group_put(struct group *g)
 		return;
 	if (g->pidfd >= 0)
 		close(g->pidfd);
+	if (g->fdcache) {
+		int i;
+
+		for (i = 0; i < FDCACHE_MAX; i++) {
+			free(g->fdcache[i].name);
+			free(g->fdcache[i].link);
+		}
+		free(g->fdcache);
+	}
 	free(g);
 }
 
@@ -151,6 +175,7 @@ static void drop(struct thread *t)
 		pp = &(*pp)->next;
 	*pp = t->next;
 	group_put(t->g);
+	free(t->enter_fdname);
 	free(t);
 	T.nthreads--;
 }
@@ -182,10 +207,24 @@ static uint16_t thread_cpu(struct thread *t, uint64_t ts)
 	return (uint16_t)t->cpu;
 }
 
+static void write_header(void)
+{
+	if (T.header_done || !T.o->w)
+		return;
+	T.header_done = true;
+	/* the launched command's fds: left out if its exec will close them */
+	sct_snapshot_write(T.o->w, T.pids, T.npids,
+			   T.main_pid > 0 && !T.main_execd);
+}
+
 static void emit(struct thread *t, pid_t tid, unsigned type)
 {
-	uint64_t ts = now_ns();
-	uint16_t cpu = thread_cpu(t, ts);
+	uint64_t ts;
+	uint16_t cpu;
+
+	write_header();
+	ts = now_ns();
+	cpu = thread_cpu(t, ts);
 
 	if (T.o->w) {
 		sct_writer_event(T.o->w, cpu, type, ts, (uint64_t)tid, T.vals);
@@ -257,21 +296,147 @@ struct fctx {
 	unsigned type;
 	int64_t ret;
 	int64_t fd;
-	char fdname[SCT_PROC_STR_MAX];
+	bool fd_resolved;
 	const char *fdtype;
+	char fdname[SCT_PROC_STR_MAX];
 };
 
-/* The first fd-typed parameter of the event in T.vals, or -1. */
-static int64_t event_fd(unsigned type)
+/*
+ * The fd an event is about, as sysdig sees it: the fd it creates (its
+ * first fd param, the result) or the fd it uses (its fd param, or the
+ * enter's for exits that carry none); -1 for events without one (mmap's
+ * fd argument does not make it an fd event).
+ */
+static int64_t event_fd(struct thread *t, unsigned type)
 {
 	const struct sct_event_info *ei = &sct_events[type];
 	unsigned i;
 
+	if (!(ei->flags & (SCT_EF_CREATES_FD | SCT_EF_USES_FD)))
+		return -1;
 	for (i = 0; i < ei->nparams; i++)
 		if (ei->params[i].type == SCT_PT_FD &&
-		    T.vals[i].kind == SCT_V_INT)
+		    T.vals[i].kind == SCT_V_INT &&
+		    strcmp(ei->params[i].name, "dirfd"))
 			return (int64_t)T.vals[i].u;
-	return -1;
+	return sct_event_is_enter(type) ? -1 : t->enter_fd;
+}
+
+/* The path param an fd-creating event opened (open, openat, creat...). */
+static const char *opened_path(unsigned type, int64_t *dirfd)
+{
+	const struct sct_event_info *ei = &sct_events[type];
+	unsigned i;
+
+	*dirfd = SCT_PPM_AT_FDCWD;
+	if (!(ei->flags & SCT_EF_CREATES_FD))
+		return NULL;
+	for (i = 0; i < ei->nparams; i++) {
+		if (!strcmp(ei->params[i].name, "dirfd") &&
+		    T.vals[i].kind == SCT_V_INT)
+			*dirfd = (int64_t)T.vals[i].u;
+		if ((ei->params[i].type == SCT_PT_FSPATH ||
+		     ei->params[i].type == SCT_PT_FSRELPATH) &&
+		    T.vals[i].kind == SCT_V_BYTES && T.vals[i].len)
+			return T.vals[i].p;
+	}
+	return NULL;
+}
+
+/* path made absolute against cwd or dirfd, as sinsp names opened files */
+static void absolute(pid_t tid, int64_t dirfd, const char *path, char *out,
+		     size_t n)
+{
+	char link[64], base[SCT_PROC_STR_MAX];
+	ssize_t len;
+
+	if (path[0] == '/') {
+		snprintf(out, n, "%s", path);
+		return;
+	}
+	if (dirfd == SCT_PPM_AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", tid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%lld", tid,
+			 (long long)dirfd);
+	len = readlink(link, base, sizeof(base) - 2);
+	if (len < 0)
+		len = 0;
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	if (!len || base[len - 1] != '/')
+		base[len++] = '/';
+	base[len] = 0;
+	/* cut to n - 1 bytes, like every name the readers take */
+	snprintf(out, n, "%.*s%.*s", (int)len, base,
+		 (int)(n > (size_t)len ? n - 1 - (size_t)len : 0), path);
+}
+
+/* Remember the as-opened name of an fd (the kernel's link resolves symlinks). */
+static void fdcache_put(struct group *g, int64_t fd, const char *name,
+			const char *link)
+{
+	struct fdname *e;
+
+	if (fd < 0 || fd >= FDCACHE_MAX)
+		return;
+	if (!g->fdcache) {
+		g->fdcache = calloc(FDCACHE_MAX, sizeof(*g->fdcache));
+		if (!g->fdcache)
+			return;
+	}
+	e = &g->fdcache[fd];
+	free(e->name);
+	free(e->link);
+	e->name = strdup(name);
+	e->link = strdup(link);
+}
+
+static void fdcache_drop(struct group *g, int64_t fd)
+{
+	if (g->fdcache && fd >= 0 && fd < FDCACHE_MAX) {
+		free(g->fdcache[fd].name);
+		free(g->fdcache[fd].link);
+		g->fdcache[fd].name = g->fdcache[fd].link = NULL;
+	}
+}
+
+static void resolve_fd(struct fctx *fc)
+{
+	struct thread *t = fc->t;
+	struct group *g = t->g;
+	const char *path;
+	int64_t dirfd;
+
+	fc->fd_resolved = true;
+	/* an open, failed or not, is named by the path it was given */
+	if (!sct_event_is_enter(fc->type) &&
+	    (path = opened_path(fc->type, &dirfd))) {
+		char link[SCT_PROC_STR_MAX];
+
+		absolute(fc->tid, dirfd, path, fc->fdname, sizeof(fc->fdname));
+		fc->fdtype = "file";
+		if (fc->ret >= 0) {
+			fc->fdtype = sct_fd_describe(fc->tid, g->pid, &g->pidfd,
+						     (int)fc->ret, link,
+						     sizeof(link));
+			fdcache_put(g, fc->ret, fc->fdname, link);
+		}
+		return;
+	}
+	/* an exit about the enter's fd: what the enter saw (close!) */
+	if (!sct_event_is_enter(fc->type) && t->enter_fdtype &&
+	    fc->fd == t->enter_fd) {
+		snprintf(fc->fdname, sizeof(fc->fdname), "%s", t->enter_fdname);
+		fc->fdtype = t->enter_fdtype;
+		return;
+	}
+	fc->fdtype = sct_fd_describe(fc->tid, g->pid, &g->pidfd, (int)fc->fd,
+				     fc->fdname, sizeof(fc->fdname));
+	if (g->fdcache && fc->fd < FDCACHE_MAX && g->fdcache[fc->fd].link &&
+	    !strcmp(g->fdcache[fc->fd].link, fc->fdname))
+		snprintf(fc->fdname, sizeof(fc->fdname), "%s",
+			 g->fdcache[fc->fd].name);
 }
 
 static void parent_info(struct thread *t)
@@ -347,18 +512,18 @@ static void fget(void *arg, enum sct_field f, struct sct_fval *v)
 	case SCT_F_FD_NUM:
 	case SCT_F_FD_NAME:
 	case SCT_F_FD_TYPE:
-		if (fc->fd < 0)
+		/* a failed open still names the file it tried */
+		if (fc->fd < 0 && (f == SCT_F_FD_NUM || !exit_ev ||
+				   !(sct_events[fc->type].flags &
+				     SCT_EF_CREATES_FD)))
 			return;
 		if (f == SCT_F_FD_NUM) {
 			v->is_num = true;
 			v->num = fc->fd;
 			break;
 		}
-		if (!fc->fdtype)
-			fc->fdtype = sct_fd_describe(fc->tid, t->g->pid,
-						     &t->g->pidfd, (int)fc->fd,
-						     fc->fdname,
-						     sizeof(fc->fdname));
+		if (!fc->fd_resolved)
+			resolve_fd(fc);
 		v->str = f == SCT_F_FD_NAME ? fc->fdname : fc->fdtype;
 		break;
 	default:
@@ -381,12 +546,26 @@ static bool wanted(struct thread *t, pid_t tid, unsigned type, int64_t ret)
 	fc->type = type;
 	fc->ret = ret;
 	fc->fdtype = NULL;
-	fc->fd = event_fd(type);
-	if (fc->fd < 0 && !sct_event_is_enter(type))
-		fc->fd = t->enter_fd;
-	else if (sct_event_is_enter(type))
-		t->enter_fd = fc->fd;
+	fc->fd_resolved = false;
+	fc->fd = event_fd(t, type);
+	/* a failed open is still about the path it names */
+	if (fc->fd < 0 && !sct_event_is_enter(type) &&
+	    (sct_events[type].flags & SCT_EF_CREATES_FD))
+		fc->fd = ret;
 	r = sct_filter_match(T.o->filter, fget, fc);
+	if (sct_event_is_enter(type)) {
+		/* keep what the enter saw of its fd for the exit */
+		t->enter_fd = fc->fd;
+		free(t->enter_fdname);
+		t->enter_fdname = NULL;
+		t->enter_fdtype = NULL;
+		if (fc->fd_resolved) {
+			t->enter_fdname = strdup(fc->fdname);
+			t->enter_fdtype = t->enter_fdname ? fc->fdtype : NULL;
+		}
+	} else if ((sct_events[type].flags & SCT_EF_DESTROYS_FD) && ret == 0) {
+		fdcache_drop(t->g, t->enter_fd);
+	}
 	if (!r)
 		T.st->filtered++;
 	return r;
@@ -449,6 +628,8 @@ static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *s
 			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E)) {
 		t->comm[0] = 0;	/* a new program, a new name */
 		t->g->pinfo = false;
+		if (t->g->pid == T.main_pid)
+			T.main_execd = true;
 	}
 	type = gather(t, true, ret);
 	if (!wanted(t, t->tid, type, ret))
@@ -533,6 +714,16 @@ static void on_new_child(struct thread *parent, pid_t ctid)
 	c->child_dec = d;
 	c->child_flags = flags;
 	memcpy(c->child_args, parent->args, sizeof(c->child_args));
+	if (T.interrupted && c->g->attached) {
+		/* born while we detach: let it go, never traced further */
+		if (c->held) {
+			ptrace(PTRACE_DETACH, c->tid, 0, 0);
+			drop(c);
+		} else {
+			c->detaching = true;
+		}
+		return;
+	}
 	if (c->held) {
 		/* it stopped before we knew it: write its birth, let it go */
 		c->held = false;
@@ -651,7 +842,23 @@ static void detach_stop(struct thread *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
+	unsigned long msg;
 
+	/* a thread or child born now is ours too: let it go at its stop */
+	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
+	     event == PTRACE_EVENT_VFORK) &&
+	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
+		struct thread *c = find((pid_t)msg);
+
+		if (!c)
+			c = add((pid_t)msg, NULL);
+		if (c->held) {
+			ptrace(PTRACE_DETACH, c->tid, 0, 0);
+			drop(c);
+		} else {
+			c->detaching = true;
+		}
+	}
 	if (sig == (SIGTRAP | 0x80) || event != 0 || !t->started)
 		sig = 0;
 	if (ptrace(PTRACE_DETACH, t->tid, 0, sig) < 0 && errno != ESRCH)
@@ -788,8 +995,12 @@ static void loop(void)
 		if (!WIFSTOPPED(status))
 			continue;
 		t = find(pid);
-		if (!t)
+		if (!t) {
 			t = add(pid, NULL);	/* a child ahead of its parent */
+			/* only attached processes left: it is one of theirs */
+			if (detached && !T.main_pid)
+				t->detaching = true;
+		}
 		if (t->detaching)
 			detach_stop(t, status);
 		else if (!t->started)
@@ -961,11 +1172,19 @@ static int attach(pid_t pid)
 				continue;
 			if (ptrace(PTRACE_SEIZE, tid, 0, SEIZE_OPTS) < 0) {
 				int e = errno;
+				pid_t other = tracer_of(tid);
 
-				if (g)
-					continue;	/* gone, or ours already */
+				/* gone, or auto-attached by us already: fine */
+				if (g && (e == ESRCH || !other ||
+					  other == getpid()))
+					continue;
 				closedir(d);
-				attach_error(pid, e);
+				if (g && other)
+					sct_warn("attach %d: thread %d is already "
+						 "traced by process %d", pid, tid,
+						 other);
+				else
+					attach_error(pid, e);
 				return -e;
 			}
 			if (!g) {
@@ -980,6 +1199,32 @@ static int attach(pid_t pid)
 		closedir(d);
 	}
 	return 0;
+}
+
+/*
+ * The libs readers refuse a file without any event ("no events in file"):
+ * when the filter kept nothing, write the launched command's end, which
+ * did happen, and say so.
+ */
+static void no_events(void)
+{
+	sct_warn("no event matched the filter; the capture holds only the "
+		 "launched command's procexit");
+	write_header();
+	if (T.main_done) {
+		struct thread t = { .tid = T.main_pid, .cpu = -1 };
+		struct group g = { .pid = T.main_pid, .pidfd = -1 };
+
+		t.g = &g;
+		T.vals[0] = sct_int((uint64_t)(int64_t)T.main_status);
+		T.vals[1] = sct_int(WIFEXITED(T.main_status) ?
+				    WEXITSTATUS(T.main_status) : 0);
+		T.vals[2] = sct_int(WIFSIGNALED(T.main_status) ?
+				    WTERMSIG(T.main_status) : 0);
+		T.vals[3] = sct_int(WIFSIGNALED(T.main_status) &&
+				    WCOREDUMP(T.main_status));
+		emit(&t, T.main_pid, SCT_EV_PROCEXIT_1_E);
+	}
 }
 
 int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
@@ -1026,15 +1271,21 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 		pids[n++] = pid;
 	}
 	install_signals();
-	if (o->w)
-		sct_snapshot_write(o->w, pids, n, pid > 0);
-	else
-		sct_snapshot_init();
-	free(pids);
+	sct_snapshot_init();
+	/*
+	 * The header blocks are written just before the first event, so that
+	 * with a filter the process list shows the processes as they are
+	 * then (after the exec that the filter may have left out).
+	 */
+	T.pids = pids;
+	T.npids = n;
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
+	if (o->w && !o->w->nevents)
+		no_events();
+	free(pids);
 	free(T.pi);
 	free(T.call.arena);
 	free(T.fctx);

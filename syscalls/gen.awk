@@ -4,7 +4,17 @@
 #   awk -v what=events_c -f gen.awk events.tbl ppm_sc.tbl       > events_gen.c
 #   awk -v what=decode_c -f gen.awk events.tbl decode.tbl       > decode_gen.c
 #   awk -v what=sysent_c -v arch=ARCH -f gen.awk ppm_sc.tbl decode.tbl aliases.tbl ARCH.tbl > sysent_ARCH.c
+#   awk -v what=sysent_h -v arch=ARCH -f gen.awk ARCH.tbl      > sysent_ARCH.h
 # Every check fails the build with a message naming the file and line.
+#
+# Per-architecture data:
+# - aliases.tbl rows may name the architectures they apply to (third column,
+#   comma-separated); rows without one apply to every architecture.
+# - decode.tbl is joined by syscall name; a row named "NAME@ARCH" replaces
+#   the row "NAME" on that architecture only (for calls whose arguments sit
+#   in other registers there, e.g. a 64-bit offset split over two).
+# - Numbers of SPARSE_MIN and above (ARM's private calls at 0x0f0000 + n)
+#   go to a short sorted list, sct_sysent_extra_ARCH, not the dense array.
 
 function fail(msg) {
 	printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
@@ -69,7 +79,17 @@ function side(list, ev, label,    n, items, i, eq, pname, expr, out) {
 	return out
 }
 
-BEGIN { FS = "\t"; ndec = 0; nevents = 0; nsc = 0; nsys = 0 }
+# C identifier for a decode.tbl name ("pread64@i386" -> "pread64_at_i386")
+function ident(name,    id) {
+	id = name
+	gsub(/@/, "_at_", id)
+	return id
+}
+
+BEGIN {
+	FS = "\t"; ndec = 0; nevents = 0; nsc = 0; nsys = 0; nextra = 0
+	SPARSE_MIN = 4096
+}
 
 /^#/ || /^[ \t]*$/ { next }
 
@@ -102,6 +122,8 @@ base(FILENAME) == "ppm_sc.tbl" {
 base(FILENAME) == "decode.tbl" {
 	if (NF != 4)
 		fail("expected 4 tab-separated columns, got " NF)
+	if ($1 !~ /^[a-z_][a-z0-9_]*(@[a-z0-9_]+)?$/)
+		fail("bad syscall name '" $1 "' (NAME or NAME@ARCH)")
 	if ($1 in dec_index)
 		fail("duplicate syscall " $1)
 	dec_index[$1] = ndec
@@ -121,7 +143,15 @@ base(FILENAME) == "decode.tbl" {
 }
 
 base(FILENAME) == "aliases.tbl" {
-	# kernel name -> the name libs' PPM_SC list uses for it
+	# kernel name -> the name libs' PPM_SC list uses for it [, arches]
+	if (NF != 2 && NF != 3)
+		fail("expected 2 or 3 tab-separated columns, got " NF)
+	if (nsc && !($2 in sc_code))
+		fail("alias target " $2 " is not in ppm_sc.tbl")
+	if (NF == 3 && index("," $3 ",", "," arch ",") == 0)
+		next
+	if ($1 in alias)
+		fail("two aliases for " $1 " on " arch)
 	alias[$1] = $2
 	next
 }
@@ -130,6 +160,8 @@ base(FILENAME) == "aliases.tbl" {
 	# ARCH.tbl: nr abi name
 	if (what != "sysent_c" && what != "sysent_h")
 		fail("unexpected file")
+	if (NF != 3 || $1 !~ /^[0-9]+$/)
+		fail("expected nr, abi and name, tab-separated")
 	nr = $1 + 0
 	if ($2 == "x32")
 		next
@@ -139,9 +171,24 @@ base(FILENAME) == "aliases.tbl" {
 		fail("duplicate name " $3)
 	sys_seen[$3] = 1
 	sys_name[nr] = $3
-	if (nr + 1 > nsys)
+	if (nr >= SPARSE_MIN) {
+		if (nextra && nr < extra_nr[nextra - 1])
+			fail("numbers from " SPARSE_MIN " on must be in order")
+		extra_nr[nextra++] = nr
+	} else if (nr + 1 > nsys)
 		nsys = nr + 1
 	next
+}
+
+# One initialiser of struct sct_sysent for the syscall named n.
+function sysent(n,    sc, code, d) {
+	sc = n in alias ? alias[n] : n
+	code = sc in sc_code ? sc_code[sc] : 0
+	if ((n "@" arch) in dec_index)
+		d = dec_index[n "@" arch]
+	else
+		d = n in dec_index ? dec_index[n] : -1
+	return sprintf("{ \"%s\", %d, %d }", n, code, d)
 }
 
 END {
@@ -177,6 +224,9 @@ END {
 			if (fl ~ /UNUSED/) f = f " | SCT_EF_UNUSED"
 			if (fl ~ /OLD/) f = f " | SCT_EF_OLD"
 			if (fl ~ /LARGE/) f = f " | SCT_EF_LARGE"
+			if (fl ~ /CREATES_FD/) f = f " | SCT_EF_CREATES_FD"
+			if (fl ~ /USES_FD/) f = f " | SCT_EF_USES_FD"
+			if (fl ~ /DESTROYS_FD/) f = f " | SCT_EF_DESTROYS_FD"
 			printf "\t[%d] = { \"%s\", \"%s\", %s, %d, %s },\n", i, ev_ident[i], ev_name[i], f, ev_nparams[i], ev_nparams[i] ? "p" i : "0"
 		}
 		print "};"
@@ -194,15 +244,15 @@ END {
 		print ""
 		for (i = 0; i < ndec; i++) {
 			if (dec_enter[i] != "")
-				printf "static const struct sct_src e_%s[] = {\n%s};\n", dec_name[i], dec_enter[i]
+				printf "static const struct sct_src e_%s[] = {\n%s};\n", ident(dec_name[i]), dec_enter[i]
 			if (dec_exit[i] != "")
-				printf "static const struct sct_src x_%s[] = {\n%s};\n", dec_name[i], dec_exit[i]
+				printf "static const struct sct_src x_%s[] = {\n%s};\n", ident(dec_name[i]), dec_exit[i]
 		}
 		print ""
 		print "const struct sct_decoder sct_decoders[] = {"
 		for (i = 0; i < ndec; i++) {
 			e = dec_ev[i]
-			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" dec_name[i] : "0", dec_exit[i] != "" ? "x_" dec_name[i] : "0"
+			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" ident(dec_name[i]) : "0", dec_exit[i] != "" ? "x_" ident(dec_name[i]) : "0"
 		}
 		print "};"
 		printf "const unsigned sct_ndecoders = %d;\n", ndec
@@ -214,17 +264,22 @@ END {
 		for (nr = 0; nr < nsys; nr++) {
 			if (!(nr in sys_name))
 				continue
-			n = sys_name[nr]
-			sc = n in alias ? alias[n] : n
-			code = sc in sc_code ? sc_code[sc] : 0
-			d = n in dec_index ? dec_index[n] : -1
-			printf "\t[%d] = { \"%s\", %d, %d },\n", nr, n, code, d
+			printf "\t[%d] = %s,\n", nr, sysent(sys_name[nr])
 		}
 		print "};"
+		if (nextra) {
+			printf "\nconst struct sct_sysent_extra sct_sysent_extra_%s[SCT_NSYSENT_EXTRA_%s] = {\n", arch, toupper(arch)
+			for (i = 0; i < nextra; i++)
+				printf "\t{ %d, %s },\n", extra_nr[i], sysent(sys_name[extra_nr[i]])
+			print "};"
+		}
 	} else if (what == "sysent_h") {
 		printf "#ifndef SCTRACE_SYSENT_%s_H\n#define SCTRACE_SYSENT_%s_H\n", toupper(arch), toupper(arch)
 		printf "#define SCT_NSYSENT_%s %d\n", toupper(arch), nsys
 		printf "extern const struct sct_sysent sct_sysent_%s[SCT_NSYSENT_%s];\n", arch, toupper(arch)
+		printf "#define SCT_NSYSENT_EXTRA_%s %d\n", toupper(arch), nextra
+		if (nextra)
+			printf "extern const struct sct_sysent_extra sct_sysent_extra_%s[SCT_NSYSENT_EXTRA_%s];\n", arch, toupper(arch)
 		print "#endif"
 	}
 }

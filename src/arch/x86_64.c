@@ -13,5 +13,7 @@ const struct sct_arch sct_arch_x86_64 = {
 	.wordsize = 8,
 	.sysent = sct_sysent_x86_64,
 	.nsysent = SCT_NSYSENT_X86_64,
+	/* ia32 tasks (IA32_EMULATION); sctrace has no x32 table */
 	.seccomp_compat = { SCMP_ARCH_X86, SCMP_ARCH_X32 },
+	.compat = { &sct_arch_i386 },
 };

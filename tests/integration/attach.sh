@@ -9,6 +9,7 @@
 # the connections.  See attach_lib.sh.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
+need_attach
 
 server_scenario "$TMP/srv" "$(id -un)"
 finish

@@ -11,6 +11,7 @@
 #     traced or stopped.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
+need_attach
 
 dir=$TMP/srv
 cap=$TMP/children.scap

@@ -10,6 +10,7 @@
 #     (sctrace exits 128+9), never the attached one, which runs on untraced.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
+need_attach
 
 # ---- 1. -p PID -- /bin/true ----
 dir=$TMP/srv1

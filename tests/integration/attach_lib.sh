@@ -11,6 +11,50 @@
 
 SRV=$(prog attach_srv)
 
+# RUN_AS: a command prefix that runs the rest as another user (setpriv ...,
+# it must exec); empty: as the user running the test
+RUN_AS=()
+
+# Yama ptrace_scope >= 1 lets an unprivileged user attach only to its own
+# descendants: the test's server is not sctrace's.  need_attach (in tests
+# that attach as the current user) skips then: attach mode cannot work.
+YAMA_SCOPE=$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo 0)
+need_attach() {
+	if [ "$(id -u)" -ne 0 ] && [ "$YAMA_SCOPE" -ge 1 ]; then
+		skip_test "Yama ptrace_scope is $YAMA_SCOPE: an unprivileged user cannot attach to a process that is not its descendant (attach_user.sh checks sctrace's message)"
+	fi
+}
+
+# unprivileged_user: as root, set UNPRIV_USER, UNPRIV_UID, UNPRIV_GID and
+# RUN_AS (setpriv to that user, no capabilities) to "nobody" (or to a
+# system user sctracetest, created if need be), make TMP reachable for it
+# and run copies of sctrace and attach_srv from TMP (the build tree may be
+# closed to it).  Returns 1 when not root.
+unprivileged_user() {
+	[ "$(id -u)" -eq 0 ] || return 1
+	command -v setpriv >/dev/null 2>&1 ||
+		hard_error "setpriv (util-linux) is needed to run as another user"
+	if id -u nobody >/dev/null 2>&1; then
+		UNPRIV_USER=nobody
+	else
+		id -u sctracetest >/dev/null 2>&1 ||
+			useradd -M -r -s /usr/sbin/nologin sctracetest ||
+			hard_error "cannot create the user sctracetest"
+		UNPRIV_USER=sctracetest
+	fi
+	UNPRIV_UID=$(id -u "$UNPRIV_USER")
+	UNPRIV_GID=$(id -g "$UNPRIV_USER")
+	RUN_AS=(setpriv --reuid="$UNPRIV_UID" --regid="$UNPRIV_GID" --clear-groups --inh-caps=-all --)
+	chmod 0711 "$TMP"
+	mkdir -p "$TMP/bin"
+	cp "$SCTRACE" "$SRV" "$TMP/bin/"
+	chmod 0755 "$TMP/bin" "$TMP/bin/"*
+	SCTRACE=$TMP/bin/sctrace
+	SRV=$TMP/bin/attach_srv
+	[ "$("${RUN_AS[@]}" id -u)" = "$UNPRIV_UID" ] ||
+		hard_error "cannot switch to $UNPRIV_USER with: ${RUN_AS[*]}"
+}
+
 # ---- background processes, killed on exit ----------------------------------
 
 BG_PIDS=()
@@ -203,9 +247,6 @@ request() {
 
 # ---- sctrace in the background ---------------------------------------------
 
-# RUN_AS: a command prefix that runs the rest as another user (setpriv ...,
-# it must exec); empty: as the user running the test
-RUN_AS=()
 
 # sctrace_bg ERRFILE ARGS...: run "RUN_AS sctrace ARGS" in the background
 # with stderr to ERRFILE; sets sct_pid.

@@ -8,6 +8,7 @@
 # and only SIGCONT resumes it, with no EINTR, no signal and no tracer left.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
+need_attach
 
 dir=$TMP/srv
 cap=$dir/stopped.scap

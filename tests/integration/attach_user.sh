@@ -11,35 +11,21 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
 
-if [ "$(id -u)" -eq 0 ]; then
-	command -v setpriv >/dev/null 2>&1 ||
-		hard_error "setpriv (util-linux) is needed to run as another user"
-	if id -u nobody >/dev/null 2>&1; then
-		user=nobody
-	else
-		id -u sctracetest >/dev/null 2>&1 ||
-			useradd -M -r -s /usr/sbin/nologin sctracetest ||
-			hard_error "cannot create the user sctracetest"
-		user=sctracetest
-	fi
-	uid=$(id -u "$user")
-	gid=$(id -g "$user")
-	RUN_AS=(setpriv --reuid="$uid" --regid="$gid" --clear-groups --inh-caps=-all --)
-	# the user must reach its directory in TMP (0700 from mktemp)
-	chmod 0711 "$TMP"
+if unprivileged_user; then
+	user=$UNPRIV_USER
+	uid=$UNPRIV_UID
 	mkdir "$TMP/srv"
-	chown "$uid:$gid" "$TMP/srv"
-	note "running the server and sctrace as $user ($uid:$gid) via setpriv"
+	chown "$UNPRIV_UID:$UNPRIV_GID" "$TMP/srv"
+	note "running the server and sctrace as $user ($uid:$UNPRIV_GID) via setpriv"
 else
 	user=$(id -un)
 	uid=$(id -u)
 	mkdir "$TMP/srv"
 	note "running as $user ($uid), the current user"
 fi
-[ "$("${RUN_AS[@]}" id -u)" = "$uid" ] || hard_error "cannot switch to $user with: ${RUN_AS[*]}"
 
-scope=$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo none)
-if [ "$scope" != none ] && [ "$scope" -ge 1 ] && [ "$uid" -ne 0 ]; then
+scope=$YAMA_SCOPE
+if [ "$scope" -ge 1 ] && [ "$uid" -ne 0 ]; then
 	note "Yama ptrace_scope is $scope: $user may not attach to a non-descendant"
 	start_server "$TMP/srv"
 	rc=0

@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Decoding coverage report: for each x86_64 syscall (syscalls/x86_64.tbl,
+# abi common and 64), whether sctrace writes it as a dedicated event
+# (syscalls/decode.tbl) or as the generic pair, and whether a fidelity test
+# (tests/fidelity/*.c, its FX(syscall, ...) expectations) exercises it.
+#
+# usage: coverage.sh [-q]     -q: only the summary and the gaps
+# Exit status: 0, or 1 when a dedicated syscall has no fidelity test.
+
+set -euo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top_srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
+quiet=${1:-}
+
+awk -v quiet="$quiet" '
+	FILENAME ~ /decode\.tbl$/ {
+		if ($0 !~ /^#/ && NF >= 4)
+			dedicated[$1] = $2
+		next
+	}
+	FILENAME ~ /\.c$/ {
+		# FX(name, "type dir", ...) expectations
+		line = $0
+		while (match(line, /FX\([a-z0-9_]+,/)) {
+			tested[substr(line, RSTART + 3, RLENGTH - 4)] = 1
+			line = substr(line, RSTART + RLENGTH)
+		}
+		next
+	}
+	FILENAME ~ /x86_64\.tbl$/ {
+		if ($0 ~ /^#/ || ($2 != "common" && $2 != "64"))
+			next
+		n++
+		name = $3
+		kind = (name in dedicated) ? "dedicated" : "generic"
+		t = (name in tested) ? "tested" : "-"
+		if (kind == "dedicated") {
+			nd++
+			if (t == "tested")
+				ndt++
+			else
+				gaps = gaps " " name
+		} else if (t == "tested") {
+			ngt++
+		}
+		if (quiet == "")
+			printf "%-4d %-24s %-10s %-26s %s\n", $1, name, kind,
+			       (name in dedicated) ? dedicated[name] : "GENERIC",
+			       t
+	}
+	END {
+		if (gaps != "")
+			printf "dedicated but not tested:%s\n", gaps
+		printf "coverage: %d x86_64 syscalls: %d dedicated (%d of them tested by a fidelity test), %d generic (%d tested)\n",
+		       n, nd, ndt, n - nd, ngt
+		exit gaps != "" ? 1 : 0
+	}
+' FS='[ \t]+' "$top_srcdir/syscalls/decode.tbl" "$top_srcdir"/tests/fidelity/*.c \
+	"$top_srcdir/syscalls/x86_64.tbl"
