@@ -771,7 +771,9 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 	case SCT_OP_PI_PID:
 		return sct_int((uint64_t)pi->pid);
 	case SCT_OP_PI_PTID:
-		return sct_int((uint64_t)pi->ptid);
+		/* the driver's real_parent->pid: the thread that forked */
+		return sct_int((uint64_t)(c->parent_tid > 0 ? c->parent_tid :
+					  pi->ptid));
 	case SCT_OP_PI_CWD:
 		return sct_bytes(pi->cwd, strlen(pi->cwd) + 1);
 	case SCT_OP_PI_FDLIMIT:

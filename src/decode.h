@@ -178,6 +178,7 @@ struct sct_call {
 	struct sct_procinfo *pi;
 	bool pi_loaded;
 	uint32_t clone_flags;	/* PPM_CL_* for the PI_CLONE_FLAGS operand */
+	pid_t parent_tid;	/* child side of a clone: the forking thread */
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;

@@ -80,6 +80,7 @@ struct thread {
 	/* for the child side of a clone */
 	const struct sct_decoder *child_dec;
 	uint32_t child_flags;
+	pid_t parent_tid;
 	uint64_t child_args[6];
 	int cpu;
 	uint64_t cpu_ts;
@@ -252,6 +253,7 @@ static struct sct_call *call_for(struct thread *t, pid_t tid, pid_t pid)
 	c->ret = 0;
 	c->pi_loaded = false;
 	c->clone_flags = 0;
+	c->parent_tid = 0;
 	c->pidfd = &t->g->pidfd;
 	c->arena_len = 0;
 	return c;
@@ -657,6 +659,10 @@ static void emit_child(struct thread *t)
 	c->ret = 0;
 	c->at_exit = true;
 	c->clone_flags = t->child_flags;
+	/* a thread's child is a sibling's: CLONE_THREAD/PARENT keep ours */
+	if (!(t->child_flags & (SCT_PPM_CL_CLONE_THREAD |
+				SCT_PPM_CL_CLONE_PARENT)))
+		c->parent_tid = t->parent_tid;
 	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, T.vals);
 	if (wanted(t, t->tid, type, 0))
 		emit(t, t->tid, type);
@@ -713,6 +719,7 @@ static void on_new_child(struct thread *parent, pid_t ctid)
 	c->child_pending = true;
 	c->child_dec = d;
 	c->child_flags = flags;
+	c->parent_tid = parent->tid;
 	memcpy(c->child_args, parent->args, sizeof(c->child_args));
 	if (T.interrupted && c->g->attached) {
 		/* born while we detach: let it go, never traced further */

@@ -23,7 +23,7 @@ static const struct sct_arch *const arches[] = {
 #elif defined(__arm__) && defined(__ARM_EABI__) && !defined(__ARMEB__)
 	&sct_arch_armhf, &sct_arch_aarch64, &sct_arch_x86_64, &sct_arch_i386,
 #else
-#error "sctrace has syscall tables for x86_64, i386, aarch64 and ARM EABI (little-endian) only"
+#error "sctrace knows x86_64, i386, aarch64 and little-endian ARM EABI only"
 #endif
 };
 

@@ -32,9 +32,9 @@ struct sct_arch {
 	unsigned wordsize;		/* bytes in a pointer / long */
 	const struct sct_sysent *sysent;	/* indexed by nr */
 	unsigned nsysent;
-	const struct sct_sysent_extra *extra;	/* nr >= nsysent, or NULL */
+	const struct sct_sysent_extra *extra;	/* sparse, or NULL */
 	unsigned nextra;
-	/* libseccomp SCMP_ARCH_* of the 32-bit ABIs this one can run (0 ends) */
+	/* libseccomp SCMP_ARCH_* of the 32-bit ABIs it can run (0 ends) */
 	uint32_t seccomp_compat[3];
 	/* sctrace's tables of those ABIs, in the same order (NULL: none) */
 	const struct sct_arch *compat[3];

@@ -108,11 +108,8 @@ server_cases() {
 	check_log "after the refused attaches" "$dir"
 
 	# ---- already traced by strace ----
-	reader=
-	for t in $(tids "$srv_pid"); do
-		[ "$(syscall_of "$srv_pid" "$t")" = 0 ] && reader=$t
-	done
-	[ -n "$reader" ] || hard_error "no thread of attach_srv blocked in read"
+	reader=$(thread_named "$srv_pid" srv-reader)
+	[ -n "$reader" ] || hard_error "attach_srv has no thread srv-reader"
 	# strace_case WHAT STRACE-ARGS...: while strace traces (part of) the server,
 	# sctrace -p SERVER is refused, naming strace
 	strace_case() {

@@ -114,7 +114,7 @@ get() {
 			FIELD=$v
 			return 0
 		fi
-	done <"$1" 2>/dev/null || true
+	done 2>/dev/null <"$1" || true
 	return 0
 }
 
@@ -130,6 +130,7 @@ tids() {
 	for d in /proc/"$1"/task/*; do
 		[ -d "$d" ] && printf '%s\n' "${d##*/}"
 	done
+	return 0
 }
 
 # nthreads PID: set NTHREADS to the number of threads of PID (no subshell)
@@ -173,6 +174,7 @@ thread_table() {
 		printf '%s %s %s; ' "${d##*/}" "$(field "$d/status" State | cut -c1)" \
 			"$(field "$d/status" TracerPid)"
 	done
+	return 0
 }
 
 # all_in_state PID ERE: the one-letter state of every thread matches ERE
@@ -194,6 +196,16 @@ syscall_of() {
 	local s
 	s=$(cat "/proc/$1/task/$2/syscall" 2>/dev/null) || s=gone
 	printf '%s\n' "${s%% *}"
+}
+
+# thread_named PID NAME: the tid of the thread of PID named NAME (comm)
+thread_named() {
+	local d c
+	for d in /proc/"$1"/task/*; do
+		read -r c 2>/dev/null <"$d/comm" || continue
+		[ "$c" = "$2" ] && printf '%s\n' "${d##*/}"
+	done
+	return 0
 }
 
 # ---- the server -------------------------------------------------------------
@@ -246,7 +258,6 @@ request() {
 }
 
 # ---- sctrace in the background ---------------------------------------------
-
 
 # sctrace_bg ERRFILE ARGS...: run "RUN_AS sctrace ARGS" in the background
 # with stderr to ERRFILE; sets sct_pid.
@@ -351,7 +362,7 @@ expect_err() {
 # never traced and that the capture (read by sysdig and tshark) has the
 # server's process, threads, sockets and requests.
 server_scenario() {
-	local dir=$1 user=$2 cap err ppid pcomm pre post t n reader=
+	local dir=$1 user=$2 cap err ppid pcomm pre post t n reader main_nr reader_nr
 	local i cports=() lines want got sd_tids
 	cap=$dir/attach.scap
 	err=$dir/sctrace.err
@@ -360,10 +371,11 @@ server_scenario() {
 	ppid=$FIELD
 	pcomm=$(cat "/proc/$ppid/comm")
 	pre=$(tids "$srv_pid" | sort -n | tr '\n' ' ')
-	for t in $pre; do
-		[ "$(syscall_of "$srv_pid" "$t")" = 0 ] && reader=$t
-	done
-	[ -n "$reader" ] || hard_error "no thread of attach_srv blocked in read: $pre"
+	reader=$(thread_named "$srv_pid" srv-reader)
+	[ -n "$reader" ] || hard_error "attach_srv has no thread srv-reader: $pre"
+	# what the main thread and the reader are blocked in (accept4, read)
+	main_nr=$(syscall_of "$srv_pid" "$srv_pid")
+	reader_nr=$(syscall_of "$srv_pid" "$reader")
 
 	sctrace_bg "$err" -p "$srv_pid" -o "$cap"
 	if ! wait_attached "$srv_pid" "$sct_pid" "$err"; then
@@ -401,10 +413,10 @@ server_scenario() {
 	check_untraced "after the detach" "$srv_pid" 'R|S'
 	post=$(tids "$srv_pid" | sort -n | tr '\n' ' ')
 	expect_eq "the server has the threads it had before the attach" "$pre" "$post"
-	expect_eq "the reader thread is blocked in read (0) again" 0 \
-		"$(syscall_of "$srv_pid" "$reader")"
-	expect_match "the main thread is blocked in accept4 (288) again" '^288$' \
-		"$(syscall_of "$srv_pid" "$srv_pid")"
+	expect_eq "the reader thread is blocked in read again (syscall $reader_nr)" \
+		"$reader_nr" "$(syscall_of "$srv_pid" "$reader")"
+	expect_eq "the main thread is blocked in accept4 again (syscall $main_nr)" \
+		"$main_nr" "$(syscall_of "$srv_pid" "$srv_pid")"
 	if beats "$dir" 0.3; then
 		pass "the server's ticker thread runs on after the detach"
 	else
@@ -477,7 +489,6 @@ server_scenario() {
 4 127.0.0.1:$srv_port true F_GETFD"
 	lines=$(sd "$cap" '%thread.tid %evt.dir %fd.num %fd.typechar %fd.name' \
 		"proc.pid=$srv_pid and evt.type=read and fd.typechar=p")
-	got=${lines##* }
 	want=$(readlink "/proc/$srv_pid/fd/$(printf '%s' "$lines" | cut -d' ' -f3)" || true)
 	expect_eq "the reader thread's read of the pipe (only an enter: it never returns): fd.name from the snapshot" \
 		"$reader > p $want" "$(printf '%s' "$lines" | cut -d' ' -f1,2,4,5)"

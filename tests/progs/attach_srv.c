@@ -27,6 +27,7 @@
  *   ticker   nanosleep(20 ms) in a loop, writing an increasing counter to
  *            DIR/beat after each one (so a test sees whether the process
  *            runs or is stopped)
+ * (named srv-reader, srv-sleeper, srv-ticker: /proc/PID/task/TID/comm)
  *
  * Anything a traced-then-detached program must never see is appended to
  * DIR/log, one line each: a syscall failing with EINTR (or failing at all),
@@ -262,7 +263,7 @@ static void *handler(void *arg)
 	return NULL;
 }
 
-static void start(void *(*fn)(void *), void *arg)
+static void start(void *(*fn)(void *), void *arg, const char *name)
 {
 	pthread_t th;
 	pthread_attr_t a;
@@ -272,6 +273,8 @@ static void start(void *(*fn)(void *), void *arg)
 	if ((errno = pthread_create(&th, &a, fn, arg)))
 		die("pthread_create");
 	pthread_attr_destroy(&a);
+	if (name && (errno = pthread_setname_np(th, name)))
+		die("pthread_setname_np");
 }
 
 int main(int argc, char **argv)
@@ -315,9 +318,9 @@ int main(int argc, char **argv)
 
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		die("pipe2");
-	start(reader, &pipefd[0]);
-	start(sleeper, NULL);
-	start(ticker, NULL);
+	start(reader, &pipefd[0], "srv-reader");
+	start(sleeper, NULL, "srv-sleeper");
+	start(ticker, NULL, "srv-ticker");
 
 	ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (ls < 0)
@@ -356,6 +359,6 @@ int main(int argc, char **argv)
 				sleep_ns(100000000L);
 			continue;
 		}
-		start(handler, (void *)(long)c);
+		start(handler, (void *)(long)c, NULL);
 	}
 }
