@@ -998,6 +998,27 @@ static struct sct_val gather(struct sct_call *c, const struct sct_src *s,
 			return sct_int(0);
 		return read_word(c, x, &v) ? (struct sct_val){ 0 } : sct_int(v);
 	}
+	case SCT_OP_LOHI:
+		if (c->arch->wordsize == 8)
+			return sct_int(x);
+		return sct_int((x & 0xffffffffu) | y << 32);
+	case SCT_OP_U64_AT: {
+		uint64_t v;
+
+		if (!x)
+			return sct_int(0);
+		return read_u64(c, x, &v) ? sct_int(v) : (struct sct_val){ 0 };
+	}
+	case SCT_OP_TIMESPEC64: {
+		int64_t ts[2];
+
+		if (!x)
+			return s->o[1].kind != SCT_O_NONE ? sct_int(y) :
+							    (struct sct_val){ 0 };
+		if (sct_mem_read(c->tid, x, ts, sizeof(ts)) != sizeof(ts))
+			return (struct sct_val){ 0 };
+		return sct_int((uint64_t)ts[0] * 1000000000u + (uint64_t)ts[1]);
+	}
 	case SCT_OP_RLIMIT:
 	case SCT_OP_RLIMIT64:
 		return rlimit_field(c, s, x, y, z);

@@ -85,6 +85,9 @@ enum sct_op {
 	SCT_OP_POLLFDS,		/* PT_FDLIST of pollfd x[y]; z: 0 events, 1 revents */
 	SCT_OP_U32_AT,		/* u32 at pointer x */
 	SCT_OP_ULONG_AT,	/* unsigned long at pointer x; NULL x: 0 */
+	SCT_OP_LOHI,		/* 32-bit ABI: x | y << 32; 64-bit: x */
+	SCT_OP_U64_AT,		/* u64 at pointer x; NULL x: 0 */
+	SCT_OP_TIMESPEC64,	/* struct __kernel_timespec x as ns; NULL x: y */
 	SCT_OP_RLIMIT,		/* struct rlimit x, field y (0 cur, 1 max); -1 if z < 0 or unreadable */
 	SCT_OP_RLIMIT64,	/* ... struct rlimit64 (u64 fields on every ABI: prlimit64) */
 	SCT_OP_VM_SIZE,		/* the thread's VmSize (kB), /proc/T/status only */
