@@ -88,30 +88,58 @@ static bool listed_event(const struct sct_event_info *e)
  * Every event type sctrace writes, by the name filters and sysdig use:
  * the dedicated events, then the syscalls written as generic events.
  */
-static void list_events(void)
+/* The native ABI and the 32-bit ones it runs: every table a stop may use. */
+static const struct sct_arch *abi(unsigned k)
 {
 	const struct sct_arch *a = sct_arch_native();
-	unsigned i;
 
+	return !k ? a : k <= 3 ? a->compat[k - 1] : NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted, each name once: events, then syscalls written as generic events. */
+static void list_events(void)
+{
+	const char **names;
+	const struct sct_arch *a;
+	unsigned i, k, n = 0, cap = SCT_EVENT_MAX;
+
+	for (k = 0; k <= 3; k++)
+		cap += (a = abi(k)) ? a->nsysent : 0;
+	names = calloc(cap, sizeof(*names));
+	if (!names)
+		sct_die("out of memory");
 	for (i = 0; i < SCT_EVENT_MAX; i += 2)
 		if (listed_event(&sct_events[i]))
-			printf("%s\n", sct_events[i].name);
-	for (i = 0; i < a->nsysent; i++)
-		if (a->sysent[i].name && a->sysent[i].decoder < 0)
-			printf("%s\n", a->sysent[i].name);
+			names[n++] = sct_events[i].name;
+	for (k = 0; k <= 3; k++)
+		for (i = 0; (a = abi(k)) && i < a->nsysent; i++)
+			if (a->sysent[i].name && a->sysent[i].decoder < 0)
+				names[n++] = a->sysent[i].name;
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(names[i], names[i - 1]))
+			printf("%s\n", names[i]);
+	free(names);
 }
 
 static bool known_type(const char *name)
 {
-	const struct sct_arch *a = sct_arch_native();
-	unsigned i;
+	const struct sct_arch *a;
+	unsigned i, k;
 
 	for (i = 0; i < SCT_EVENT_MAX; i++)
 		if (!strcmp(sct_events[i].name, name))
 			return true;
-	for (i = 0; i < a->nsysent; i++)
-		if (a->sysent[i].name && !strcmp(a->sysent[i].name, name))
-			return true;
+	for (k = 0; k <= 3; k++)
+		for (i = 0; (a = abi(k)) && i < a->nsysent; i++)
+			if (a->sysent[i].name &&
+			    !strcmp(a->sysent[i].name, name))
+				return true;
 	return false;
 }
 
