@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sctrace: syscall captures in scap format with nothing but ptrace. */
 #include "config.h"
+#include "decode.h"
 #include "filter.h"
 #include "arch/arch.h"
 #include "log.h"
@@ -78,12 +79,6 @@ static void list_fields(void)
 		       sct_filter_fields[i].desc);
 }
 
-static bool listed_event(const struct sct_event_info *e)
-{
-	return !(e->flags & (SCT_EF_UNUSED | SCT_EF_OLD)) &&
-	       strcmp(e->name, "NA") && strcmp(e->name, "syscall");
-}
-
 /*
  * Every event type sctrace writes, by the name filters and sysdig use:
  * the dedicated events, then the syscalls written as generic events.
@@ -106,16 +101,16 @@ static void list_events(void)
 {
 	const char **names;
 	const struct sct_arch *a;
-	unsigned i, k, n = 0, cap = SCT_EVENT_MAX;
+	unsigned i, k, n = 0, cap = sct_ndecoders + 1;
 
 	for (k = 0; k <= 3; k++)
 		cap += (a = abi(k)) ? a->nsysent : 0;
 	names = calloc(cap, sizeof(*names));
 	if (!names)
 		sct_die("out of memory");
-	for (i = 0; i < SCT_EVENT_MAX; i += 2)
-		if (listed_event(&sct_events[i]))
-			names[n++] = sct_events[i].name;
+	for (i = 0; i < sct_ndecoders; i++)
+		names[n++] = sct_events[sct_decoders[i].ev_enter].name;
+	names[n++] = sct_events[SCT_EV_PROCEXIT_1_E].name;
 	for (k = 0; k <= 3; k++)
 		for (i = 0; (a = abi(k)) && i < a->nsysent; i++)
 			if (a->sysent[i].name && a->sysent[i].decoder < 0)
