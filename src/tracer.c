@@ -10,8 +10,7 @@
 #include "tracer.h"
 #include "arch/arch.h"
 #include "decode.h"
-#include "filter.h"
-#include "net.h"
+#include "evfilter.h"
 #include "log.h"
 #include "mem.h"
 #include "ppm_flags.h"
@@ -19,6 +18,7 @@
 #include "proc.h"
 #include "seccomp_filter.h"
 #include "snapshot.h"
+#include "thread.h"
 #include "writer.h"
 
 #include <dirent.h>
@@ -37,60 +37,10 @@
 /* a reader on the other end of -o - sees events at least this often */
 #define FLUSH_NS	100000000ull
 
-/* fd.name as sinsp gives it: the path as opened (link: as the kernel shows it) */
-struct fdname {
-	char *name;
-	char *link;
-};
-
-#define FDCACHE_MAX	1024
-
-struct group {
-	pid_t pid;
-	int refs;
-	int pidfd;
-	bool attached;		/* -p: detach, never kill, when we stop */
-	bool seccomp;		/* runs under our seccomp filter */
-	struct fdname *fdcache;	/* as-opened names of fds, for filters */
-	/* for proc.ppid / proc.pname in filters, read when first needed */
-	bool pinfo;
-	pid_t ppid;
-	char pcomm[32];
-};
-
-struct thread {
-	pid_t tid;
-	struct group *g;
-	struct thread *next;		/* hash chain */
-	bool started;			/* first stop seen */
-	bool exiting;			/* PTRACE_EVENT_EXIT seen */
-	bool in_syscall;
-	bool enter_written;		/* the current syscall's enter is in the file */
-	bool held;			/* stopped until its parent says who it is */
-	bool child_pending;		/* clone exit of the child side to write */
-	bool seized;			/* attached by us (-p), not auto-attached */
-	bool detaching;			/* interrupted to be detached */
-	const struct sct_arch *arch;
-	const struct sct_sysent *se;
-	uint64_t nr;
-	uint64_t args[6];
-	int64_t enter_fd;		/* fd of the current syscall, for filters */
-	char *enter_fdname;		/* ... and its fd.name / fd.type there */
-	const char *enter_fdtype;
-	/* for the child side of a clone */
-	const struct sct_decoder *child_dec;
-	uint32_t child_flags;
-	pid_t parent_tid;
-	uint64_t child_args[6];
-	int cpu;
-	uint64_t cpu_ts;
-	char comm[32];			/* for text output only */
-};
-
 static struct {
 	const struct sct_options *o;
 	struct sct_stats *st;
-	struct thread *hash[HASH_SIZE];
+	struct sct_thread *hash[HASH_SIZE];
 	unsigned nthreads;
 	pid_t main_pid;
 	int main_status;
@@ -106,15 +56,14 @@ static struct {
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
-	struct fctx *fctx;
 	volatile sig_atomic_t interrupted;
 } T;
 
 /* ---- thread table ---- */
 
-static struct thread *find(pid_t tid)
+static struct sct_thread *find(pid_t tid)
 {
-	struct thread *t;
+	struct sct_thread *t;
 
 	for (t = T.hash[(unsigned)tid % HASH_SIZE]; t; t = t->next)
 		if (t->tid == tid)
@@ -122,9 +71,9 @@ static struct thread *find(pid_t tid)
 	return NULL;
 }
 
-static struct group *group_new(pid_t pid)
+static struct sct_group *group_new(pid_t pid)
 {
-	struct group *g = calloc(1, sizeof(*g));
+	struct sct_group *g = calloc(1, sizeof(*g));
 
 	if (!g)
 		sct_die("out of memory");
@@ -133,27 +82,19 @@ static struct group *group_new(pid_t pid)
 	return g;
 }
 
-static void group_put(struct group *g)
+static void group_put(struct sct_group *g)
 {
 	if (--g->refs > 0)
 		return;
 	if (g->pidfd >= 0)
 		close(g->pidfd);
-	if (g->fdcache) {
-		int i;
-
-		for (i = 0; i < FDCACHE_MAX; i++) {
-			free(g->fdcache[i].name);
-			free(g->fdcache[i].link);
-		}
-		free(g->fdcache);
-	}
+	sct_evfilter_forget(g);
 	free(g);
 }
 
-static struct thread *add(pid_t tid, struct group *g)
+static struct sct_thread *add(pid_t tid, struct sct_group *g)
 {
-	struct thread *t = calloc(1, sizeof(*t));
+	struct sct_thread *t = calloc(1, sizeof(*t));
 	unsigned h = (unsigned)tid % HASH_SIZE;
 
 	if (!t)
@@ -168,9 +109,9 @@ static struct thread *add(pid_t tid, struct group *g)
 	return t;
 }
 
-static void drop(struct thread *t)
+static void drop(struct sct_thread *t)
 {
-	struct thread **pp = &T.hash[(unsigned)t->tid % HASH_SIZE];
+	struct sct_thread **pp = &T.hash[(unsigned)t->tid % HASH_SIZE];
 
 	while (*pp != t)
 		pp = &(*pp)->next;
@@ -197,7 +138,7 @@ static uint64_t now_ns(void)
 	return ns;
 }
 
-static uint16_t thread_cpu(struct thread *t, uint64_t ts)
+static uint16_t thread_cpu(struct sct_thread *t, uint64_t ts)
 {
 	if (t->cpu < 0 || ts - t->cpu_ts > CPU_REFRESH_NS) {
 		int cpu = sct_proc_cpu(t->tid);
@@ -218,7 +159,7 @@ static void write_header(void)
 			   T.main_pid > 0 && !T.main_execd);
 }
 
-static void emit(struct thread *t, pid_t tid, unsigned type)
+static void emit(struct sct_thread *t, pid_t tid, unsigned type)
 {
 	uint64_t ts;
 	uint16_t cpu;
@@ -242,7 +183,7 @@ static void emit(struct thread *t, pid_t tid, unsigned type)
 }
 
 /* Prepare the decoding context for thread t (tid may differ: clone child). */
-static struct sct_call *call_for(struct thread *t, pid_t tid, pid_t pid)
+static struct sct_call *call_for(struct sct_thread *t, pid_t tid, pid_t pid)
 {
 	struct sct_call *c = &T.call;
 
@@ -273,7 +214,7 @@ static bool is_clone(const struct sct_decoder *d)
 }
 
 /* PPM_CL_* flags of the clone-family call t is making. */
-static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
+static uint32_t clone_flags_of(struct sct_thread *t, const struct sct_decoder *d,
 			       pid_t tid)
 {
 	uint64_t flags = 0;
@@ -290,291 +231,17 @@ static uint32_t clone_flags_of(struct thread *t, const struct sct_decoder *d,
 	return sct_ppm_clone_flags(flags);
 }
 
-/* ---- capture filter (sysdig syntax), evaluated in userspace ---- */
-
-struct fctx {
-	struct thread *t;
-	pid_t tid;
-	unsigned type;
-	int64_t ret;
-	int64_t fd;
-	bool fd_resolved;
-	const char *fdtype;
-	char fdname[SCT_PROC_STR_MAX];
-};
-
-/*
- * The fd an event is about, as sysdig sees it: the fd it creates (its
- * first fd param, the result) or the fd it uses (its fd param, or the
- * enter's for exits that carry none); -1 for events without one (mmap's
- * fd argument does not make it an fd event).
- */
-static int64_t event_fd(struct thread *t, unsigned type)
-{
-	const struct sct_event_info *ei = &sct_events[type];
-	unsigned i;
-
-	if (!(ei->flags & (SCT_EF_CREATES_FD | SCT_EF_USES_FD)))
-		return -1;
-	for (i = 0; i < ei->nparams; i++)
-		if (ei->params[i].type == SCT_PT_FD &&
-		    T.vals[i].kind == SCT_V_INT &&
-		    strcmp(ei->params[i].name, "dirfd"))
-			return (int64_t)T.vals[i].u;
-	return sct_event_is_enter(type) ? -1 : t->enter_fd;
-}
-
-/* The path param an fd-creating event opened (open, openat, creat...). */
-static const char *opened_path(unsigned type, int64_t *dirfd)
-{
-	const struct sct_event_info *ei = &sct_events[type];
-	unsigned i;
-
-	*dirfd = SCT_PPM_AT_FDCWD;
-	if (!(ei->flags & SCT_EF_CREATES_FD))
-		return NULL;
-	for (i = 0; i < ei->nparams; i++) {
-		if (!strcmp(ei->params[i].name, "dirfd") &&
-		    T.vals[i].kind == SCT_V_INT)
-			*dirfd = (int64_t)T.vals[i].u;
-		if ((ei->params[i].type == SCT_PT_FSPATH ||
-		     ei->params[i].type == SCT_PT_FSRELPATH) &&
-		    T.vals[i].kind == SCT_V_BYTES && T.vals[i].len)
-			return T.vals[i].p;
-	}
-	return NULL;
-}
-
-/* path made absolute against cwd or dirfd, as sinsp names opened files */
-static void absolute(pid_t tid, int64_t dirfd, const char *path, char *out,
-		     size_t n)
-{
-	char link[64], base[SCT_PROC_STR_MAX];
-	ssize_t len;
-
-	if (path[0] == '/') {
-		snprintf(out, n, "%s", path);
-		return;
-	}
-	if (dirfd == SCT_PPM_AT_FDCWD)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", tid);
-	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%lld", tid,
-			 (long long)dirfd);
-	len = readlink(link, base, sizeof(base) - 2);
-	if (len < 0)
-		len = 0;
-	while (path[0] == '.' && path[1] == '/')
-		path += 2;
-	if (!len || base[len - 1] != '/')
-		base[len++] = '/';
-	base[len] = 0;
-	/* cut to n - 1 bytes, like every name the readers take */
-	snprintf(out, n, "%.*s%.*s", (int)len, base,
-		 (int)(n > (size_t)len ? n - 1 - (size_t)len : 0), path);
-}
-
-/* Remember the as-opened name of an fd (the kernel's link resolves symlinks). */
-static void fdcache_put(struct group *g, int64_t fd, const char *name,
-			const char *link)
-{
-	struct fdname *e;
-
-	if (fd < 0 || fd >= FDCACHE_MAX)
-		return;
-	if (!g->fdcache) {
-		g->fdcache = calloc(FDCACHE_MAX, sizeof(*g->fdcache));
-		if (!g->fdcache)
-			return;
-	}
-	e = &g->fdcache[fd];
-	free(e->name);
-	free(e->link);
-	e->name = strdup(name);
-	e->link = strdup(link);
-}
-
-static void fdcache_drop(struct group *g, int64_t fd)
-{
-	if (g->fdcache && fd >= 0 && fd < FDCACHE_MAX) {
-		free(g->fdcache[fd].name);
-		free(g->fdcache[fd].link);
-		g->fdcache[fd].name = g->fdcache[fd].link = NULL;
-	}
-}
-
-static void resolve_fd(struct fctx *fc)
-{
-	struct thread *t = fc->t;
-	struct group *g = t->g;
-	const char *path;
-	int64_t dirfd;
-
-	fc->fd_resolved = true;
-	/* an open, failed or not, is named by the path it was given */
-	if (!sct_event_is_enter(fc->type) &&
-	    (path = opened_path(fc->type, &dirfd))) {
-		char link[SCT_PROC_STR_MAX];
-
-		absolute(fc->tid, dirfd, path, fc->fdname, sizeof(fc->fdname));
-		fc->fdtype = "file";
-		if (fc->ret >= 0) {
-			fc->fdtype = sct_fd_describe(fc->tid, g->pid, &g->pidfd,
-						     (int)fc->ret, link,
-						     sizeof(link));
-			fdcache_put(g, fc->ret, fc->fdname, link);
-		}
-		return;
-	}
-	/* an exit about the enter's fd: what the enter saw (close!) */
-	if (!sct_event_is_enter(fc->type) && t->enter_fdtype &&
-	    fc->fd == t->enter_fd) {
-		snprintf(fc->fdname, sizeof(fc->fdname), "%s", t->enter_fdname);
-		fc->fdtype = t->enter_fdtype;
-		return;
-	}
-	fc->fdtype = sct_fd_describe(fc->tid, g->pid, &g->pidfd, (int)fc->fd,
-				     fc->fdname, sizeof(fc->fdname));
-	if (g->fdcache && fc->fd < FDCACHE_MAX && g->fdcache[fc->fd].link &&
-	    !strcmp(g->fdcache[fc->fd].link, fc->fdname))
-		snprintf(fc->fdname, sizeof(fc->fdname), "%s",
-			 g->fdcache[fc->fd].name);
-}
-
-static void parent_info(struct thread *t)
-{
-	char path[64], buf[512];
-	const char *p;
-	FILE *f;
-
-	if (t->g->pinfo)
-		return;
-	t->g->pinfo = true;
-	snprintf(path, sizeof(path), "/proc/%d/stat", t->g->pid);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
-		t->g->ppid = atoi(p + 4);
-	fclose(f);
-	if (t->g->ppid > 0)
-		sct_proc_comm(t->g->ppid, t->g->pcomm, sizeof(t->g->pcomm));
-}
-
-static void fget(void *arg, enum sct_field f, struct sct_fval *v)
-{
-	struct fctx *fc = arg;
-	struct thread *t = fc->t;
-	bool exit_ev = !sct_event_is_enter(fc->type) &&
-		       fc->type != SCT_EV_PROCEXIT_1_E;
-
-	switch (f) {
-	case SCT_F_EVT_TYPE:
-		v->str = fc->type <= SCT_EV_GENERIC_X && t->se ?
-			 t->se->name : sct_events[fc->type].name;
-		break;
-	case SCT_F_EVT_DIR:
-		v->str = sct_event_is_enter(fc->type) ? ">" : "<";
-		break;
-	case SCT_F_EVT_RES:
-		if (!exit_ev)
-			return;
-		v->str = fc->ret >= 0 ? "SUCCESS" :
-			 strerrorname_np((int)-fc->ret);
-		if (!v->str)
-			v->str = "E?";
-		break;
-	case SCT_F_EVT_RAWRES:
-	case SCT_F_EVT_FAILED:
-		if (!exit_ev)
-			return;
-		v->is_num = true;
-		v->num = f == SCT_F_EVT_RAWRES ? fc->ret : fc->ret < 0;
-		break;
-	case SCT_F_PROC_NAME:
-		if (!t->comm[0])
-			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
-		v->str = t->comm;
-		break;
-	case SCT_F_PROC_PID:
-	case SCT_F_THREAD_TID:
-	case SCT_F_PROC_PPID:
-		v->is_num = true;
-		if (f == SCT_F_PROC_PPID) {
-			parent_info(t);
-			v->num = t->g->ppid;
-		} else {
-			v->num = f == SCT_F_PROC_PID ? t->g->pid : fc->tid;
-		}
-		break;
-	case SCT_F_PROC_PNAME:
-		parent_info(t);
-		v->str = t->g->pcomm;
-		break;
-	case SCT_F_FD_NUM:
-	case SCT_F_FD_NAME:
-	case SCT_F_FD_TYPE:
-		/* a failed open still names the file it tried */
-		if (fc->fd < 0 && (f == SCT_F_FD_NUM || !exit_ev ||
-				   !(sct_events[fc->type].flags &
-				     SCT_EF_CREATES_FD)))
-			return;
-		if (f == SCT_F_FD_NUM) {
-			v->is_num = true;
-			v->num = fc->fd;
-			break;
-		}
-		if (!fc->fd_resolved)
-			resolve_fd(fc);
-		v->str = f == SCT_F_FD_NAME ? fc->fdname : fc->fdtype;
-		break;
-	default:
-		return;
-	}
-	v->present = true;
-}
-
 /* Does the capture filter keep this event (values in T.vals)? */
-static bool wanted(struct thread *t, pid_t tid, unsigned type, int64_t ret)
+static bool wanted(struct sct_thread *t, pid_t tid, unsigned type, int64_t ret)
 {
-	struct fctx *fc;
-	bool r;
-
-	if (!T.o->filter)
+	if (sct_evfilter_wanted(T.o->filter, t, tid, type, ret, T.vals))
 		return true;
-	fc = T.fctx;
-	fc->t = t;
-	fc->tid = tid;
-	fc->type = type;
-	fc->ret = ret;
-	fc->fdtype = NULL;
-	fc->fd_resolved = false;
-	fc->fd = event_fd(t, type);
-	/* a failed open is still about the path it names */
-	if (fc->fd < 0 && !sct_event_is_enter(type) &&
-	    (sct_events[type].flags & SCT_EF_CREATES_FD))
-		fc->fd = ret;
-	r = sct_filter_match(T.o->filter, fget, fc);
-	if (sct_event_is_enter(type)) {
-		/* keep what the enter saw of its fd for the exit */
-		t->enter_fd = fc->fd;
-		free(t->enter_fdname);
-		t->enter_fdname = NULL;
-		t->enter_fdtype = NULL;
-		if (fc->fd_resolved) {
-			t->enter_fdname = strdup(fc->fdname);
-			t->enter_fdtype = t->enter_fdname ? fc->fdtype : NULL;
-		}
-	} else if ((sct_events[type].flags & SCT_EF_DESTROYS_FD) && ret == 0) {
-		fdcache_drop(t->g, t->enter_fd);
-	}
-	if (!r)
-		T.st->filtered++;
-	return r;
+	T.st->filtered++;
+	return false;
 }
 
 /* Gather the enter or exit event of t's current syscall into T.vals. */
-static unsigned gather(struct thread *t, bool at_exit, int64_t ret)
+static unsigned gather(struct sct_thread *t, bool at_exit, int64_t ret)
 {
 	const struct sct_decoder *d = decoder_of(t->se);
 	struct sct_call *c;
@@ -596,7 +263,7 @@ static unsigned gather(struct thread *t, bool at_exit, int64_t ret)
 	return type;
 }
 
-static void syscall_enter(struct thread *t, const struct __ptrace_syscall_info *si)
+static void syscall_enter(struct sct_thread *t, const struct __ptrace_syscall_info *si)
 {
 	unsigned i, type;
 
@@ -617,7 +284,7 @@ static void syscall_enter(struct thread *t, const struct __ptrace_syscall_info *
 		emit(t, t->tid, type);
 }
 
-static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *si)
+static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_info *si)
 {
 	const struct sct_decoder *d = decoder_of(t->se);
 	int64_t ret = si->exit.rval;
@@ -648,7 +315,7 @@ static void syscall_exit(struct thread *t, const struct __ptrace_syscall_info *s
 }
 
 /* The child side of a clone: res = 0, its own /proc state. */
-static void emit_child(struct thread *t)
+static void emit_child(struct sct_thread *t)
 {
 	struct sct_call *c;
 	unsigned type = t->child_dec->ev_enter + 1;
@@ -668,7 +335,7 @@ static void emit_child(struct thread *t)
 		emit(t, t->tid, type);
 }
 
-static void procexit(struct thread *t, int status)
+static void procexit(struct sct_thread *t, int status)
 {
 	T.vals[0] = sct_int((uint64_t)(int64_t)status);
 	T.vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
@@ -685,7 +352,7 @@ static void procexit(struct thread *t, int status)
  * the thread runs with PTRACE_CONT and PTRACE_SYSCALL only until the exit
  * of a syscall it stopped for.
  */
-static void resume(struct thread *t, int sig)
+static void resume(struct sct_thread *t, int sig)
 {
 	int req = t->g->seccomp && !t->in_syscall ? PTRACE_CONT :
 						    PTRACE_SYSCALL;
@@ -694,10 +361,10 @@ static void resume(struct thread *t, int sig)
 		sct_warn("resuming %d: %s", t->tid, strerror(errno));
 }
 
-static void on_new_child(struct thread *parent, pid_t ctid)
+static void on_new_child(struct sct_thread *parent, pid_t ctid)
 {
 	const struct sct_decoder *d = decoder_of(parent->se);
-	struct thread *c = find(ctid);
+	struct sct_thread *c = find(ctid);
 	uint32_t flags;
 	bool thread;
 
@@ -740,9 +407,9 @@ static void on_new_child(struct thread *parent, pid_t ctid)
 }
 
 /* execve succeeded; a non-leader that execs takes over the leader's tid. */
-static void on_exec(struct thread *t, pid_t former)
+static void on_exec(struct sct_thread *t, pid_t former)
 {
-	struct thread *f;
+	struct sct_thread *f;
 
 	if (former == t->tid || !(f = find(former)))
 		return;
@@ -760,7 +427,7 @@ static void on_exec(struct thread *t, pid_t former)
 	t->enter_written = false;
 }
 
-static void handle_stop(struct thread *t, int status)
+static void handle_stop(struct sct_thread *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
@@ -826,7 +493,7 @@ static void handle_stop(struct thread *t, int status)
 	resume(t, 0);
 }
 
-static void handle_first_stop(struct thread *t, int status)
+static void handle_first_stop(struct sct_thread *t, int status)
 {
 	t->started = true;
 	if (t->child_pending) {
@@ -845,7 +512,7 @@ static void handle_first_stop(struct thread *t, int status)
  * A thread being detached reached a stop: let it go, delivering the signal
  * it was stopped for, if any.  Nothing more is written for it.
  */
-static void detach_stop(struct thread *t, int status)
+static void detach_stop(struct sct_thread *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
@@ -855,7 +522,7 @@ static void detach_stop(struct thread *t, int status)
 	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
 	     event == PTRACE_EVENT_VFORK) &&
 	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
-		struct thread *c = find((pid_t)msg);
+		struct sct_thread *c = find((pid_t)msg);
 
 		if (!c)
 			c = add((pid_t)msg, NULL);
@@ -875,7 +542,7 @@ static void detach_stop(struct thread *t, int status)
 
 static void handle_death(pid_t pid, int status)
 {
-	struct thread *t = find(pid);
+	struct sct_thread *t = find(pid);
 
 	if (pid == T.main_pid) {
 		T.main_status = status;
@@ -930,7 +597,7 @@ static void install_signals(void)
 static void kill_launched(void)
 {
 	unsigned i;
-	struct thread *t;
+	struct sct_thread *t;
 
 	for (i = 0; i < HASH_SIZE; i++)
 		for (t = T.hash[i]; t; t = t->next)
@@ -945,7 +612,7 @@ static void kill_launched(void)
  */
 static void detach_attached(void)
 {
-	struct thread *t, *next;
+	struct sct_thread *t, *next;
 	unsigned i;
 
 	for (i = 0; i < HASH_SIZE; i++)
@@ -971,7 +638,7 @@ static void loop(void)
 	bool killed = false, detached = false;
 
 	while (T.nthreads) {
-		struct thread *t;
+		struct sct_thread *t;
 		int status;
 		pid_t pid;
 
@@ -1146,7 +813,7 @@ static void attach_error(pid_t pid, int e)
  */
 static int attach(pid_t pid)
 {
-	struct group *g = NULL;
+	struct sct_group *g = NULL;
 	bool found_new = true;
 	char path[64];
 
@@ -1173,7 +840,7 @@ static int attach(pid_t pid)
 		found_new = false;
 		while ((de = readdir(d))) {
 			pid_t tid = (pid_t)atoi(de->d_name);
-			struct thread *t;
+			struct sct_thread *t;
 
 			if (tid <= 0 || find(tid))
 				continue;
@@ -1219,8 +886,8 @@ static void no_events(void)
 		 "launched command's procexit");
 	write_header();
 	if (T.main_done) {
-		struct thread t = { .tid = T.main_pid, .cpu = -1 };
-		struct group g = { .pid = T.main_pid, .pidfd = -1 };
+		struct sct_thread t = { .tid = T.main_pid, .cpu = -1 };
+		struct sct_group g = { .pid = T.main_pid, .pidfd = -1 };
 
 		t.g = &g;
 		T.vals[0] = sct_int((uint64_t)(int64_t)T.main_status);
@@ -1245,9 +912,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	T.st = st;
 	T.pi = malloc(sizeof(*T.pi));
 	T.call.arena = malloc(ARENA_SIZE);
-	T.fctx = malloc(sizeof(*T.fctx));
 	pids = calloc(o->npids + 1, sizeof(*pids));
-	if (!T.pi || !T.call.arena || !T.fctx || !pids)
+	if (!T.pi || !T.call.arena || !pids)
 		sct_die("out of memory");
 	T.call.arena_cap = ARENA_SIZE;
 	T.call.pi = T.pi;
@@ -1295,7 +961,6 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	free(pids);
 	free(T.pi);
 	free(T.call.arena);
-	free(T.fctx);
 	if (!o->argv)
 		return 0;
 	if (!T.main_done)
