@@ -819,12 +819,23 @@ static struct sct_val fd_stat(struct sct_call *c, int64_t fd, bool want_dev)
 {
 	char path[64];
 	struct stat st;
+	int our;
 
-	if (fd < 0)
+	if (fd < 0 || fd > INT32_MAX)
 		return (struct sct_val){ 0 };
+	/* a copy of the fd costs half a walk through /proc/T/fd/N */
+	our = sct_tracee_fd(c, (int)fd);
+	if (our >= 0) {
+		int r = fstat(our, &st);
+
+		close(our);
+		if (r == 0)
+			goto found;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->tid, (long long)fd);
 	if (stat(path, &st) < 0)
 		return (struct sct_val){ 0 };
+found:
 	return sct_int(want_dev ? sct_encode_dev(st.st_dev) : st.st_ino);
 }
 

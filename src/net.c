@@ -60,29 +60,34 @@ static int thread_getfd(pid_t tid, int fd)
 }
 
 /* Our copy of the tracee's fd (pidfd_getfd, Linux >= 5.6), or -1. */
+int sct_tracee_fd(struct sct_call *c, int fd)
+{
+	int *pidfd = c->pidfd;
+	int r;
+
+	if (fd < 0 || !pidfd)
+		return -1;
+	if (*pidfd == -1) {
+		*pidfd = (int)syscall(SYS_pidfd_open, c->pid, 0);
+		if (*pidfd < 0)
+			*pidfd = -2;	/* don't try again */
+	}
+	if (*pidfd < 0)
+		return -1;
+	r = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
+	if (r < 0 && c->tid != c->pid)
+		r = thread_getfd(c->tid, fd);
+	return r;
+}
+
 static int grab(struct sct_sock *sk, int fd)
 {
-	int *pidfd = sk->c->pidfd;
-
 	if (fd < 0)
 		return -1;
 	if (sk->fd >= 0 && sk->tracee_fd == fd)
 		return sk->fd;
 	sct_sock_done(sk);
-	if (!pidfd)
-		return -1;
-	if (*pidfd < 0) {
-		*pidfd = (int)syscall(SYS_pidfd_open, sk->c->pid, 0);
-		if (*pidfd < 0) {
-			*pidfd = -2;	/* don't try again */
-			return -1;
-		}
-	}
-	if (*pidfd == -2)
-		return -1;
-	sk->fd = (int)syscall(SYS_pidfd_getfd, *pidfd, fd, 0);
-	if (sk->fd < 0 && sk->c->tid != sk->c->pid)
-		sk->fd = thread_getfd(sk->c->tid, fd);
+	sk->fd = sct_tracee_fd(sk->c, fd);
 	sk->tracee_fd = fd;
 	return sk->fd;
 }

@@ -23,6 +23,12 @@ struct sct_sock {
 	int fd;			/* our copy, or -1 */
 };
 
+/*
+ * A copy of the tracee's fd in sctrace (pidfd_getfd, Linux >= 5.6; through
+ * the thread when the leader is a zombie), or -1.  The caller closes it.
+ */
+int sct_tracee_fd(struct sct_call *c, int fd);
+
 void sct_sock_init(struct sct_sock *sk, struct sct_call *c);
 void sct_sock_done(struct sct_sock *sk);
 
