@@ -13,6 +13,14 @@ build_pkgs=(
 # Readers and references used by the tests and the benchmark.
 # 'time' is GNU time (/usr/bin/time), used by 'make bench' for peak RSS.
 test_pkgs=(sysdig tshark strace python3 time)
+# Cross-architecture tests (make check-cross, docs/cross-arch.md).
+# gcc-12-multilib, NOT gcc-multilib: gcc-multilib Conflicts with the cross
+# compilers and apt would remove them.
+cross_pkgs=(
+	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
+	libc6-dev-arm64-cross libc6-dev-armhf-cross
+	qemu-system-arm cpio gcc-12-multilib libc6-dev-i386
+)
 
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,6 +46,6 @@ echo "wireshark-common wireshark-common/install-setuid boolean false" |
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
 	apt-get -o Acquire::Retries=3 -y -q --no-install-recommends \
 	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-	install "${build_pkgs[@]}" "${test_pkgs[@]}"
+	install "${build_pkgs[@]}" "${test_pkgs[@]}" "${cross_pkgs[@]}"
 
 echo "install-deps.sh: all dependencies installed"

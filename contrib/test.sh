@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The one test command: build sctrace, run 'make check' and 'make distcheck'.
+# The one test command: build sctrace, run 'make check', 'make distcheck' and
+# 'make check-cross'.
 #
 # Run from anywhere; it works in the source tree it lives in (in-tree build).
 # Fails if any test fails, or if the integration tests did not really run
@@ -8,6 +9,7 @@
 #
 # Environment:
 #   SCTRACE_SKIP_DISTCHECK=1   skip 'make distcheck' (quicker local runs)
+#   SCTRACE_SKIP_CROSS=1       skip 'make check-cross' (aarch64/armhf in QEMU, i386)
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 1
@@ -134,6 +136,19 @@ else
 		done < <(find . -path '*/_build/*' -name test-suite.log 2>/dev/null)
 		printf '\ntest.sh: %s passed, %s failed, %s skipped\n' "$n_pass" "$((n_fail + 1))" "$n_skip"
 		die "make distcheck"
+	fi
+fi
+
+if [ "${SCTRACE_SKIP_CROSS:-0}" = 1 ]; then
+	section "make check-cross: skipped (SCTRACE_SKIP_CROSS=1)"
+else
+	# aarch64 and armhf in QEMU guests, i386 on this host (docs/cross-arch.md)
+	section "make check-cross ARCH=all"
+	if make check-cross ARCH=all </dev/null; then
+		n_pass=$((n_pass + 1))
+	else
+		printf '\ntest.sh: %s passed, %s failed, %s skipped\n' "$n_pass" "$((n_fail + 1))" "$n_skip"
+		die "make check-cross"
 	fi
 fi
 
