@@ -1009,6 +1009,10 @@ static struct sct_val gather(struct sct_call *c, const struct sct_src *s,
 			return sct_int(0);
 		return read_word(c, x, &v) ? (struct sct_val){ 0 } : sct_int(v);
 	}
+	case SCT_OP_SLONG:
+		if (c->arch->wordsize == 4)
+			return sct_int((uint64_t)(int64_t)(int32_t)x);
+		return sct_int(x);
 	case SCT_OP_LOHI:
 		if (c->arch->wordsize == 8)
 			return sct_int(x);

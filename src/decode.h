@@ -86,6 +86,7 @@ enum sct_op {
 	SCT_OP_U32_AT,		/* u32 at pointer x */
 	SCT_OP_ULONG_AT,	/* unsigned long at pointer x; NULL x: 0 */
 	SCT_OP_LOHI,		/* 32-bit ABI: x | y << 32; 64-bit: x */
+	SCT_OP_SLONG,		/* x as a C long: sign-extended on 32-bit ABIs */
 	SCT_OP_U64_AT,		/* u64 at pointer x; NULL x: 0 */
 	SCT_OP_TIMESPEC64,	/* struct __kernel_timespec x as ns; NULL x: y */
 	SCT_OP_RLIMIT,		/* struct rlimit x, field y (0 cur, 1 max); -1 if z < 0 or unreadable */

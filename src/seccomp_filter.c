@@ -20,6 +20,8 @@ struct sct_seccomp {
 /* Calls whose stops sctrace needs to keep its process state right. */
 static const char *const lifecycle[] = {
 	"clone", "clone3", "fork", "vfork", "execve", "execveat",
+	/* i386's multiplexer: the socket call in it is known only at the stop */
+	"socketcall",
 };
 
 /* evt.type name of a native syscall: its dedicated event's, or its own. */

@@ -276,6 +276,14 @@ static void syscall_enter(struct sct_thread *t, const struct __ptrace_syscall_in
 	t->nr = si->entry.nr;
 	for (i = 0; i < 6; i++)
 		t->args[i] = si->entry.args[i];
+	if (t->se && t->arch->demux) {
+		const struct sct_sysent *real = t->arch->demux(t->arch, t->se,
+							       t->args,
+							       t->tid);
+
+		if (real)
+			t->se = real;
+	}
 	t->in_syscall = true;
 	T.st->syscalls++;
 	type = gather(t, false, 0);

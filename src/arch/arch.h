@@ -9,6 +9,7 @@
 #define SCTRACE_ARCH_H
 
 #include <stdint.h>
+#include <sys/types.h>
 
 /* One row of syscalls/<arch>.tbl, joined with ppm_sc.tbl and decode.tbl. */
 struct sct_sysent {
@@ -38,6 +39,13 @@ struct sct_arch {
 	uint32_t seccomp_compat[3];
 	/* sctrace's tables of those ABIs, in the same order (NULL: none) */
 	const struct sct_arch *compat[3];
+	/*
+	 * A multiplexing syscall (i386's socketcall): the call it stands for,
+	 * its arguments read from the tracee into args.  NULL: none here.
+	 */
+	const struct sct_sysent *(*demux)(const struct sct_arch *a,
+					  const struct sct_sysent *se,
+					  uint64_t args[6], pid_t tid);
 };
 
 extern const struct sct_arch sct_arch_x86_64;

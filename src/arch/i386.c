@@ -10,7 +10,56 @@
 #include "arch/arch.h"
 #include "sysent_i386.h"
 
+#include "mem.h"
+
 #include <linux/audit.h>
+#include <string.h>
+
+/*
+ * socketcall(call, unsigned long args[]): Debian's i386 glibc still makes
+ * every socket call through it.  The calls by number (linux/net.h) and how
+ * many words of args each takes; send and recv are sendto and recvfrom
+ * without an address.
+ */
+static const struct {
+	const char *name;
+	unsigned nargs;
+} socketcalls[] = {
+	[1] = { "socket", 3 },		[2] = { "bind", 3 },
+	[3] = { "connect", 3 },		[4] = { "listen", 2 },
+	[5] = { "accept", 3 },		[6] = { "getsockname", 3 },
+	[7] = { "getpeername", 3 },	[8] = { "socketpair", 4 },
+	[9] = { "sendto", 4 },		[10] = { "recvfrom", 4 },
+	[11] = { "sendto", 6 },		[12] = { "recvfrom", 6 },
+	[13] = { "shutdown", 2 },	[14] = { "setsockopt", 5 },
+	[15] = { "getsockopt", 5 },	[16] = { "sendmsg", 3 },
+	[17] = { "recvmsg", 3 },	[18] = { "accept4", 4 },
+	[19] = { "recvmmsg", 5 },	[20] = { "sendmmsg", 4 },
+};
+
+#define NSOCKETCALLS (sizeof(socketcalls) / sizeof(socketcalls[0]))
+
+static const struct sct_sysent *demux(const struct sct_arch *a,
+				      const struct sct_sysent *se,
+				      uint64_t args[6], pid_t tid)
+{
+	static int nr[NSOCKETCALLS];
+	uint32_t words[6] = { 0 };
+	uint64_t call = args[0];
+	unsigned i;
+
+	if (strcmp(se->name, "socketcall") || !call || call >= NSOCKETCALLS)
+		return NULL;
+	if (!nr[call])
+		nr[call] = sct_arch_nr(a, socketcalls[call].name) + 1;
+	if (nr[call] <= 0 ||
+	    sct_mem_read(tid, args[1], words, 4 * socketcalls[call].nargs) !=
+		    (ssize_t)(4 * socketcalls[call].nargs))
+		return NULL;	/* unreadable: stays a generic socketcall */
+	for (i = 0; i < 6; i++)
+		args[i] = words[i];
+	return sct_sysent(a, (uint64_t)nr[call] - 1);
+}
 
 const struct sct_arch sct_arch_i386 = {
 	.name = "i386",
@@ -19,4 +68,5 @@ const struct sct_arch sct_arch_i386 = {
 	.sysent = sct_sysent_i386,
 	.nsysent = SCT_NSYSENT_I386,
 	/* no 32-bit ABI below this one: seccomp_compat and compat stay empty */
+	.demux = demux,
 };
