@@ -343,12 +343,18 @@ static void emit_child(struct sct_thread *t)
 		emit(t, t->tid, type);
 }
 
-static void procexit(struct sct_thread *t, int status)
+/* procexit's values from a wait status: status, exit code, signal, core */
+static void procexit_vals(int status)
 {
 	T.vals[0] = sct_int((uint64_t)(int64_t)status);
 	T.vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
 	T.vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	T.vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
+}
+
+static void procexit(struct sct_thread *t, int status)
+{
+	procexit_vals(status);
 	if (wanted(t, t->tid, SCT_EV_PROCEXIT_1_E, 0))
 		emit(t, t->tid, SCT_EV_PROCEXIT_1_E);
 }
@@ -898,13 +904,7 @@ static void no_events(void)
 		struct sct_group g = { .pid = T.main_pid, .pidfd = -1 };
 
 		t.g = &g;
-		T.vals[0] = sct_int((uint64_t)(int64_t)T.main_status);
-		T.vals[1] = sct_int(WIFEXITED(T.main_status) ?
-				    WEXITSTATUS(T.main_status) : 0);
-		T.vals[2] = sct_int(WIFSIGNALED(T.main_status) ?
-				    WTERMSIG(T.main_status) : 0);
-		T.vals[3] = sct_int(WIFSIGNALED(T.main_status) &&
-				    WCOREDUMP(T.main_status));
+		procexit_vals(T.main_status);
 		emit(&t, T.main_pid, SCT_EV_PROCEXIT_1_E);
 	}
 }
