@@ -50,6 +50,8 @@ static void usage(FILE *f)
 "  --no-seccomp with a filter on evt.type, a launched command normally\n"
 "               runs under a seccomp filter so that other syscalls never\n"
 "               stop; this uses plain syscall stops instead\n"
+"  --no-spin    sleep until each stop instead of polling a few\n"
+"               microseconds for it: less cpu, slower tracee\n"
 "  -l           list the filter fields     -L  list the event types\n"
 "  -v, --stats  print event, stop and syscall counts at the end\n"
 "  -f, -ff      accepted for strace habits; children are always followed\n"
@@ -232,6 +234,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "filter", required_argument, NULL, 'F' },
 		{ "no-seccomp", no_argument, NULL, 'S' },
+		{ "no-spin", no_argument, NULL, 'N' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
@@ -282,6 +285,9 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			no_seccomp = true;
+			break;
+		case 'N':
+			o.no_spin = true;
 			break;
 		case 'l':
 			list_fields();

@@ -22,6 +22,7 @@
 #include "writer.h"
 
 #include <dirent.h>
+#include <sched.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -36,6 +37,9 @@
 #define HASH_SIZE	4096u
 /* a reader on the other end of -o - sees events at least this often */
 #define FLUSH_NS	100000000ull
+/* polling for the next stop before sleeping in waitpid (see wait_stop) */
+#define SPIN_NS		40000ull
+#define SPIN_MISSES	8u
 
 static struct {
 	const struct sct_options *o;
@@ -56,6 +60,9 @@ static struct {
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
+	bool spin;			/* more than one cpu to run on */
+	unsigned spin_misses;		/* polls in a row that found nothing */
+	unsigned spin_skip;		/* blocking waits left before polling again */
 	volatile sig_atomic_t interrupted;
 } T;
 
@@ -647,6 +654,60 @@ static void detach_attached(void)
 		}
 }
 
+/*
+ * The next stop.  A thread that was just resumed usually stops again
+ * within microseconds.  Sleeping in waitpid costs a wake-up through the
+ * scheduler for each stop, often from another cpu (in a virtual machine an
+ * interrupt to a halted vcpu): that latency is most of what a stop costs.
+ * So, with a cpu to spare, poll for up to SPIN_NS first.  The spin is
+ * adaptive: after SPIN_MISSES polls in a row that found nothing (tracees
+ * that block in their syscalls, or compute long between them) the next
+ * waits sleep straight away, and polling is tried again later.  At worst
+ * sctrace burns SPIN_NS of cpu per stop; a tracee that stops rarely costs
+ * nothing.
+ */
+static pid_t wait_stop(int *status)
+{
+	struct timespec ts;
+	uint64_t t0, now;
+	pid_t pid;
+
+	if (!T.spin || T.spin_skip) {
+		if (T.spin_skip)
+			T.spin_skip--;
+		return waitpid(-1, status, __WALL);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	t0 = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	do {
+		pid = waitpid(-1, status, __WALL | WNOHANG);
+		if (pid != 0) {
+			T.spin_misses = 0;
+			return pid;
+		}
+		if (T.interrupted) {
+			errno = EINTR;
+			return -1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	} while (now - t0 < SPIN_NS);
+	if (++T.spin_misses >= SPIN_MISSES) {
+		T.spin_misses = 0;
+		T.spin_skip = 64;
+	}
+	return waitpid(-1, status, __WALL);
+}
+
+static int cpus_to_run_on(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) < 0)
+		return 1;
+	return CPU_COUNT(&set);
+}
+
 static void loop(void)
 {
 	bool killed = false, detached = false;
@@ -667,7 +728,7 @@ static void loop(void)
 		}
 		if (!T.nthreads)
 			break;
-		pid = waitpid(-1, &status, __WALL);
+		pid = wait_stop(&status);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -926,6 +987,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	T.call.arena_cap = ARENA_SIZE;
 	T.call.pi = T.pi;
 	T.call.snaplen = o->snaplen;
+	T.spin = !o->no_spin && cpus_to_run_on() > 1;
 
 	for (i = 0; i < o->npids; i++) {
 		int r = attach(o->pids[i]);

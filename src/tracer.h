@@ -24,6 +24,7 @@ struct sct_options {
 	FILE *text;
 	bool stats;
 	bool stdout_capture;	/* -o -: the command's stdout goes to stderr */
+	bool no_spin;		/* always sleep in waitpid (less cpu, slower) */
 };
 
 struct sct_stats {
