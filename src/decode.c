@@ -752,14 +752,42 @@ static struct sct_val quota_val(struct sct_call *c, const struct sct_src *s,
 	}
 }
 
+/* The parts of /proc an op needs beyond stat and status (SCT_PI_*). */
+static unsigned pi_need(unsigned op)
+{
+	switch (op) {
+	case SCT_OP_PI_EXE:
+	case SCT_OP_PI_ARGS:
+		return SCT_PI_CMDLINE;
+	case SCT_OP_PI_CWD:
+		return SCT_PI_CWD;
+	case SCT_OP_PI_FDLIMIT:
+		return SCT_PI_FDLIMIT;
+	case SCT_OP_PI_CGROUPS:
+		return SCT_PI_CGROUPS;
+	case SCT_OP_PI_ENV:
+		return SCT_PI_ENV;
+	case SCT_OP_PI_LOGINUID:
+		return SCT_PI_LOGINUID;
+	default:
+		return 0;
+	}
+}
+
 static struct sct_val pi_val(struct sct_call *c, unsigned op)
 {
 	struct sct_procinfo *pi = c->pi;
 
+	unsigned need = pi_need(op);
+
 	if (!c->pi_loaded) {
-		if (sct_proc_read(c->tid, pi, SCT_PI_ALL) < 0)
+		if (sct_proc_read(c->tid, pi, need) < 0)
 			return (struct sct_val){ 0 };
 		c->pi_loaded = true;
+		c->pi_have = need;
+	} else if (need & ~c->pi_have) {
+		sct_proc_read_more(c->tid, pi, need & ~c->pi_have);
+		c->pi_have |= need;
 	}
 	switch (op) {
 	case SCT_OP_PI_EXE:

@@ -181,6 +181,7 @@ struct sct_call {
 	/* process state for the PI_* operands, loaded on first use */
 	struct sct_procinfo *pi;
 	bool pi_loaded;
+	unsigned pi_have;	/* SCT_PI_* read into pi */
 	uint32_t clone_flags;	/* PPM_CL_* for the PI_CLONE_FLAGS operand */
 	pid_t parent_tid;	/* child side of a clone: the forking thread */
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */

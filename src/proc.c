@@ -2,6 +2,7 @@
 /* /proc readers for the PL/FDL blocks and the clone/execve exit events. */
 #include "config.h"
 #include "proc.h"
+#include "mem.h"
 #include "ppm_flags.h"
 
 #include <arpa/inet.h>
@@ -25,7 +26,11 @@ uint32_t sct_encode_dev(dev_t dev)
 	return (min & 0xff) | (maj << 8) | ((min & ~0xffu) << 12);
 }
 
-/* Read a small /proc file into buf (NUL-terminated).  Returns length or -errno. */
+/*
+ * Read a small /proc file into buf (NUL-terminated).  Returns length or
+ * -errno.  A /proc file hands over all it has up to the size asked for in
+ * one read, so a short read is its end: no second read to see 0.
+ */
 static ssize_t read_file(const char *path, char *buf, size_t size)
 {
 	ssize_t n, got = 0;
@@ -34,16 +39,18 @@ static ssize_t read_file(const char *path, char *buf, size_t size)
 	if (fd < 0)
 		return -errno;
 	while ((size_t)got < size - 1) {
-		n = read(fd, buf + got, size - 1 - (size_t)got);
+		size_t want = size - 1 - (size_t)got;
+
+		n = read(fd, buf + got, want);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			got = got ? got : -errno;
 			break;
 		}
-		if (n == 0)
-			break;
 		got += n;
+		if (n == 0 || (size_t)n < want)
+			break;
 	}
 	close(fd);
 	if (got >= 0)
@@ -58,22 +65,50 @@ static void read_link(const char *path, char *dst, size_t size)
 	dst[n > 0 ? n : 0] = 0;
 }
 
-static void parse_stat(const char *buf, struct sct_procinfo *pi)
-{
-	const char *p = strrchr(buf, ')');
-	long long ppid = 0, pgrp = 0, sid = 0, tty = 0;
-	unsigned long long minflt = 0, majflt = 0;
+/* Fields of /proc/T/stat after the comm, numbered as in proc(5). */
+enum {
+	ST_PPID = 4, ST_PGRP = 5, ST_SESSION = 6, ST_TTY = 7, ST_MINFLT = 10,
+	ST_MAJFLT = 12, ST_ARG_START = 48, ST_ARG_END = 49, ST_ENV_START = 50,
+	ST_ENV_END = 51, ST_MAX = 52
+};
 
-	if (!p)
+/*
+ * comm (the raw name between the first '(' and the last ')': a name may
+ * hold both) and the numbers after it; the memory bounds of argv and
+ * environ are 0 for a process we may not look into.
+ */
+static void parse_stat(const char *buf, struct sct_procinfo *pi,
+		       uint64_t *arg_env)
+{
+	const char *open = strchr(buf, '('), *p = strrchr(buf, ')');
+	unsigned long long v[ST_MAX + 1] = { 0 };
+	unsigned i;
+
+	if (!open || !p || p < open)
 		return;
-	/* state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt */
-	if (sscanf(p + 2, "%*c %lld %lld %lld %lld %*d %*u %llu %*u %llu",
-		   &ppid, &pgrp, &sid, &tty, &minflt, &majflt) >= 4) {
-		pi->pgid = pgrp;
-		pi->sid = sid;
-		pi->tty = (uint32_t)tty;
-		pi->pfminor = minflt;
-		pi->pfmajor = majflt;
+	snprintf(pi->comm, sizeof(pi->comm), "%.*s",
+		 (int)(p - open - 1 < 16 ? p - open - 1 : 16), open + 1);
+	p = strchr(p + 2, ' ');	/* past the one-letter state */
+	for (i = ST_PPID; p && i <= ST_MAX; i++) {
+		char *end;
+
+		/* tpgid may be -1: it wraps, and is not used */
+		v[i] = strtoull(p, &end, 10);
+		if (end == p)
+			break;
+		p = end;
+	}
+	pi->ptid = (int64_t)v[ST_PPID];
+	pi->pgid = (int64_t)v[ST_PGRP];
+	pi->sid = (int64_t)v[ST_SESSION];
+	pi->tty = (uint32_t)v[ST_TTY];
+	pi->pfminor = v[ST_MINFLT];
+	pi->pfmajor = v[ST_MAJFLT];
+	if (arg_env) {
+		arg_env[0] = v[ST_ARG_START];
+		arg_env[1] = v[ST_ARG_END];
+		arg_env[2] = v[ST_ENV_START];
+		arg_env[3] = v[ST_ENV_END];
 	}
 }
 
@@ -222,7 +257,7 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	parse_stat(buf, pi);
+	parse_stat(buf, pi, pi->arg_env);
 	snprintf(path, sizeof(path), "/proc/%d/status", tid);
 	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
@@ -231,12 +266,96 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 	return 0;
 }
 
-int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
+/*
+ * argv or environ: straight from the process's memory, between the bounds
+ * /proc/T/stat gave (one process_vm_readv, the bytes the driver copies),
+ * else from /proc/T/cmdline or environ.  Returns bytes, or <= 0.
+ */
+static ssize_t read_list(pid_t tid, const uint64_t *bounds, const char *file,
+			 char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+
+	if (bounds[0] && bounds[1] > bounds[0]) {
+		uint64_t len = bounds[1] - bounds[0];
+
+		n = sct_mem_read(tid, bounds[0], buf,
+				 len < size - 1 ? (size_t)len : size - 1);
+		if (n > 0)
+			return n;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/%s", tid, file);
+	return read_file(path, buf, size);
+}
+
+int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
 {
 	char path[64];
 	char buf[SCT_PROC_LIST_MAX * 2];
 	struct rlimit rl;
 	ssize_t n;
+
+	if (what & SCT_PI_CMDLINE) {
+		n = read_list(tid, pi->arg_env, "cmdline", buf, sizeof(buf));
+		if (n > 0)
+			split_cmdline(buf, (size_t)n, pi->exe, sizeof(pi->exe),
+				      pi->args, &pi->args_len,
+				      sizeof(pi->args));
+		/* Kernel threads have no cmdline: sysdig shows the comm. */
+		if (!pi->exe[0])
+			snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
+	}
+	if (what & SCT_PI_ENV) {
+		n = read_list(tid, pi->arg_env + 2, "environ", buf,
+			      sizeof(pi->env) + 2);
+		if (n > 0) {
+			if ((size_t)n > sizeof(pi->env))
+				n = sizeof(pi->env);
+			memcpy(pi->env, buf, (size_t)n);
+			if (pi->env[n - 1])
+				pi->env[n - 1] = 0;
+			pi->env_len = (size_t)n;
+		}
+	}
+	if (what & SCT_PI_CWD) {
+		snprintf(path, sizeof(path), "/proc/%d/cwd", tid);
+		read_link(path, pi->cwd, sizeof(pi->cwd) - 1);
+		/* sinsp joins relative paths to cwd: it must end in '/' */
+		if (pi->cwd[0]) {
+			size_t l = strlen(pi->cwd);
+
+			if (pi->cwd[l - 1] != '/') {
+				pi->cwd[l] = '/';
+				pi->cwd[l + 1] = 0;
+			}
+		}
+	}
+	if (what & SCT_PI_EXEPATH) {
+		snprintf(path, sizeof(path), "/proc/%d/exe", tid);
+		read_link(path, pi->exepath, sizeof(pi->exepath));
+		snprintf(path, sizeof(path), "/proc/%d/root", tid);
+		read_link(path, pi->root, sizeof(pi->root));
+	}
+	if (what & SCT_PI_LOGINUID) {
+		snprintf(path, sizeof(path), "/proc/%d/loginuid", tid);
+		if (read_file(path, buf, 32) > 0)
+			pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
+	}
+	if (what & SCT_PI_CGROUPS) {
+		snprintf(path, sizeof(path), "/proc/%d/cgroup", tid);
+		if (read_file(path, buf, sizeof(buf)) > 0)
+			parse_cgroup(buf, pi);
+	}
+	if ((what & SCT_PI_FDLIMIT) &&
+	    prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
+		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
+			      rl.rlim_cur;
+	return 0;
+}
+
+int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
+{
 	int r;
 
 	memset(pi, 0, offsetof(struct sct_procinfo, exe));
@@ -258,63 +377,7 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 		pi->vpid = pi->pid;
 	if (pi->pid != pi->tid)
 		pi->flags = SCT_PPM_CL_CLONE_THREAD | SCT_PPM_CL_CLONE_FILES;
-
-	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
-	if (read_file(path, pi->comm, sizeof(pi->comm)) > 0)
-		pi->comm[strcspn(pi->comm, "\n")] = 0;
-
-	if (what & SCT_PI_CMDLINE) {
-		snprintf(path, sizeof(path), "/proc/%d/cmdline", tid);
-		n = read_file(path, buf, sizeof(buf));
-		if (n > 0)
-			split_cmdline(buf, (size_t)n, pi->exe, sizeof(pi->exe),
-				      pi->args, &pi->args_len,
-				      sizeof(pi->args));
-		/* Kernel threads have no cmdline: sysdig shows the comm. */
-		if (!pi->exe[0])
-			snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
-	}
-	if (what & SCT_PI_ENV) {
-		snprintf(path, sizeof(path), "/proc/%d/environ", tid);
-		n = read_file(path, buf, sizeof(pi->env) + 1);
-		if (n > 0) {
-			if ((size_t)n > sizeof(pi->env))
-				n = sizeof(pi->env);
-			memcpy(pi->env, buf, (size_t)n);
-			if (pi->env[n - 1])
-				pi->env[n - 1] = 0;
-			pi->env_len = (size_t)n;
-		}
-	}
-	if (what & SCT_PI_PATHS) {
-		snprintf(path, sizeof(path), "/proc/%d/cwd", tid);
-		read_link(path, pi->cwd, sizeof(pi->cwd) - 1);
-		/* sinsp joins relative paths to cwd: it must end in '/' */
-		if (pi->cwd[0]) {
-			size_t l = strlen(pi->cwd);
-
-			if (pi->cwd[l - 1] != '/') {
-				pi->cwd[l] = '/';
-				pi->cwd[l + 1] = 0;
-			}
-		}
-		snprintf(path, sizeof(path), "/proc/%d/exe", tid);
-		read_link(path, pi->exepath, sizeof(pi->exepath));
-		snprintf(path, sizeof(path), "/proc/%d/root", tid);
-		read_link(path, pi->root, sizeof(pi->root));
-		snprintf(path, sizeof(path), "/proc/%d/loginuid", tid);
-		if (read_file(path, buf, 32) > 0)
-			pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
-	}
-	if (what & SCT_PI_CGROUPS) {
-		snprintf(path, sizeof(path), "/proc/%d/cgroup", tid);
-		if (read_file(path, buf, sizeof(buf)) > 0)
-			parse_cgroup(buf, pi);
-	}
-	if (prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
-		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
-			      rl.rlim_cur;
-	return 0;
+	return sct_proc_read_more(tid, pi, what);
 }
 
 void sct_proc_comm(pid_t tid, char *dst, size_t size)

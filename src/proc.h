@@ -14,6 +14,7 @@
 struct sct_procinfo {
 	int64_t tid, pid, ptid, sid, pgid, vtid, vpid;
 	char comm[32];
+	uint64_t arg_env[4];		/* argv start, end, environ start, end */
 	char exe[SCT_PROC_STR_MAX];	/* argv[0] */
 	char exepath[SCT_PROC_STR_MAX];	/* realpath of /proc/T/exe */
 	char args[SCT_PROC_LIST_MAX];	/* argv[1..], each NUL-terminated */
@@ -33,11 +34,14 @@ struct sct_procinfo {
 	uint8_t exe_writable;
 };
 
-/* What to read: the cheap status/stat fields always, the rest on demand. */
-#define SCT_PI_CMDLINE	(1u << 0)
+/* What to read: the cheap stat/status fields always, the rest on demand. */
+#define SCT_PI_CMDLINE	(1u << 0)	/* exe, args */
 #define SCT_PI_ENV	(1u << 1)
-#define SCT_PI_PATHS	(1u << 2)	/* cwd, exepath, root */
+#define SCT_PI_CWD	(1u << 2)
 #define SCT_PI_CGROUPS	(1u << 3)
+#define SCT_PI_EXEPATH	(1u << 4)	/* exepath, root */
+#define SCT_PI_LOGINUID	(1u << 5)
+#define SCT_PI_FDLIMIT	(1u << 6)
 #define SCT_PI_ALL	0xffu
 
 /*
@@ -45,6 +49,9 @@ struct sct_procinfo {
  * Fields that cannot be read (other users' processes) are left empty.
  */
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
+
+/* Add what to a pi that sct_proc_read filled before.  Returns 0. */
+int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
 /* Refresh only the memory and fault counters (mmap/brk exits, clone). */
 int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi);
