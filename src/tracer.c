@@ -11,6 +11,7 @@
 #include "arch/arch.h"
 #include "decode.h"
 #include "evfilter.h"
+#include "filter.h"
 #include "log.h"
 #include "mem.h"
 #include "ppm_flags.h"
@@ -247,6 +248,37 @@ static bool wanted(struct sct_thread *t, pid_t tid, unsigned type, int64_t ret)
 	return false;
 }
 
+/*
+ * Can the capture filter keep events of this dedicated type at all?  With
+ * a filter on evt.type, a syscall of another type is only seen for
+ * sctrace's own bookkeeping (clone, execve and the like stop under the
+ * seccomp filter whatever the filter asks): its values, /proc reads
+ * included, need not be gathered.  Types that create, use or destroy fds
+ * are always evaluated, because the filter tracks fd names through them.
+ */
+static bool type_kept(unsigned type)
+{
+	static uint8_t known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */
+	const char **names;
+	unsigned i, n;
+
+	if (type >= SCT_EVENT_MAX)
+		return true;
+	if (!known[type]) {
+		known[type] = 1;
+		if (T.o->filter && sct_filter_types(T.o->filter, &names, &n) &&
+		    !(sct_events[type].flags & (SCT_EF_CREATES_FD |
+						SCT_EF_USES_FD |
+						SCT_EF_DESTROYS_FD))) {
+			known[type] = 2;
+			for (i = 0; i < n; i++)
+				if (!strcmp(names[i], sct_events[type].name))
+					known[type] = 1;
+		}
+	}
+	return known[type] == 1;
+}
+
 /* Gather the enter or exit event of t's current syscall into T.vals. */
 static unsigned gather(struct sct_thread *t, bool at_exit, int64_t ret)
 {
@@ -293,6 +325,12 @@ static void syscall_enter(struct sct_thread *t, const struct __ptrace_syscall_in
 	}
 	t->in_syscall = true;
 	T.st->syscalls++;
+	if (t->se && t->se->decoder >= 0 &&
+	    !type_kept(sct_decoders[t->se->decoder].ev_enter)) {
+		t->enter_written = false;
+		T.st->filtered++;
+		return;
+	}
 	type = gather(t, false, 0);
 	t->enter_written = wanted(t, t->tid, type, 0);
 	if (t->enter_written)
@@ -314,6 +352,10 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 		t->g->pinfo = false;
 		if (t->g->pid == T.main_pid)
 			T.main_execd = true;
+	}
+	if (d && !type_kept(d->ev_enter + 1)) {
+		T.st->filtered++;
+		return;
 	}
 	type = gather(t, true, ret);
 	if (!wanted(t, t->tid, type, ret))
@@ -337,6 +379,10 @@ static void emit_child(struct sct_thread *t)
 
 	t->child_pending = false;
 	memcpy(t->args, t->child_args, sizeof(t->args));
+	if (!type_kept(type)) {
+		T.st->filtered++;
+		return;
+	}
 	c = call_for(t, t->tid, t->g->pid);
 	c->ret = 0;
 	c->at_exit = true;
