@@ -774,6 +774,52 @@ static unsigned pi_need(unsigned op)
 	}
 }
 
+/*
+ * The child side of a clone, from the thread it was forked from: a new
+ * process's /proc files cost several times a warm one's to open, and the
+ * child's creds, name, argv, environ, cwd, root, rlimits and cgroups are
+ * copies of its parent's at this point (it has not run yet).  Its own
+ * are only its ids, its fault counters and memory sizes (its stat and
+ * statm).  A child in another pid namespace
+ * than ours, or one moved to a cgroup of its own, is read for itself.
+ */
+static int pi_inherit(struct sct_call *c, unsigned *what)
+{
+	unsigned need = *what;
+	struct sct_procinfo *pi = c->pi;
+	int64_t parent_pid;
+
+	if (!c->pi_same_cgroup)
+		need &= ~SCT_PI_CGROUPS;
+	if (c->pi_src && !(need & ~c->pi_src_have)) {
+		/* the parent's exit came first: its values, as at the fork */
+		memcpy(pi, c->pi_src, sizeof(*pi));
+		need = c->pi_src_have;
+	} else if (sct_proc_read(c->pi_from, pi, need) < 0) {
+		return -1;
+	}
+	/* ids as we see them must be the namespace's own */
+	if (pi->vtid != pi->tid || pi->vpid != pi->pid ||
+	    (c->clone_flags & SCT_PPM_CL_CLONE_NEWPID))
+		return -1;
+	parent_pid = pi->pid;
+	pi->tid = pi->vtid = c->tid;
+	pi->pid = pi->vpid = c->pid;
+	/* a thread's or CLONE_PARENT child's parent is its forker's */
+	if (pi->pid != parent_pid &&
+	    !(c->clone_flags & SCT_PPM_CL_CLONE_PARENT))
+		pi->ptid = parent_pid;
+	if (sct_proc_read_task(c->tid, pi) < 0)
+		return -1;
+	if (!c->pi_same_cgroup) {
+		pi->cgroups_len = 0;
+		sct_proc_read_more(c->tid, pi, SCT_PI_CGROUPS);
+		need |= SCT_PI_CGROUPS;
+	}
+	*what = need;
+	return 0;
+}
+
 static struct sct_val pi_val(struct sct_call *c, unsigned op)
 {
 	struct sct_procinfo *pi = c->pi;
@@ -781,12 +827,19 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 	unsigned need = pi_need(op);
 
 	if (!c->pi_loaded) {
-		if (sct_proc_read(c->tid, pi, need) < 0)
-			return (struct sct_val){ 0 };
+		/* pi_inherit sets need to what pi then holds */
+		if (!(c->pi_from > 0 && pi_inherit(c, &need) == 0)) {
+			c->pi_from = 0;
+			need = pi_need(op);
+			if (sct_proc_read(c->tid, pi, need) < 0)
+				return (struct sct_val){ 0 };
+		}
 		c->pi_loaded = true;
 		c->pi_have = need;
 	} else if (need & ~c->pi_have) {
-		sct_proc_read_more(c->tid, pi, need & ~c->pi_have);
+		/* an inherited cgroup list was read with the child's own */
+		sct_proc_read_more(c->pi_from > 0 ? c->pi_from : c->tid, pi,
+				   need & ~c->pi_have);
 		c->pi_have |= need;
 	}
 	switch (op) {

@@ -184,6 +184,16 @@ struct sct_call {
 	unsigned pi_have;	/* SCT_PI_* read into pi */
 	uint32_t clone_flags;	/* PPM_CL_* for the PI_CLONE_FLAGS operand */
 	pid_t parent_tid;	/* child side of a clone: the forking thread */
+	/*
+	 * Child side of a clone: the thread it was forked from, whose /proc
+	 * state it inherited (0: none, read the child's own), and whether
+	 * they share their cgroup (no CLONE_INTO_CGROUP).
+	 */
+	pid_t pi_from;
+	bool pi_same_cgroup;
+	/* pi_from's state as its own clone exit read it (SCT_PI_* in src_have) */
+	const struct sct_procinfo *pi_src;
+	unsigned pi_src_have;
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;

@@ -266,6 +266,34 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 	return 0;
 }
 
+int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
+{
+	static unsigned long page_kb;
+	struct sct_procinfo own;
+	char path[64], buf[4096];
+	uint64_t vm[2] = { 0 };
+	ssize_t n;
+
+	if (!page_kb)
+		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	n = read_file(path, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	memset(&own, 0, offsetof(struct sct_procinfo, exe));
+	parse_stat(buf, &own, NULL);
+	pi->pfmajor = own.pfmajor;
+	pi->pfminor = own.pfminor;
+	/* stat's rss is a per-cpu estimate, 0 for a new process: statm's */
+	snprintf(path, sizeof(path), "/proc/%d/statm", tid);
+	if (read_file(path, buf, sizeof(buf)) > 0 &&
+	    sscanf(buf, "%" SCNu64 " %" SCNu64, &vm[0], &vm[1]) == 2) {
+		pi->vmsize_kb = (uint32_t)(vm[0] * page_kb);
+		pi->vmrss_kb = (uint32_t)(vm[1] * page_kb);
+	}
+	return 0;
+}
+
 /*
  * argv or environ: straight from the process's memory, between the bounds
  * /proc/T/stat gave (one process_vm_readv, the bytes the driver copies),

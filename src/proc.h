@@ -53,6 +53,9 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
 /* Add what to a pi that sct_proc_read filled before.  Returns 0. */
 int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
+/* Only the fault counters (stat), VmSize and VmRSS (statm). */
+int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi);
+
 /* Refresh only the memory and fault counters (mmap/brk exits, clone). */
 int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi);
 

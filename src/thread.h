@@ -57,6 +57,7 @@ struct sct_thread {
 	/* for the child side of a clone */
 	const struct sct_decoder *child_dec;
 	uint32_t child_flags;
+	bool child_own_cgroup;		/* clone3 with CLONE_INTO_CGROUP */
 	pid_t parent_tid;
 	uint64_t child_args[6];
 	int cpu;

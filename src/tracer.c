@@ -33,6 +33,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP	0x200000000ULL
+#endif
+
 #define ARENA_SIZE	(256u << 10)
 #define CPU_REFRESH_NS	50000000ull
 #define HASH_SIZE	4096u
@@ -57,6 +61,10 @@ static struct {
 	bool header_done;
 	bool main_execd;
 	struct sct_procinfo *pi;
+	/* a parent's state at its clone exit, for the child (clone_pi_tid) */
+	struct sct_procinfo *clone_pi;
+	pid_t clone_pi_tid;
+	unsigned clone_pi_have;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_arch *last_arch;
@@ -203,6 +211,8 @@ static struct sct_call *call_for(struct sct_thread *t, pid_t tid, pid_t pid)
 	c->pi_loaded = false;
 	c->clone_flags = 0;
 	c->parent_tid = 0;
+	c->pi_from = 0;
+	c->pi_src = NULL;
 	c->pidfd = &t->g->pidfd;
 	c->arena_len = 0;
 	return c;
@@ -221,22 +231,29 @@ static bool is_clone(const struct sct_decoder *d)
 		     d->ev_enter == SCT_EV_SYSCALL_VFORK_20_E);
 }
 
-/* PPM_CL_* flags of the clone-family call t is making. */
-static uint32_t clone_flags_of(struct sct_thread *t, const struct sct_decoder *d,
-			       pid_t tid)
+/* The raw clone flags of the clone-family call t is making. */
+static uint64_t clone_raw_flags(struct sct_thread *t, const struct sct_decoder *d,
+				pid_t tid)
 {
 	uint64_t flags = 0;
 
 	if (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E)
-		flags = t->args[0];
-	else if (d->ev_enter == SCT_EV_SYSCALL_CLONE3_E) {
-		/* struct clone_args starts with u64 flags */
-		if (sct_mem_read(tid, t->args[0], &flags, 8) != 8)
-			flags = 0;
-	} else {
+		return t->args[0];
+	/* struct clone_args starts with u64 flags */
+	if (d->ev_enter == SCT_EV_SYSCALL_CLONE3_E &&
+	    sct_mem_read(tid, t->args[0], &flags, 8) == 8)
+		return flags;
+	return 0;
+}
+
+/* PPM_CL_* flags of the clone-family call t is making. */
+static uint32_t clone_flags_of(struct sct_thread *t, const struct sct_decoder *d,
+			       pid_t tid)
+{
+	if (d->ev_enter != SCT_EV_SYSCALL_CLONE_20_E &&
+	    d->ev_enter != SCT_EV_SYSCALL_CLONE3_E)
 		return 0;
-	}
-	return sct_ppm_clone_flags(flags);
+	return sct_ppm_clone_flags(clone_raw_flags(t, d, tid));
 }
 
 /* Does the capture filter keep this event (values in T.vals)? */
@@ -358,6 +375,16 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 		return;
 	}
 	type = gather(t, true, ret);
+	if (ret > 0 && is_clone(d) && T.call.pi_loaded) {
+		struct sct_thread *child = find((pid_t)ret);
+
+		/* the child's side, not written yet, inherits this state */
+		if (child && child->child_pending) {
+			memcpy(T.clone_pi, T.pi, sizeof(*T.pi));
+			T.clone_pi_tid = child->tid;
+			T.clone_pi_have = T.call.pi_have;
+		}
+	}
 	if (!wanted(t, t->tid, type, ret))
 		return;
 	if (!t->enter_written) {
@@ -371,7 +398,7 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 	emit(t, t->tid, type);
 }
 
-/* The child side of a clone: res = 0, its own /proc state. */
+/* The child side of a clone: res = 0, its state (inherited, see pi_inherit). */
 static void emit_child(struct sct_thread *t)
 {
 	struct sct_call *c;
@@ -391,6 +418,13 @@ static void emit_child(struct sct_thread *t)
 	if (!(t->child_flags & (SCT_PPM_CL_CLONE_THREAD |
 				SCT_PPM_CL_CLONE_PARENT)))
 		c->parent_tid = t->parent_tid;
+	c->pi_from = t->parent_tid;
+	c->pi_same_cgroup = !t->child_own_cgroup;
+	if (T.clone_pi_tid == t->tid) {
+		c->pi_src = T.clone_pi;
+		c->pi_src_have = T.clone_pi_have;
+		T.clone_pi_tid = 0;
+	}
 	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, T.vals);
 	if (wanted(t, t->tid, type, 0))
 		emit(t, t->tid, type);
@@ -432,12 +466,16 @@ static void on_new_child(struct sct_thread *parent, pid_t ctid)
 {
 	const struct sct_decoder *d = decoder_of(parent->se);
 	struct sct_thread *c = find(ctid);
+	uint64_t raw;
 	uint32_t flags;
 	bool thread;
 
 	if (!d || !is_clone(d))
 		return;
-	flags = clone_flags_of(parent, d, parent->tid);
+	raw = clone_raw_flags(parent, d, parent->tid);
+	flags = d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
+		d->ev_enter == SCT_EV_SYSCALL_CLONE3_E ?
+		sct_ppm_clone_flags(raw) : 0;
 	thread = flags & SCT_PPM_CL_CLONE_THREAD;
 	if (!c) {
 		c = add(ctid, thread ? parent->g : NULL);
@@ -451,8 +489,14 @@ static void on_new_child(struct sct_thread *parent, pid_t ctid)
 	c->g->attached = parent->g->attached;
 	c->arch = parent->arch;
 	c->child_pending = true;
+	/* last seen on its parent's cpu: no /proc read for a new thread */
+	if (c->cpu < 0) {
+		c->cpu = parent->cpu;
+		c->cpu_ts = parent->cpu_ts;
+	}
 	c->child_dec = d;
 	c->child_flags = flags;
+	c->child_own_cgroup = raw & CLONE_INTO_CGROUP;
 	c->parent_tid = parent->tid;
 	memcpy(c->child_args, parent->args, sizeof(c->child_args));
 	if (T.interrupted && c->g->attached) {
@@ -1026,9 +1070,10 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	T.o = o;
 	T.st = st;
 	T.pi = malloc(sizeof(*T.pi));
+	T.clone_pi = malloc(sizeof(*T.clone_pi));
 	T.call.arena = malloc(ARENA_SIZE);
 	pids = calloc(o->npids + 1, sizeof(*pids));
-	if (!T.pi || !T.call.arena || !pids)
+	if (!T.pi || !T.clone_pi || !T.call.arena || !pids)
 		sct_die("out of memory");
 	T.call.arena_cap = ARENA_SIZE;
 	T.call.pi = T.pi;
@@ -1076,6 +1121,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 		no_events();
 	free(pids);
 	free(T.pi);
+	free(T.clone_pi);
 	free(T.call.arena);
 	if (!o->argv)
 		return 0;

@@ -5,7 +5,7 @@
 # a process made by a raw clone3.  Checks both sides of each clone-family
 # call, the child's pid/ppid/pname, the execve events (filename, exe, args,
 # comm), the child's I/O, one procexit per process with its status, and the
-# per-syscall counts against strace.
+# per-syscall counts against strace; what the child's side inherits.
 . "$(dirname "$0")/lib.sh"
 
 procs=$(prog procs)
@@ -66,4 +66,33 @@ expect_sd "clone3: procexit of the child has exit code 7, the parent's 0" "$cap"
 	'%proc.pid %evt.arg.status %evt.arg.ret %evt.arg.sig' "$child 1792 7 0
 $pid 0 0 0"
 check_counts "clone3" "$cap" -- "$procs" clone3
+
+# The child's side of a clone carries what fork copied from the parent
+# (sctrace takes it from the parent's state at its clone exit; the child's
+# own are its ids, fault counters and memory sizes): after a chdir and a
+# lowered fd limit, both sides show the same program, args, cwd, limit,
+# name, user, cgroups and VmSize, and the child its own ids.
+dir=$TMP/inherit.d
+mkdir -p "$dir"
+cap=$TMP/inherit.scap
+trace "$cap" sh -c "cd '$dir' && ulimit -n 321 && /bin/true; exit 0"
+expect_eq "inherit: sctrace exits 0" 0 "$trace_rc"
+check_readers "$cap"
+pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<' and evt.num<5")
+ev=$(sd "$cap" '%evt.type' "evt.type in (clone,fork,vfork,clone3) and evt.dir='<' and evt.rawres>0")
+child=$(sd "$cap" '%evt.rawres' "evt.type=$ev and evt.dir='<' and evt.rawres>0")
+expect_match "inherit: sh forks once" '^[0-9]+$' "$child"
+same='%evt.arg.exe %evt.arg.args %evt.arg.cwd %evt.arg.fdlimit %evt.arg.comm %evt.arg.uid %evt.arg.gid %evt.arg.cgroups %evt.arg.vm_size'
+expect_eq "inherit: parent and child sides agree on exe, args, cwd, fdlimit, comm, uid, gid, cgroups, vm_size" \
+	"$(sd "$cap" "$same" "evt.type=$ev and evt.dir='<' and evt.rawres>0")" \
+	"$(sd "$cap" "$same" "evt.type=$ev and evt.dir='<' and evt.rawres=0")"
+expect_sd "inherit: the child's side: cwd after the chdir, the lowered limit, its ids" "$cap" \
+	"evt.type=$ev and evt.dir='<' and evt.rawres=0" \
+	'%evt.arg.cwd %evt.arg.fdlimit %evt.arg.comm %evt.rawarg.tid %evt.rawarg.pid %evt.rawarg.ptid %evt.rawarg.vtid %evt.rawarg.vpid' \
+	"$dir/ 321 sh $child $child $pid $child $child"
+vm=$(sd "$cap" '%evt.arg.vm_size %evt.arg.vm_rss' "evt.type=$ev and evt.dir='<' and evt.rawres=0")
+expect_match "inherit: the child's own VmSize and VmRSS (kB) are read" '^[1-9][0-9]* [1-9][0-9]*$' "$vm"
+expect_sd "inherit: the exec'ed child keeps cwd and limit" "$cap" \
+	"evt.type=execve and evt.dir='<' and proc.pid=$child" \
+	'%evt.arg.exe %evt.arg.cwd %evt.arg.fdlimit %evt.rawarg.ptid' "/bin/true $dir/ 321 $pid"
 finish
