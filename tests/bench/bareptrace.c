@@ -7,17 +7,22 @@
  * vforks and threads, passes signals through, and exits with the status of
  * the program it started (128 + signal number if that was killed).
  *
- * Usage: bareptrace CMD [ARGS...]
+ * Usage: bareptrace [--poll] CMD [ARGS...]
+ *
+ * --poll: before sleeping in waitpid, poll for the next stop for up to 40 us
+ * (what sctrace does by default): the floor for a tracer that polls.
  */
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Tracees seen so far: a new one's first stop is the attach SIGSTOP. */
@@ -59,17 +64,47 @@ static void del_known(pid_t pid)
 	}
 }
 
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* The next stop: polled for up to 40 us first with --poll. */
+static pid_t next_stop(int poll, int *status)
+{
+	uint64_t t0;
+	pid_t pid;
+
+	if (poll) {
+		t0 = mono_ns();
+		do {
+			pid = waitpid(-1, status, __WALL | WNOHANG);
+			if (pid != 0)
+				return pid;
+		} while (mono_ns() - t0 < 40000);
+	}
+	return waitpid(-1, status, __WALL);
+}
+
 int main(int argc, char **argv)
 {
 	const long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |
 			  PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 			  PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
-	int status, sig, ret = 0;
+	int status, sig, ret = 0, poll = 0;
 	siginfo_t si;
 	pid_t child, pid;
 
+	if (argc > 1 && !strcmp(argv[1], "--poll")) {
+		poll = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: %s CMD [ARGS...]\n", argv[0]);
+		fprintf(stderr, "usage: %s [--poll] CMD [ARGS...]\n", argv[0]);
 		return 2;
 	}
 
@@ -102,7 +137,7 @@ int main(int argc, char **argv)
 	ptrace(PTRACE_SYSCALL, child, NULL, NULL);
 
 	for (;;) {
-		pid = waitpid(-1, &status, __WALL);
+		pid = next_stop(poll, &status);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

@@ -6,7 +6,8 @@
 #    or: LOOP=... BAREPTRACE=... SCTRACE=... FORKEXEC=... THREADS=... bench.sh
 #
 #   LOOP        tests/bench/loop (5 cheap syscalls per iteration)
-#   BAREPTRACE  tests/bench/bareptrace (the ptrace floor: 2 stops per syscall)
+#   BAREPTRACE  tests/bench/bareptrace (the ptrace floor: 2 stops per syscall;
+#               also run with --poll, the floor for a tracer that polls)
 #   SCTRACE     src/sctrace
 #   FORKEXEC    tests/bench/forkexec (fork + exec /bin/true N times);
 #               default: next to LOOP; its workload is left out if missing
@@ -30,7 +31,7 @@ set -uo pipefail
 export LC_ALL=C
 
 usage() {
-	sed -n '5,27s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,28s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -102,14 +103,22 @@ fi
 # ---- variants (tracers) ----------------------------------------------------
 
 # v_names, v_prefix (shell words put before the workload, eval'd), v_labels
-v_names=(untraced bare sctrace sctrace_filt)
+# "bare ptrace" is the floor the targets use: it sleeps in waitpid at every
+# stop.  sctrace polls a few microseconds for the next stop first (see
+# wait_stop in src/tracer.c); "bare ptrace --poll" is the floor for a tracer
+# that does so too, and "sctrace --no-spin" is sctrace sleeping at each stop.
+v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt)
 v_prefix=(""
 	"\"\$BAREPTRACE\""
+	"\"\$BAREPTRACE\" --poll"
 	"\"\$SCTRACE\" -o \"\$tmp/full.scap\" --"
+	"\"\$SCTRACE\" --no-spin -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --")
 v_labels=("untraced"
 	"bare ptrace"
+	"bare ptrace --poll"
 	"sctrace -o FILE"
+	"sctrace --no-spin -o FILE"
 	"sctrace -o FILE evt.type=openat")
 have_strace=0
 if command -v strace >/dev/null 2>&1; then
@@ -227,20 +236,20 @@ ratio() {
 
 # ---- the table -------------------------------------------------------------
 
-fmt='%-9s %-33s %8s %7s %7s %7s %8s %9s %10s\n'
+fmt='%-9s %-33s %8s %7s %7s %7s %8s %8s %9s %10s\n'
 # shellcheck disable=SC2059
-printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x strace" \
+printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x b.poll" "x strace" \
 	"x str.flt" "us/sysc. +"
 # shellcheck disable=SC2059
 printf "$fmt" "---------" "---------------------------------" "--------" "-------" \
-	"-------" "-------" "--------" "---------" "----------"
+	"-------" "-------" "--------" "--------" "---------" "----------"
 for wn in "${wl_names[@]}"; do
 	for v in "${!v_names[@]}"; do
 		vn=${v_names[$v]}
 		k=$wn.$vn
 		if [ -n "${failed[$k]:-}" ]; then
 			# shellcheck disable=SC2059
-			printf "$fmt" "$wn" "${v_labels[$v]}" "FAILED" "-" "-" "-" "-" "-" "-"
+			printf "$fmt" "$wn" "${v_labels[$v]}" "FAILED" "-" "-" "-" "-" "-" "-" "-"
 			continue
 		fi
 		# extra time per syscall of the workload compared with untraced
@@ -252,7 +261,7 @@ for wn in "${wl_names[@]}"; do
 		# shellcheck disable=SC2059
 		printf "$fmt" "$wn" "${v_labels[$v]}" "$(secs "${med[$k]}")" "$(secs "${mins[$k]}")" \
 			"$(ratio "$k" "$wn.untraced")" "$(ratio "$k" "$wn.bare")" \
-			"$(ratio "$k" "$wn.strace")" "$(ratio "$k" "$wn.strace_filt")" "$over"
+			"$(ratio "$k" "$wn.bare_poll")" "$(ratio "$k" "$wn.strace")" "$(ratio "$k" "$wn.strace_filt")" "$over"
 	done
 	if [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
 		printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
@@ -262,8 +271,8 @@ done
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "min s: the fastest of the $REPS runs;" \
-	"x untr., x bare, x strace, x str.flt: median time over that of the untraced run," \
-	"bare ptrace, 'strace -f -o /dev/null' and" \
+	"x untr., x bare, x b.poll, x strace, x str.flt: median time over that of the untraced" \
+	"run, bare ptrace, bare ptrace --poll, 'strace -f -o /dev/null' and" \
 	"'strace -f --seccomp-bpf -e trace=openat -o /dev/null';" \
 	"us/sysc. +: added microseconds per syscall of the workload"
 echo
@@ -346,6 +355,11 @@ for wn in "${wl_names[@]}"; do
 	target "$wn: full capture <= 0.8 x strace -f" "$wn.sctrace" "$wn.strace" 0.8
 	target "$wn: filtered capture <= strace --seccomp-bpf -e openat" \
 		"$wn.sctrace_filt" "$wn.strace_filt" 1
+done
+echo "for reference (not targets): full capture over the polling floor"
+for wn in "${wl_names[@]}"; do
+	printf '  %-62s %sx\n' "$wn: sctrace -o FILE / bare ptrace --poll" \
+		"$(ratio "$wn.sctrace" "$wn.bare_poll")"
 done
 if [ -n "$rss_met" ]; then
 	printf '  %-62s %s (%s KiB)\n' "peak RSS with $NTHREADS threads <= 16 MiB" "$rss_met" "$threads_peak"
