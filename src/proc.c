@@ -125,6 +125,8 @@ static void parse_status(char *buf, struct sct_procinfo *pi)
 			pi->pid = (int64_t)v;
 		else if (sscanf(line, "PPid: %llu", &v) == 1)
 			pi->ptid = (int64_t)v;
+		else if (sscanf(line, "TracerPid: %llu", &v) == 1)
+			pi->tracer = (int64_t)v;
 		else if (sscanf(line, "Uid: %u %u", &a, &b) == 2)
 			pi->uid = b;
 		else if (sscanf(line, "Gid: %u %u", &a, &b) == 2)
@@ -266,9 +268,10 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 	return 0;
 }
 
+static unsigned long page_kb;
+
 int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
 {
-	static unsigned long page_kb;
 	struct sct_procinfo own;
 	char path[64], buf[4096];
 	uint64_t vm[2] = { 0 };
@@ -380,6 +383,31 @@ int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
 		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
 			      rl.rlim_cur;
 	return 0;
+}
+
+int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi)
+{
+	int r;
+
+	pi->tid = pi->vtid = tid;
+	pi->vpid = pi->pid;
+	r = sct_proc_read_mem(tid, pi);
+	if (r < 0)
+		return r;
+	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
+		pi->vpid = pi->pid;
+	pi->flags = pi->pid != pi->tid ? SCT_PPM_CL_CLONE_THREAD |
+					 SCT_PPM_CL_CLONE_FILES : 0;
+	/* a thread may have a fs of its own (unshare(CLONE_FS)) */
+	pi->cwd[0] = pi->root[0] = 0;
+	return sct_proc_read_more(tid, pi, SCT_PI_CWD | SCT_PI_EXEPATH);
+}
+
+void sct_proc_init(void)
+{
+	v2_controllers();
+	if (!page_kb)
+		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
 }
 
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)

@@ -32,6 +32,7 @@ struct sct_procinfo {
 	uint64_t pfmajor, pfminor;
 	uint32_t tty;
 	uint8_t exe_writable;
+	int64_t tracer;			/* TracerPid (not written) */
 };
 
 /* What to read: the cheap stat/status fields always, the rest on demand. */
@@ -49,6 +50,15 @@ struct sct_procinfo {
  * Fields that cannot be read (other users' processes) are left empty.
  */
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
+
+/*
+ * pi holds the leader of tid's process: make it tid's (ids, name, state,
+ * creds, counters from stat and status, cwd, root).  0 or -errno.
+ */
+int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi);
+
+/* One-time reads, done before threads use this module. */
+void sct_proc_init(void);
 
 /* Add what to a pi that sct_proc_read filled before.  Returns 0. */
 int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what);

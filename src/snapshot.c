@@ -9,7 +9,9 @@
 
 #include <dirent.h>
 #include <grp.h>
+#include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,41 +119,46 @@ static void pidset_add(struct pidset *s, pid_t pid)
 	s->p[s->n++] = pid;
 }
 
-static void write_pl(struct sct_writer *w, struct sct_procinfo *pi,
-		     struct pidset *written)
+/*
+ * The PL entries of every thread of process pid into b.  A non-leader
+ * thread shares its leader's memory (argv, environ, exe), fd limit, login
+ * uid and cgroups: those are copied, its own ids, name, counters, creds,
+ * cwd and root are read.  Returns whether the leader could be read (and,
+ * for a process not in the traced list, was not one we trace).
+ */
+static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
+		       long pid, bool traced)
 {
-	struct sct_buf b = { 0 };
-	struct dirent *de;
-	DIR *proc = opendir("/proc");
+	struct dirent *te;
+	char path[64];
+	bool leader = false;
+	DIR *task;
 
-	if (!proc)
-		sct_die("cannot read /proc: is it mounted?");
-	while ((de = readdir(proc))) {
-		char path[64];
-		struct dirent *te;
-		DIR *task;
-		long pid = numeric(de->d_name);
-
-		if (pid < 0)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%ld/task", pid);
-		task = opendir(path);
-		if (!task)
-			continue;	/* gone while we looked */
-		while ((te = readdir(task))) {
-			long tid = numeric(te->d_name);
-
-			if (tid < 0 || sct_proc_read((pid_t)tid, pi, SCT_PI_ALL))
-				continue;
-			sct_pl_entry(&b, pi);
-			if (tid == pid)
-				pidset_add(written, (pid_t)pid);
+	snprintf(path, sizeof(path), "/proc/%ld/task", pid);
+	task = opendir(path);
+	if (!task)
+		return false;	/* gone while we looked */
+	if (sct_proc_read((pid_t)pid, pi, SCT_PI_ALL) == 0) {
+		/* born traced since the start: its clone event tells of it */
+		if (!traced && pi->tracer == getpid()) {
+			closedir(task);
+			return false;
 		}
-		closedir(task);
+		sct_pl_entry(b, pi);
+		leader = true;
 	}
-	closedir(proc);
-	sct_writer_block(w, SCT_BLOCK_PL_V9, b.p, b.len);
-	sct_buf_free(&b);
+	while ((te = readdir(task))) {
+		long tid = numeric(te->d_name);
+
+		if (tid < 0 || tid == pid)
+			continue;
+		if (leader ? sct_proc_read_thread((pid_t)tid, pi) :
+			     sct_proc_read((pid_t)tid, pi, SCT_PI_ALL))
+			continue;
+		sct_pl_entry(b, pi);
+	}
+	closedir(task);
+	return leader;
 }
 
 static void add_fd(const struct sct_fdinfo *fi, void *arg)
@@ -179,7 +186,112 @@ static bool listed(const pid_t *pids, unsigned n, pid_t pid)
 	return false;
 }
 
-void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
+/*
+ * The system's part of the header, read in a thread of its own from the
+ * start of the trace: MI, UL, and the PL entries and FDLs of every process
+ * but the traced ones.  On a machine with many processes this takes tens
+ * of milliseconds or more; the traced programs run meanwhile, their events
+ * wait in the writer's buffer (sct_writer_hold).
+ */
+struct sct_snapshot {
+	pthread_t thread;
+	bool started;
+	pid_t *traced;
+	unsigned ntraced;
+	struct sct_writer head;		/* MI, UL */
+	struct sct_buf pl;		/* entries of the other processes */
+	struct sct_writer fdl;		/* their FDL blocks */
+	/* filled by sct_snapshot_write: the traced processes' */
+	struct sct_buf traced_pl;
+	struct sct_writer traced_fdl;
+};
+
+static void others(struct sct_snapshot *sn)
+{
+	struct sct_procinfo *pi = malloc(sizeof(*pi));
+	struct pidset written = { 0 };
+	struct dirent *de;
+	DIR *proc;
+	unsigned i;
+
+	if (!pi)
+		sct_die("out of memory");
+	write_mi(&sn->head);
+	write_ul(&sn->head);
+	proc = opendir("/proc");
+	if (!proc)
+		sct_die("cannot read /proc: is it mounted?");
+	while ((de = readdir(proc))) {
+		long pid = numeric(de->d_name);
+
+		if (pid < 0 || listed(sn->traced, sn->ntraced, (pid_t)pid))
+			continue;
+		if (pl_process(&sn->pl, pi, pid, false))
+			pidset_add(&written, (pid_t)pid);
+	}
+	closedir(proc);
+	/* every process in the PL, where we may read its fds */
+	for (i = 0; i < written.n; i++)
+		write_fdl(&sn->fdl, written.p[i], false);
+	free(written.p);
+	free(pi);
+}
+
+static void *others_thread(void *arg)
+{
+	others(arg);
+	return NULL;
+}
+
+struct sct_snapshot *sct_snapshot_start(const pid_t *traced, unsigned n)
+{
+	struct sct_snapshot *sn = calloc(1, sizeof(*sn));
+	sigset_t all, old;
+
+	if (!sn || !(sn->traced = calloc(n + 1, sizeof(pid_t))) ||
+	    sct_writer_open_mem(&sn->head) || sct_writer_open_mem(&sn->fdl) ||
+	    sct_writer_open_mem(&sn->traced_fdl))
+		sct_die("out of memory");
+	memcpy(sn->traced, traced, n * sizeof(pid_t));
+	sn->ntraced = n;
+	sct_snapshot_ncpus();
+	sct_proc_init();	/* its one-time reads, before two threads use it */
+	/* signals are for the tracing thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	sn->started = pthread_create(&sn->thread, NULL, others_thread, sn) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!sn->started)
+		others(sn);	/* no thread: read it all now */
+	return sn;
+}
+
+/* Before the first flush: the whole header in front of the first events. */
+static void complete(struct sct_writer *w, void *arg)
+{
+	struct sct_snapshot *sn = arg;
+	struct sct_writer h;
+
+	if (sn->started)
+		pthread_join(sn->thread, NULL);
+	sn->started = false;
+	if (sct_writer_open_mem(&h))
+		sct_die("out of memory");
+	sct_writer_shb(&h);
+	sct_writer_raw(&h, sn->head.buf, sn->head.len);	/* MI, UL */
+	sct_buf_bytes(&sn->traced_pl, sn->pl.p, sn->pl.len);
+	sct_writer_block(&h, SCT_BLOCK_PL_V9, sn->traced_pl.p,
+			 sn->traced_pl.len);
+	sct_writer_raw(&h, sn->traced_fdl.buf, sn->traced_fdl.len);
+	sct_writer_raw(&h, sn->fdl.buf, sn->fdl.len);
+	if (h.err)
+		sct_die("out of memory");
+	sct_writer_prepend(w, h.buf, h.len);
+	sct_writer_close(&h);
+	sct_snapshot_free(sn);
+}
+
+void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
 			bool last_launched)
 {
 	struct sct_procinfo *pi = malloc(sizeof(*pi));
@@ -187,19 +299,25 @@ void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
 
 	if (!pi)
 		sct_die("out of memory");
-	struct pidset written = { 0 };
-
-	sct_writer_shb(w);
-	write_mi(w);
-	write_ul(w);
-	write_pl(w, pi, &written);
-	/* every process in the PL (traced ones first), where we may read it */
-	for (i = 0; i < n; i++)
-		if (listed(written.p, written.n, pids[i]))
-			write_fdl(w, pids[i], last_launched && i == n - 1);
-	for (i = 0; i < written.n; i++)
-		if (!listed(pids, n, written.p[i]))
-			write_fdl(w, written.p[i], false);
-	free(written.p);
+	for (i = 0; i < sn->ntraced; i++)
+		if (pl_process(&sn->traced_pl, pi, sn->traced[i], true))
+			write_fdl(&sn->traced_fdl, sn->traced[i],
+				  last_launched && i == sn->ntraced - 1);
 	free(pi);
+	sct_writer_hold(w, complete, sn);
+}
+
+void sct_snapshot_free(struct sct_snapshot *sn)
+{
+	if (!sn)
+		return;
+	if (sn->started)
+		pthread_join(sn->thread, NULL);
+	sct_writer_close(&sn->head);
+	sct_writer_close(&sn->fdl);
+	sct_writer_close(&sn->traced_fdl);
+	sct_buf_free(&sn->pl);
+	sct_buf_free(&sn->traced_pl);
+	free(sn->traced);
+	free(sn);
 }

@@ -8,15 +8,26 @@
 
 struct sct_writer;
 
+struct sct_snapshot;
+
 /* Read machine facts (cpu count) without writing anything. */
 void sct_snapshot_init(void);
 /*
- * Write SHB, MI, UL, PL (every process and thread in /proc) and an FDL for
- * each of the n traced processes.  The last may be a launched command
- * still before its exec: for it, fds the exec will close are left out.
+ * Start reading the system's part of the header in a thread of its own
+ * (MI, UL, PL entries and FDLs of every process but the n traced ones).
  */
-void sct_snapshot_write(struct sct_writer *w, const pid_t *pids, unsigned n,
+struct sct_snapshot *sct_snapshot_start(const pid_t *traced, unsigned n);
+/*
+ * Read the traced processes' PL entries (every thread) and FDLs now, and
+ * make w put SHB, MI, UL, PL and the FDLs before the events it holds, at
+ * its first flush (which waits for the thread); sn is freed then.  The
+ * last traced process may be a launched command still before its exec:
+ * for it, fds the exec will close are left out.
+ */
+void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
 			bool last_launched);
+/* For a snapshot never written: wait for its thread, free it. */
+void sct_snapshot_free(struct sct_snapshot *sn);
 /* Number of cpus as written in MI; event cpu ids stay below it. */
 unsigned sct_snapshot_ncpus(void);
 

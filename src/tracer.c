@@ -69,6 +69,7 @@ static struct {
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
+	struct sct_snapshot *snap;	/* until the header is written */
 	bool spin;			/* more than one cpu to run on */
 	unsigned spin_misses;		/* polls in a row that found nothing */
 	unsigned spin_skip;		/* blocking waits left before polling again */
@@ -171,8 +172,8 @@ static void write_header(void)
 		return;
 	T.header_done = true;
 	/* the launched command's fds: left out if its exec will close them */
-	sct_snapshot_write(T.o->w, T.pids, T.npids,
-			   T.main_pid > 0 && !T.main_execd);
+	sct_snapshot_write(T.o->w, T.snap, T.main_pid > 0 && !T.main_execd);
+	T.snap = NULL;	/* the writer's now */
 }
 
 static void emit(struct sct_thread *t, pid_t tid, unsigned type)
@@ -1113,12 +1114,15 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	 */
 	T.pids = pids;
 	T.npids = n;
+	if (o->w)
+		T.snap = sct_snapshot_start(pids, n);
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
 	if (o->w && !o->w->nevents)
 		no_events();
+	sct_snapshot_free(T.snap);
 	free(pids);
 	free(T.pi);
 	free(T.clone_pi);

@@ -35,10 +35,64 @@ int sct_writer_open(struct sct_writer *w, int fd, bool gzip)
 	return 0;
 }
 
+int sct_writer_open_mem(struct sct_writer *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->fd = -1;
+	w->cap = 64u << 10;
+	w->buf = malloc(w->cap);
+	return w->buf ? 0 : -ENOMEM;
+}
+
+void sct_writer_hold(struct sct_writer *w,
+		     void (*cb)(struct sct_writer *w, void *arg), void *arg)
+{
+	w->hold = cb;
+	w->hold_arg = arg;
+}
+
+/* Room for n more bytes without flushing; false (sticky -ENOMEM) if not. */
+static bool grow(struct sct_writer *w, size_t n)
+{
+	size_t cap = w->cap;
+	uint8_t *p;
+
+	if (w->len + n <= cap)
+		return true;
+	while (w->len + n > cap)
+		cap *= 2;
+	p = realloc(w->buf, cap);
+	if (!p) {
+		if (!w->err)
+			w->err = -ENOMEM;
+		return false;
+	}
+	w->buf = p;
+	w->cap = cap;
+	return true;
+}
+
+void sct_writer_prepend(struct sct_writer *w, const void *p, size_t n)
+{
+	if (!w->buf || !grow(w, n))
+		return;
+	memmove(w->buf + n, w->buf, w->len);
+	memcpy(w->buf, p, n);
+	w->len += n;
+}
+
 int sct_writer_flush(struct sct_writer *w)
 {
 	size_t off = 0;
 
+	if (w->hold) {
+		void (*cb)(struct sct_writer *, void *) = w->hold;
+
+		w->hold = NULL;
+		cb(w, w->hold_arg);
+	}
+	if (w->fd < 0 && !w->gz)
+		return w->err;	/* a memory writer keeps everything */
 	if (w->err) {
 		w->len = 0;
 		return w->err;
@@ -93,6 +147,8 @@ int sct_writer_close(struct sct_writer *w)
 /* Room for n more bytes in the buffer; NULL only if n can never fit. */
 static uint8_t *reserve(struct sct_writer *w, size_t n)
 {
+	if (w->fd < 0 && !w->gz)
+		return grow(w, n) ? w->buf + w->len : NULL;
 	if (w->len + n > w->cap)
 		sct_writer_flush(w);
 	if (n > w->cap) {
@@ -124,6 +180,16 @@ void sct_writer_block(struct sct_writer *w, uint32_t type, const void *body,
 	memset(p + 8 + len, 0, total - 12 - len);
 	sct_put_le32(p + total - 4, (uint32_t)total);
 	w->len += total;
+}
+
+void sct_writer_raw(struct sct_writer *w, const void *p, size_t n)
+{
+	uint8_t *d = n ? reserve(w, n) : NULL;
+
+	if (!d)
+		return;
+	memcpy(d, p, n);
+	w->len += n;
 }
 
 void sct_writer_shb(struct sct_writer *w)

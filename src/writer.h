@@ -29,17 +29,34 @@ struct sct_procinfo;
 struct sct_fdinfo;
 
 struct sct_writer {
-	int fd;
+	int fd;			/* -1: a memory writer */
 	gzFile gz;		/* NULL for plain output */
 	uint8_t *buf;
 	size_t len, cap;
 	int err;		/* sticky: first -errno seen */
 	uint64_t nevents;
 	uint64_t nbytes;
+	/* called once before the first flush: see sct_writer_hold */
+	void (*hold)(struct sct_writer *w, void *arg);
+	void *hold_arg;
 };
 
 /* Take ownership of fd (consumed: closed by sct_writer_close). */
 int sct_writer_open(struct sct_writer *w, int fd, bool gzip);
+/* A writer that only collects blocks in memory (buf, len); never flushes. */
+int sct_writer_open_mem(struct sct_writer *w);
+/*
+ * Nothing reaches the file until cb(w, arg) has run: it is called at the
+ * first flush (a full buffer, a periodic flush, close), typically to put
+ * header blocks that were not ready before the buffered events
+ * (sct_writer_prepend).
+ */
+void sct_writer_hold(struct sct_writer *w,
+		     void (*cb)(struct sct_writer *w, void *arg), void *arg);
+/* Append n bytes as they are (whole blocks from a memory writer). */
+void sct_writer_raw(struct sct_writer *w, const void *p, size_t n);
+/* Put n bytes before everything buffered (nothing flushed yet). */
+void sct_writer_prepend(struct sct_writer *w, const void *p, size_t n);
 int sct_writer_flush(struct sct_writer *w);
 /* Flush and close; returns the sticky error, 0 if all went well. */
 int sct_writer_close(struct sct_writer *w);

@@ -808,6 +808,72 @@ START_TEST(test_many_events)
 }
 END_TEST
 
+/* sct_writer_hold: the SHB made by the callback lands before the events. */
+static unsigned hold_calls;
+
+static void put_shb_first(struct sct_writer *w, void *arg)
+{
+	struct sct_writer h;
+
+	ck_assert_ptr_eq(arg, &hold_calls);
+	hold_calls++;
+	ck_assert_int_eq(sct_writer_open_mem(&h), 0);
+	sct_writer_shb(&h);
+	sct_writer_flush(&h);		/* a memory writer keeps its bytes */
+	ck_assert_uint_eq(h.len, 28);
+	sct_writer_prepend(w, h.buf, h.len);
+	sct_writer_close(&h);
+}
+
+START_TEST(test_hold_prepend)
+{
+	const unsigned n = 30000;	/* the buffer fills: the hold ends there */
+	struct tmpout t;
+	struct sct_writer w;
+	uint8_t *got;
+	size_t len;
+	unsigned i;
+
+	hold_calls = 0;
+	tmp_create(&t);
+	ck_assert_int_eq(sct_writer_open(&w, t.fd, false), 0);
+	sct_writer_hold(&w, put_shb_first, &hold_calls);
+	for (i = 0; i < n; i++)
+		write_ev_read(&w);
+	ck_assert_uint_eq(hold_calls, 1);
+	ck_assert_int_eq(sct_writer_close(&w), 0);
+	ck_assert_uint_eq(hold_calls, 1);
+	got = tmp_slurp(&t, &len);
+	ck_assert_uint_eq(len, 28 + (size_t)n * 60);
+	assert_bytes(got, 28, shb_exp, 28);
+	for (i = 0; i < n; i++)
+		ck_assert_msg(!memcmp(got + 28 + (size_t)i * 60, ev_read_exp,
+				      60), "event %u differs", i);
+	free(got);
+}
+END_TEST
+
+START_TEST(test_hold_at_close)
+{
+	struct tmpout t;
+	struct sct_writer w;
+	uint8_t *got;
+	size_t len;
+
+	hold_calls = 0;
+	tmp_create(&t);
+	ck_assert_int_eq(sct_writer_open(&w, t.fd, true), 0);
+	sct_writer_hold(&w, put_shb_first, &hold_calls);
+	write_three_events(&w);
+	ck_assert_uint_eq(hold_calls, 0);
+	ck_assert_int_eq(sct_writer_close(&w), 0);
+	ck_assert_uint_eq(hold_calls, 1);
+	got = tmp_gunzip(&t, &len);
+	expect_shb_three_events(got, len);
+	free(got);
+}
+END_TEST
+
 START_TEST(test_gzip)
 {
 	struct tmpout t;
@@ -943,6 +1009,8 @@ Suite *sct_suite_writer(void)
 	tcase_add_test(tc, test_events);
 	tcase_add_test(tc, test_event_oversized_block);
 	tcase_add_test(tc, test_many_events);
+	tcase_add_test(tc, test_hold_prepend);
+	tcase_add_test(tc, test_hold_at_close);
 	tcase_add_test(tc, test_gzip);
 	tcase_add_test(tc, test_gzip_many);
 	tcase_add_test(tc, test_sticky_error_rdonly);
