@@ -17,9 +17,14 @@ struct sct_seccomp {
 	unsigned count;
 };
 
-/* Calls whose stops sctrace needs to keep its process state right. */
+/*
+ * Calls that stop whatever the filter asks.  Not the process lifecycle
+ * ones: sctrace follows forks, clones and execs by their ptrace event
+ * stops (PTRACE_EVENT_FORK/VFORK/CLONE/EXEC), which come with or without
+ * a syscall stop, so clone, fork, vfork and execve stop only when the
+ * filter keeps their events.
+ */
 static const char *const lifecycle[] = {
-	"clone", "clone3", "fork", "vfork", "execve", "execveat",
 	/* i386's multiplexer: the socket call in it is known only at the stop */
 	"socketcall",
 };

@@ -44,6 +44,7 @@ struct sct_thread {
 	bool in_syscall;
 	bool enter_written;		/* the current syscall's enter is in the file */
 	bool held;			/* stopped until its parent says who it is */
+	bool announced;			/* its parent's clone event was seen */
 	bool child_pending;		/* clone exit of the child side to write */
 	bool seized;			/* attached by us (-p), not auto-attached */
 	bool detaching;			/* interrupted to be detached */

@@ -29,10 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open	434
+#endif
 #ifndef CLONE_INTO_CGROUP
 #define CLONE_INTO_CGROUP	0x200000000ULL
 #endif
@@ -355,6 +359,15 @@ static void syscall_enter(struct sct_thread *t, const struct __ptrace_syscall_in
 		emit(t, t->tid, type);
 }
 
+/* A new program: its name and parent's facts are read again when needed. */
+static void exec_done(struct sct_thread *t)
+{
+	t->comm[0] = 0;
+	t->g->pinfo = false;
+	if (t->g->pid == T.main_pid)
+		T.main_execd = true;
+}
+
 static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_info *si)
 {
 	const struct sct_decoder *d = decoder_of(t->se);
@@ -365,12 +378,8 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
 	if (ret == 0 && d && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
-			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E)) {
-		t->comm[0] = 0;	/* a new program, a new name */
-		t->g->pinfo = false;
-		if (t->g->pid == T.main_pid)
-			T.main_execd = true;
-	}
+			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
+		exec_done(t);	/* (done at the exec event stop already) */
 	if (d && !type_kept(d->ev_enter + 1)) {
 		T.st->filtered++;
 		return;
@@ -463,21 +472,44 @@ static void resume(struct sct_thread *t, int sig)
 		sct_warn("resuming %d: %s", t->tid, strerror(errno));
 }
 
-static void on_new_child(struct sct_thread *parent, pid_t ctid)
+/*
+ * Is ctid, just made by a clone whose syscall did not stop (the seccomp
+ * filter left it out), a thread of its parent's process?  Only a process
+ * (a thread-group leader) has a pidfd without PIDFD_THREAD.
+ */
+static bool new_thread(unsigned event, pid_t ctid)
+{
+	int fd;
+
+	if (event != PTRACE_EVENT_CLONE)
+		return false;	/* fork, vfork: a process */
+	fd = (int)syscall(SYS_pidfd_open, ctid, 0);
+	if (fd >= 0) {
+		close(fd);
+		return false;
+	}
+	return errno == EINVAL;
+}
+
+static void on_new_child(struct sct_thread *parent, unsigned event,
+			 pid_t ctid)
 {
 	const struct sct_decoder *d = decoder_of(parent->se);
 	struct sct_thread *c = find(ctid);
-	uint64_t raw;
-	uint32_t flags;
-	bool thread;
+	uint64_t raw = 0;
+	uint32_t flags = 0;
+	bool thread, known = parent->in_syscall && d && is_clone(d);
 
-	if (!d || !is_clone(d))
-		return;
-	raw = clone_raw_flags(parent, d, parent->tid);
-	flags = d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
-		d->ev_enter == SCT_EV_SYSCALL_CLONE3_E ?
-		sct_ppm_clone_flags(raw) : 0;
-	thread = flags & SCT_PPM_CL_CLONE_THREAD;
+	if (known) {
+		raw = clone_raw_flags(parent, d, parent->tid);
+		if (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
+		    d->ev_enter == SCT_EV_SYSCALL_CLONE3_E)
+			flags = sct_ppm_clone_flags(raw);
+		thread = flags & SCT_PPM_CL_CLONE_THREAD;
+	} else {
+		/* no clone event to write: only which group it joins */
+		thread = new_thread(event, ctid);
+	}
 	if (!c) {
 		c = add(ctid, thread ? parent->g : NULL);
 	} else if (thread && c->g != parent->g) {
@@ -489,17 +521,20 @@ static void on_new_child(struct sct_thread *parent, pid_t ctid)
 	c->g->seccomp = parent->g->seccomp;
 	c->g->attached = parent->g->attached;
 	c->arch = parent->arch;
-	c->child_pending = true;
+	c->announced = true;
 	/* last seen on its parent's cpu: no /proc read for a new thread */
 	if (c->cpu < 0) {
 		c->cpu = parent->cpu;
 		c->cpu_ts = parent->cpu_ts;
 	}
-	c->child_dec = d;
-	c->child_flags = flags;
-	c->child_own_cgroup = raw & CLONE_INTO_CGROUP;
-	c->parent_tid = parent->tid;
-	memcpy(c->child_args, parent->args, sizeof(c->child_args));
+	if (known) {
+		c->child_pending = true;
+		c->child_dec = d;
+		c->child_flags = flags;
+		c->child_own_cgroup = raw & CLONE_INTO_CGROUP;
+		c->parent_tid = parent->tid;
+		memcpy(c->child_args, parent->args, sizeof(c->child_args));
+	}
 	if (T.interrupted && c->g->attached) {
 		/* born while we detach: let it go, never traced further */
 		if (c->held) {
@@ -513,16 +548,22 @@ static void on_new_child(struct sct_thread *parent, pid_t ctid)
 	if (c->held) {
 		/* it stopped before we knew it: write its birth, let it go */
 		c->held = false;
-		emit_child(c);
+		if (c->child_pending)
+			emit_child(c);
 		resume(c, 0);
 	}
 }
 
-/* execve succeeded; a non-leader that execs takes over the leader's tid. */
+/*
+ * execve succeeded (its syscall may not have stopped: the seccomp filter
+ * leaves out what the capture filter excludes); a non-leader that execs
+ * takes over the leader's tid.
+ */
 static void on_exec(struct sct_thread *t, pid_t former)
 {
 	struct sct_thread *f;
 
+	exec_done(t);
 	if (former == t->tid || !(f = find(former)))
 		return;
 	t->arch = f->arch;
@@ -568,7 +609,7 @@ static void handle_stop(struct sct_thread *t, int status)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
-			on_new_child(t, (pid_t)msg);
+			on_new_child(t, event, (pid_t)msg);
 		break;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
@@ -611,7 +652,7 @@ static void handle_first_stop(struct sct_thread *t, int status)
 	if (t->child_pending) {
 		emit_child(t);
 		resume(t, 0);
-	} else if (t->tid != T.main_pid && !t->seized) {
+	} else if (t->tid != T.main_pid && !t->seized && !t->announced) {
 		/* a child whose parent's clone event we have not seen yet */
 		t->held = true;
 	} else {

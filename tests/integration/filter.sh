@@ -3,8 +3,9 @@
 # Capture filters (tests/progs/filter_prog), checked with the external
 # readers (sysdig, tshark; strace for the syscall counts):
 #   1. evt.type=openat: only openat events, as many as strace counts, and the
-#      seccomp pre-filter stops only for them and for the process lifecycle
-#      (the stop count against strace's counts, and against --no-seccomp)
+#      seccomp pre-filter stops only for them (forks, clones and execs are
+#      followed by their ptrace event stops; the stop count against
+#      strace's counts, and against --no-seccomp)
 #   2. sysdig's own filtering of a full capture gives what sysdig reads from
 #      a filtered capture, filtered the same way
 #   3. attach (-p) with a filter: no seccomp, only the filtered events, and
@@ -84,8 +85,10 @@ sinsp() {
 # event of the same type (the newest libs reader aborts on a mis-paired exit).
 paired() {
 	local bad
-	bad=$(sd "$1" '%evt.num %thread.tid %evt.type %evt.dir' "evt.type!=procexit" | awk '
+	# (a clone's child side, res 0, is an exit with no enter, as the driver's)
+	bad=$(sd "$1" '%evt.num %thread.tid %evt.type %evt.dir %evt.rawres' "evt.type!=procexit" | awk '
 		$4 == ">" { last[$2] = $3; next }
+		$4 == "<" && $5 == 0 && $3 ~ /^(clone|clone3|fork|vfork)$/ { next }
 		$4 == "<" { if (last[$2] != $3) print "event " $1 " (tid " $2 ", " $3 " exit) after " (last[$2] == "" ? "nothing" : last[$2] " enter"); delete last[$2] }' |
 		head -n 3)
 	if [ -z "$bad" ]; then
@@ -109,6 +112,7 @@ n_life=$(n_calls 'execve|execveat|clone|clone3|fork|vfork')
 n_new=$(grep -cE '^[0-9]+ +(clone|clone3|fork|vfork)\(.*= [1-9][0-9]*$' "$slog" || true)
 n_resumed=$(grep -cE '^[0-9]+ +<\.\.\. (clone|clone3|fork|vfork) resumed>.*= [1-9][0-9]*$' "$slog" || true)
 n_tasks=$((1 + n_new + n_resumed))
+n_execs=$(grep -cE '^[0-9]+ +(execve|execveat)\(.*= 0$' "$slog" || true)
 n_signals=$(grep -cE '^[0-9]+ +--- SIG' "$slog" || true)
 note "strace: $n_all syscalls, $n_openat openat, $n_life execve/clone/fork," \
 	"$n_tasks processes and threads, $n_signals signals"
@@ -137,23 +141,25 @@ sinsp "$cap"
 
 expect_eq "evt.type=openat: -v says 'seccomp pre-filter' ($st_line)" 1 "$st_seccomp"
 expect_eq "evt.type=openat: -v events written = 2 x openat" "$((2 * n_openat))" "$st_events"
-# Under the pre-filter only openat and the lifecycle calls stop, once at the
-# seccomp stop and once at their exit: "syscalls seen" counts exactly them.
-expect_eq "evt.type=openat: -v syscalls seen = openat + execve/clone/fork calls ($n_openat + $n_life)" \
-	"$((n_openat + n_life))" "$st_syscalls"
-# Stops (every waitpid report): 2 per openat; 3 per lifecycle call (seccomp
-# stop, exec/fork/clone event stop, exit stop); 3 per process or thread
-# (first stop, PTRACE_EVENT_EXIT, its death); 1 per signal delivered
-# (SIGCHLD); plus the start: the launched command's SIGSTOP group-stop and
-# the SIGCONT that ends it.  Up to 4 more are allowed for kernel variations.
-stops_min=$((2 * (n_openat + n_life)))
-stops_exp=$((2 * n_openat + 3 * n_life + 3 * n_tasks + n_signals + 2))
+# Under the pre-filter only openat stops, once at the seccomp stop and once
+# at its exit: "syscalls seen" counts exactly them; clone, fork and execve
+# run without a syscall stop.
+expect_eq "evt.type=openat: -v syscalls seen = openat calls ($n_openat)" \
+	"$n_openat" "$st_syscalls"
+# Stops (every waitpid report): 2 per openat; 1 per fork, clone or exec
+# that succeeded (its ptrace event stop); 3 per process or thread (first
+# stop, PTRACE_EVENT_EXIT, its death); 1 per signal delivered (SIGCHLD);
+# plus the start: the launched command's SIGSTOP group-stop and the SIGCONT
+# that ends it.  Up to 4 more are allowed for kernel variations.
+n_events=$((n_new + n_resumed + n_execs))
+stops_min=$((2 * n_openat + n_events))
+stops_exp=$((2 * n_openat + n_events + 3 * n_tasks + n_signals + 2))
 stops_max=$((stops_exp + 4))
 sec_stops=$st_stops
 if [ "$st_stops" -ge "$stops_min" ] && [ "$st_stops" -le "$stops_max" ]; then
-	pass "evt.type=openat: $st_stops stops, within [2x(openat+lifecycle) = $stops_min, $stops_max] (expected $stops_exp)"
+	pass "evt.type=openat: $st_stops stops, within [2 x openat + fork/clone/exec events = $stops_min, $stops_max] (expected $stops_exp)"
 else
-	fail "evt.type=openat: $st_stops stops, not within [2x(openat+lifecycle) = $stops_min, $stops_max] (expected 2x$n_openat openat + 3x$n_life lifecycle + 3x$n_tasks tasks + $n_signals signals + 2 = $stops_exp)"
+	fail "evt.type=openat: $st_stops stops, not within [2 x openat + fork/clone/exec events = $stops_min, $stops_max] (expected 2x$n_openat openat + $n_events fork/clone/exec events + 3x$n_tasks tasks + $n_signals signals + 2 = $stops_exp)"
 fi
 
 # The same without the pre-filter: every syscall stops twice (but the last
@@ -161,7 +167,14 @@ fi
 cap2=$TMP/openat-noseccomp.scap
 ftrace "$cap2" --no-seccomp evt.type=openat -- "$fprog" "$d" || finish
 expect_eq "--no-seccomp: no 'seccomp pre-filter' ($st_line)" 0 "$st_seccomp"
-expect_eq "--no-seccomp: -v syscalls seen = strace's syscalls" "$n_all" "$st_syscalls"
+# (strace ran the program separately: a pthread_join that finds its thread
+# already gone makes no futex call, so futex calls may differ by a few)
+n_futex=$(n_calls futex)
+if [ "$st_syscalls" -le "$n_all" ] && [ "$st_syscalls" -ge $((n_all - n_futex)) ]; then
+	pass "--no-seccomp: -v syscalls seen = strace's syscalls ($st_syscalls of $n_all, $n_futex futex calls may not happen)"
+else
+	fail "--no-seccomp: -v syscalls seen: $st_syscalls, strace's syscalls: $n_all ($n_futex futex)"
+fi
 expect_eq "--no-seccomp: the same events are written" "$((2 * n_openat))" "$st_events"
 expect_eq "--no-seccomp: the same openat events (type, dir, fd.name, rawres)" \
 	"$(sd "$cap" '%evt.type %evt.dir %fd.name %evt.rawres')" \
@@ -223,7 +236,7 @@ only_kept() {
 # capture may also hold the enter events of kept exits, which FILTER may not
 # match: reading both with FILTER leaves them out.)
 same_as_sysdig() {
-	local filter=$2 cap=$TMP/$1.scap want got
+	local filter=$2 cap=$TMP/$1.scap want got fmt=${3:-$fmt}
 	ftrace "$cap" "$filter" -- "$fprog" "$d" || return 0
 	expect_eq "'$filter': sctrace exits with the program's status" 0 "$trace_rc"
 	want=$(sd "$full" "$fmt" "$filter")
@@ -243,6 +256,12 @@ same_as_sysdig() {
 same_as_sysdig openat-exits "evt.type=openat and evt.dir='<'"
 same_as_sysdig etc "fd.name contains /etc/"
 same_as_sysdig enoent "evt.res=ENOENT"
+# lifecycle calls stop only when kept: execs kept, forks and clones not
+# (and the other way round), processes and threads followed either way
+same_as_sysdig execs "evt.type in (execve, openat)"
+same_as_sysdig clones "evt.type in (clone, clone3, fork, vfork)" \
+	'%evt.type %evt.dir %proc.name %evt.failed %evt.arg.flags'  # (pids differ)
+same_as_sysdig procexit "evt.type=procexit"
 
 # The process of the kept events: the readers learn it from the process
 # list, written just before the first kept event, and from execve/clone
