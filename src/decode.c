@@ -769,6 +769,17 @@ static unsigned pi_need(unsigned op)
 		return SCT_PI_ENV;
 	case SCT_OP_PI_LOGINUID:
 		return SCT_PI_LOGINUID;
+	case SCT_OP_PI_UID:
+	case SCT_OP_PI_GID:
+	case SCT_OP_PI_VTID:
+	case SCT_OP_PI_VPID:
+		return SCT_PI_STATUS;
+	case SCT_OP_PI_VM_SIZE:
+	case SCT_OP_PI_VM_RSS:
+		return SCT_PI_VM;
+	case SCT_OP_PI_VM_SWAP:
+		/* no swap area: every VmSwap is 0 (see swap_active) */
+		return swap_active() ? SCT_PI_STATUS : 0;
 	default:
 		return 0;
 	}
@@ -780,8 +791,10 @@ static unsigned pi_need(unsigned op)
  * child's creds, name, argv, environ, cwd, root, rlimits and cgroups are
  * copies of its parent's at this point (it has not run yet).  Its own
  * are only its ids, its fault counters and memory sizes (its stat and
- * statm).  A child in another pid namespace
- * than ours, or one moved to a cgroup of its own, is read for itself.
+ * statm).  A child in another pid namespace than ours, or one moved to a
+ * cgroup of its own, is read for itself.  The parent's state read here
+ * (the child stopped before its parent's clone exit) is left in pi_keep
+ * for that exit.
  */
 static int pi_inherit(struct sct_call *c, unsigned *what)
 {
@@ -791,12 +804,23 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 
 	if (!c->pi_same_cgroup)
 		need &= ~SCT_PI_CGROUPS;
+	/* the namespace check below needs the parent's NSpid (status) */
+	need |= SCT_PI_STATUS | SCT_PI_VM;
 	if (c->pi_src && !(need & ~c->pi_src_have)) {
 		/* the parent's exit came first: its values, as at the fork */
 		memcpy(pi, c->pi_src, sizeof(*pi));
 		need = c->pi_src_have;
-	} else if (sct_proc_read(c->pi_from, pi, need) < 0) {
-		return -1;
+	} else {
+		/* all a clone exit needs: the parent's exit may reuse it */
+		need |= SCT_PI_CMDLINE | SCT_PI_CWD | SCT_PI_FDLIMIT |
+			(c->pi_same_cgroup ? SCT_PI_CGROUPS : 0);
+		if (sct_proc_read(c->pi_from, pi, need) < 0)
+			return -1;
+		if (c->pi_keep) {
+			memcpy(c->pi_keep, pi, sizeof(*pi));
+			c->pi_keep_have = need;
+			c->pi_kept = true;
+		}
 	}
 	/* ids as we see them must be the namespace's own */
 	if (pi->vtid != pi->tid || pi->vpid != pi->pid ||
@@ -826,6 +850,11 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 
 	unsigned need = pi_need(op);
 
+	if (!c->pi_loaded && c->pi_preset) {
+		memcpy(pi, c->pi_preset, sizeof(*pi));
+		c->pi_loaded = true;
+		c->pi_have = c->pi_preset_have;
+	}
 	if (!c->pi_loaded) {
 		/* pi_inherit sets need to what pi then holds */
 		if (!(c->pi_from > 0 && pi_inherit(c, &need) == 0)) {
@@ -836,10 +865,15 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 		}
 		c->pi_loaded = true;
 		c->pi_have = need;
-	} else if (need & ~c->pi_have) {
+	} else {
+		/* status has the sizes statm would give */
+		unsigned have = c->pi_have | (c->pi_have & SCT_PI_STATUS ?
+					      SCT_PI_VM : 0);
+
 		/* an inherited cgroup list was read with the child's own */
-		sct_proc_read_more(c->pi_from > 0 ? c->pi_from : c->tid, pi,
-				   need & ~c->pi_have);
+		if (need & ~have)
+			sct_proc_read_more(c->pi_from > 0 ? c->pi_from : c->tid,
+					   pi, need & ~have);
 		c->pi_have |= need;
 	}
 	switch (op) {
@@ -850,7 +884,8 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 	case SCT_OP_PI_TID:
 		return sct_int((uint64_t)pi->tid);
 	case SCT_OP_PI_PID:
-		return sct_int((uint64_t)pi->pid);
+		/* (the tgid without reading status: ours) */
+		return sct_int((uint64_t)(c->pid > 0 ? c->pid : pi->pid));
 	case SCT_OP_PI_PTID:
 		/* the driver's real_parent->pid: the thread that forked */
 		return sct_int((uint64_t)(c->parent_tid > 0 ? c->parent_tid :

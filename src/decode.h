@@ -194,6 +194,13 @@ struct sct_call {
 	/* pi_from's state as its own clone exit read it (SCT_PI_* in src_have) */
 	const struct sct_procinfo *pi_src;
 	unsigned pi_src_have;
+	/* where pi_from's state, read here first, is left for its clone exit */
+	struct sct_procinfo *pi_keep;
+	unsigned pi_keep_have;
+	bool pi_kept;
+	/* this thread's own state, read moments ago (for a clone's parent) */
+	const struct sct_procinfo *pi_preset;
+	unsigned pi_preset_have;
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;

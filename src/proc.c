@@ -250,7 +250,7 @@ static void split_cmdline(const char *buf, size_t n, char *first,
 	*rest_len = r;
 }
 
-int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
+static int read_stat(pid_t tid, struct sct_procinfo *pi)
 {
 	char path[64], buf[4096];
 	ssize_t n;
@@ -260,40 +260,64 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 	if (n < 0)
 		return (int)n;
 	parse_stat(buf, pi, pi->arg_env);
+	return 0;
+}
+
+static int read_status(pid_t tid, struct sct_procinfo *pi)
+{
+	char path[64], buf[4096];
+	ssize_t n;
+
 	snprintf(path, sizeof(path), "/proc/%d/status", tid);
 	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
 	parse_status(buf, pi);
+	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
+		pi->vpid = pi->pid;
+	pi->flags = pi->pid != tid ? SCT_PPM_CL_CLONE_THREAD |
+				     SCT_PPM_CL_CLONE_FILES : 0;
 	return 0;
 }
 
 static unsigned long page_kb;
 
-int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
+/* VmSize and VmRSS from statm (stat's rss is a per-cpu estimate). */
+static int read_statm(pid_t tid, struct sct_procinfo *pi)
 {
-	struct sct_procinfo own;
-	char path[64], buf[4096];
-	uint64_t vm[2] = { 0 };
-	ssize_t n;
+	unsigned long long size, rss;
+	char path[64], buf[256];
 
 	if (!page_kb)
 		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
-	n = read_file(path, buf, sizeof(buf));
-	if (n < 0)
-		return (int)n;
+	snprintf(path, sizeof(path), "/proc/%d/statm", tid);
+	if (read_file(path, buf, sizeof(buf)) <= 0 ||
+	    sscanf(buf, "%llu %llu", &size, &rss) != 2)
+		return -ENOENT;
+	pi->vmsize_kb = (uint32_t)(size * page_kb);
+	pi->vmrss_kb = (uint32_t)(rss * page_kb);
+	return 0;
+}
+
+int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
+{
+	int r = read_stat(tid, pi);
+
+	return r < 0 ? r : read_status(tid, pi);
+}
+
+int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
+{
+	struct sct_procinfo own;
+	int r;
+
 	memset(&own, 0, offsetof(struct sct_procinfo, exe));
-	parse_stat(buf, &own, NULL);
+	r = read_stat(tid, &own);
+	if (r < 0)
+		return r;
 	pi->pfmajor = own.pfmajor;
 	pi->pfminor = own.pfminor;
-	/* stat's rss is a per-cpu estimate, 0 for a new process: statm's */
-	snprintf(path, sizeof(path), "/proc/%d/statm", tid);
-	if (read_file(path, buf, sizeof(buf)) > 0 &&
-	    sscanf(buf, "%" SCNu64 " %" SCNu64, &vm[0], &vm[1]) == 2) {
-		pi->vmsize_kb = (uint32_t)(vm[0] * page_kb);
-		pi->vmrss_kb = (uint32_t)(vm[1] * page_kb);
-	}
+	read_statm(tid, pi);
 	return 0;
 }
 
@@ -327,6 +351,10 @@ int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
 	struct rlimit rl;
 	ssize_t n;
 
+	if (what & SCT_PI_STATUS)
+		read_status(tid, pi);
+	else if (what & SCT_PI_VM)
+		read_statm(tid, pi);
 	if (what & SCT_PI_CMDLINE) {
 		n = read_list(tid, pi->arg_env, "cmdline", buf, sizeof(buf));
 		if (n > 0)
@@ -394,10 +422,6 @@ int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi)
 	r = sct_proc_read_mem(tid, pi);
 	if (r < 0)
 		return r;
-	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
-		pi->vpid = pi->pid;
-	pi->flags = pi->pid != pi->tid ? SCT_PPM_CL_CLONE_THREAD |
-					 SCT_PPM_CL_CLONE_FILES : 0;
 	/* a thread may have a fs of its own (unshare(CLONE_FS)) */
 	pi->cwd[0] = pi->root[0] = 0;
 	return sct_proc_read_more(tid, pi, SCT_PI_CWD | SCT_PI_EXEPATH);
@@ -426,14 +450,17 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 	pi->tid = pi->vtid = tid;
 	pi->pid = pi->vpid = tid;
 
-	r = sct_proc_read_mem(tid, pi);
+	r = read_stat(tid, pi);
 	if (r < 0)
 		return r;
-	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
-		pi->vpid = pi->pid;
-	if (pi->pid != pi->tid)
-		pi->flags = SCT_PPM_CL_CLONE_THREAD | SCT_PPM_CL_CLONE_FILES;
-	return sct_proc_read_more(tid, pi, what);
+	if (what & SCT_PI_STATUS) {
+		r = read_status(tid, pi);
+		if (r < 0)
+			return r;
+	}
+	/* status has the sizes statm would give */
+	return sct_proc_read_more(tid, pi, what & ~(SCT_PI_STATUS |
+			(what & SCT_PI_STATUS ? SCT_PI_VM : 0)));
 }
 
 void sct_proc_comm(pid_t tid, char *dst, size_t size)

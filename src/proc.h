@@ -35,7 +35,7 @@ struct sct_procinfo {
 	int64_t tracer;			/* TracerPid (not written) */
 };
 
-/* What to read: the cheap stat/status fields always, the rest on demand. */
+/* What to read: /proc/T/stat always, the rest on demand. */
 #define SCT_PI_CMDLINE	(1u << 0)	/* exe, args */
 #define SCT_PI_ENV	(1u << 1)
 #define SCT_PI_CWD	(1u << 2)
@@ -43,7 +43,9 @@ struct sct_procinfo {
 #define SCT_PI_EXEPATH	(1u << 4)	/* exepath, root */
 #define SCT_PI_LOGINUID	(1u << 5)
 #define SCT_PI_FDLIMIT	(1u << 6)
-#define SCT_PI_ALL	0xffu
+#define SCT_PI_STATUS	(1u << 7)	/* tgid, uid, gid, ns ids, VmSize/RSS/Swap */
+#define SCT_PI_VM	(1u << 8)	/* VmSize, VmRSS (from statm, cheaper) */
+#define SCT_PI_ALL	0x1ffu
 
 /*
  * Fill pi for thread tid.  Returns 0, or -errno when the thread is gone.

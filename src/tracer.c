@@ -65,9 +65,14 @@ static struct {
 	bool header_done;
 	bool main_execd;
 	struct sct_procinfo *pi;
-	/* a parent's state at its clone exit, for the child (clone_pi_tid) */
+	/*
+	 * A clone's parent's state, read once for both sides: at the parent's
+	 * clone exit for the child's side (for_child), or at the child's
+	 * first stop for the parent's exit.
+	 */
 	struct sct_procinfo *clone_pi;
-	pid_t clone_pi_tid;
+	pid_t clone_pi_parent, clone_pi_child;
+	bool clone_pi_for_child;
 	unsigned clone_pi_have;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
@@ -218,6 +223,9 @@ static struct sct_call *call_for(struct sct_thread *t, pid_t tid, pid_t pid)
 	c->parent_tid = 0;
 	c->pi_from = 0;
 	c->pi_src = NULL;
+	c->pi_keep = NULL;
+	c->pi_kept = false;
+	c->pi_preset = NULL;
 	c->pidfd = &t->g->pidfd;
 	c->arena_len = 0;
 	return c;
@@ -318,6 +326,12 @@ static unsigned gather(struct sct_thread *t, bool at_exit, int64_t ret)
 	c->at_exit = at_exit;
 	if (at_exit && is_clone(d))
 		c->clone_flags = clone_flags_of(t, d, t->tid);
+	/* a clone's parent whose state its child's first stop just read */
+	if (at_exit && ret > 0 && is_clone(d) && !T.clone_pi_for_child &&
+	    T.clone_pi_parent == t->tid && T.clone_pi_child == ret) {
+		c->pi_preset = T.clone_pi;
+		c->pi_preset_have = T.clone_pi_have;
+	}
 	type = d->ev_enter + at_exit;
 	sct_decode(c, type, at_exit ? d->exit : d->enter,
 		   at_exit ? d->n_exit : d->n_enter, T.vals);
@@ -385,13 +399,17 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 		return;
 	}
 	type = gather(t, true, ret);
-	if (ret > 0 && is_clone(d) && T.call.pi_loaded) {
+	if (T.call.pi_preset)
+		T.clone_pi_parent = 0;	/* used up */
+	else if (ret > 0 && is_clone(d) && T.call.pi_loaded) {
 		struct sct_thread *child = find((pid_t)ret);
 
 		/* the child's side, not written yet, inherits this state */
 		if (child && child->child_pending) {
 			memcpy(T.clone_pi, T.pi, sizeof(*T.pi));
-			T.clone_pi_tid = child->tid;
+			T.clone_pi_parent = t->tid;
+			T.clone_pi_child = child->tid;
+			T.clone_pi_for_child = true;
 			T.clone_pi_have = T.call.pi_have;
 		}
 	}
@@ -430,12 +448,22 @@ static void emit_child(struct sct_thread *t)
 		c->parent_tid = t->parent_tid;
 	c->pi_from = t->parent_tid;
 	c->pi_same_cgroup = !t->child_own_cgroup;
-	if (T.clone_pi_tid == t->tid) {
+	if (T.clone_pi_for_child && T.clone_pi_child == t->tid &&
+	    T.clone_pi_parent == t->parent_tid) {
 		c->pi_src = T.clone_pi;
 		c->pi_src_have = T.clone_pi_have;
-		T.clone_pi_tid = 0;
+		T.clone_pi_child = 0;
+	} else {
+		c->pi_keep = T.clone_pi;
 	}
 	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, T.vals);
+	if (c->pi_kept) {
+		/* for the parent's clone exit, still to come */
+		T.clone_pi_parent = t->parent_tid;
+		T.clone_pi_child = t->tid;
+		T.clone_pi_for_child = false;
+		T.clone_pi_have = c->pi_keep_have;
+	}
 	if (wanted(t, t->tid, type, 0))
 		emit(t, t->tid, type);
 }
