@@ -804,7 +804,7 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 
 	if (!c->pi_same_cgroup)
 		need &= ~SCT_PI_CGROUPS;
-	/* the namespace check below needs the parent's NSpid (status) */
+	/* all a clone's params: uid, gid (status), the sizes */
 	need |= SCT_PI_STATUS | SCT_PI_VM;
 	if (c->pi_src && !(need & ~c->pi_src_have)) {
 		/* the parent's exit came first: its values, as at the fork */
@@ -822,9 +822,12 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 			c->pi_kept = true;
 		}
 	}
-	/* ids as we see them must be the namespace's own */
-	if (pi->vtid != pi->tid || pi->vpid != pi->pid ||
-	    (c->clone_flags & SCT_PPM_CL_CLONE_NEWPID))
+	/*
+	 * The ids as we see them must be the child's namespace's own (not
+	 * after CLONE_NEWPID, nor after its parent's unshare or setns).
+	 */
+	if ((c->clone_flags & SCT_PPM_CL_CLONE_NEWPID) ||
+	    !sct_proc_in_our_pidns(c->tid))
 		return -1;
 	parent_pid = pi->pid;
 	pi->tid = pi->vtid = c->tid;

@@ -427,8 +427,28 @@ int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi)
 	return sct_proc_read_more(tid, pi, SCT_PI_CWD | SCT_PI_EXEPATH);
 }
 
+/* Our own pid namespace, as /proc/self/ns/pid names it ("" if unknown). */
+static char our_pidns[64];
+
+static void read_our_pidns(void)
+{
+	if (!our_pidns[0])
+		read_link("/proc/self/ns/pid", our_pidns, sizeof(our_pidns));
+}
+
+bool sct_proc_in_our_pidns(pid_t tid)
+{
+	char path[64], ns[64];
+
+	read_our_pidns();
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", tid);
+	read_link(path, ns, sizeof(ns));
+	return our_pidns[0] && !strcmp(ns, our_pidns);
+}
+
 void sct_proc_init(void)
 {
+	read_our_pidns();
 	v2_controllers();
 	if (!page_kb)
 		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;

@@ -3,6 +3,7 @@
 #ifndef SCTRACE_PROC_H
 #define SCTRACE_PROC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -58,6 +59,9 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
  * creds, counters from stat and status, cwd, root).  0 or -errno.
  */
 int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi);
+
+/* Is thread tid in our pid namespace (its ids there are ours)? */
+bool sct_proc_in_our_pidns(pid_t tid);
 
 /* One-time reads, done before threads use this module. */
 void sct_proc_init(void);

@@ -95,4 +95,23 @@ expect_match "inherit: the child's own VmSize and VmRSS (kB) are read" '^[1-9][0
 expect_sd "inherit: the exec'ed child keeps cwd and limit" "$cap" \
 	"evt.type=execve and evt.dir='<' and proc.pid=$child" \
 	'%evt.arg.exe %evt.arg.cwd %evt.arg.fdlimit %evt.rawarg.ptid' "/bin/true $dir/ 321 $pid"
+# A process forked after its parent's unshare(CLONE_NEWPID) lives in the
+# new pid namespace: its side of the clone shows its ids there (pid 1),
+# not its parent's view (it is read for itself, not inherited).
+ns=()
+if unshare -p -f true 2>/dev/null; then
+	ns=(unshare -p -f)
+elif unshare -U -r -p -f true 2>/dev/null; then
+	ns=(unshare -U -r -p -f)
+else
+	note "pidns: no pid namespace can be made here: not checked"
+fi
+if [ "${#ns[@]}" -gt 0 ]; then
+	cap=$TMP/pidns.scap
+	trace "$cap" "${ns[@]}" sh -c 'true; exit 0'
+	expect_eq "pidns: sctrace exits 0" 0 "$trace_rc"
+	expect_sd "pidns: the child forked into the new namespace is pid 1 there" "$cap" \
+		"evt.type in (clone,clone3,fork,vfork) and evt.dir='<' and evt.rawres=0 and proc.name=unshare" \
+		'%evt.rawarg.vtid %evt.rawarg.vpid %thread.vtid' "1 1 1"
+fi
 finish
