@@ -39,7 +39,7 @@ for opt in "" -z; do
 		port_fd=$(sysdig -r "$cap" -c lsof 2>/dev/null |
 			awk -v p="$srv_pid" -v port=":$srv_port" '$2 == p && index($0, port) { f = 1 } END { if (f) print "found" }')
 		expect_eq "$name: the server's listening socket is in its FDL" found "$port_fd"
-		main=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='>'" | head -n 1)
+		main=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='>'" | awk 'NR == 1')
 		expect_eq "$name: the launched command is in the process table as before its exec" \
 			"$main $main sctrace" "$(ps_rows "$cap" | awk -v p="$main" '$1 == p')"
 	done
