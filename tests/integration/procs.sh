@@ -114,4 +114,26 @@ if [ "${#ns[@]}" -gt 0 ]; then
 		"evt.type in (clone,clone3,fork,vfork) and evt.dir='<' and evt.rawres=0 and proc.name=unshare" \
 		'%evt.rawarg.vtid %evt.rawarg.vpid %thread.vtid' "1 1 1"
 fi
+# --no-spin (sleep in waitpid at every stop) records the same calls; and
+# the default polling stops by itself while the program sleeps: sctrace
+# uses little CPU time (user + system, its children's included) over a
+# second of sleeps (a tracer polling all along would use about a second).
+cap=$TMP/nospin.scap
+SCTRACE_OPTS=(--no-spin)
+trace "$cap" "$procs" fork
+SCTRACE_OPTS=()
+expect_eq "--no-spin: sctrace exits 0" 0 "$trace_rc"
+check_readers "$cap"
+check_counts "--no-spin" "$cap" -- "$procs" fork
+cpu=$(python3 -c '
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%d" % ((r.ru_utime + r.ru_stime) * 1000))' \
+	"$SCTRACE" -o "$TMP/sleeps.scap" -- sh -c 'for i in 1 2 3 4 5; do sleep 0.2; done')
+if [ "$cpu" -lt 400 ]; then
+	pass "polling for stops: $cpu ms of CPU over 1 s of sleeps"
+else
+	fail "polling for stops: $cpu ms of CPU over 1 s of sleeps (a spin that does not stop?)"
+fi
 finish
