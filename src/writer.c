@@ -151,18 +151,8 @@ static uint8_t *reserve(struct sct_writer *w, size_t n)
 		return grow(w, n) ? w->buf + w->len : NULL;
 	if (w->len + n > w->cap)
 		sct_writer_flush(w);
-	if (n > w->cap) {
-		uint8_t *p = realloc(w->buf, n);
-
-		if (!p) {
-			if (!w->err)
-				w->err = -ENOMEM;
-			return NULL;
-		}
-		w->buf = p;
-		w->cap = n;
-	}
-	return w->buf + w->len;
+	/* a block bigger than the whole buffer */
+	return grow(w, n) ? w->buf + w->len : NULL;
 }
 
 void sct_writer_block(struct sct_writer *w, uint32_t type, const void *body,

@@ -783,6 +783,18 @@ START_TEST(test_event_oversized_block)
 END_TEST
 
 /* Many events: buffer flushes must not corrupt or reorder blocks. */
+/* got is the SHB and n copies of the read event (write_ev_read). */
+static void expect_shb_reads(const uint8_t *got, size_t len, unsigned n)
+{
+	unsigned i;
+
+	ck_assert_uint_eq(len, 28 + (size_t)n * 60);
+	assert_bytes(got, 28, shb_exp, 28);
+	for (i = 0; i < n; i++)
+		ck_assert_msg(!memcmp(got + 28 + (size_t)i * 60, ev_read_exp,
+				      60), "event %u differs", i);
+}
+
 START_TEST(test_many_events)
 {
 	const unsigned n = 30000;	/* 1.8 MB: more than one buffer */
@@ -799,11 +811,7 @@ START_TEST(test_many_events)
 		write_ev_read(&w);
 	ck_assert_int_eq(sct_writer_close(&w), 0);
 	got = tmp_slurp(&t, &len);
-	ck_assert_uint_eq(len, 28 + (size_t)n * 60);
-	assert_bytes(got, 28, shb_exp, 28);
-	for (i = 0; i < n; i++)
-		ck_assert_msg(!memcmp(got + 28 + (size_t)i * 60, ev_read_exp,
-				      60), "event %u differs", i);
+	expect_shb_reads(got, len, n);
 	free(got);
 }
 END_TEST
@@ -844,11 +852,7 @@ START_TEST(test_hold_prepend)
 	ck_assert_int_eq(sct_writer_close(&w), 0);
 	ck_assert_uint_eq(hold_calls, 1);
 	got = tmp_slurp(&t, &len);
-	ck_assert_uint_eq(len, 28 + (size_t)n * 60);
-	assert_bytes(got, 28, shb_exp, 28);
-	for (i = 0; i < n; i++)
-		ck_assert_msg(!memcmp(got + 28 + (size_t)i * 60, ev_read_exp,
-				      60), "event %u differs", i);
+	expect_shb_reads(got, len, n);
 	free(got);
 }
 END_TEST
@@ -920,11 +924,7 @@ START_TEST(test_gzip_many)
 		write_ev_read(&w);
 	ck_assert_int_eq(sct_writer_close(&w), 0);
 	got = tmp_gunzip(&t, &len);
-	ck_assert_uint_eq(len, 28 + (size_t)n * 60);
-	assert_bytes(got, 28, shb_exp, 28);
-	for (i = 0; i < n; i++)
-		ck_assert_msg(!memcmp(got + 28 + (size_t)i * 60, ev_read_exp,
-				      60), "event %u differs", i);
+	expect_shb_reads(got, len, n);
 	free(got);
 }
 END_TEST
