@@ -65,9 +65,13 @@ static void read_link(const char *path, char *dst, size_t size)
 	dst[n > 0 ? n : 0] = 0;
 }
 
+/* task flags (include/linux/sched.h): a kernel thread */
+#define PF_KTHREAD	0x00200000u
+
 /* Fields of /proc/T/stat after the comm, numbered as in proc(5). */
 enum {
-	ST_PPID = 4, ST_PGRP = 5, ST_SESSION = 6, ST_TTY = 7, ST_MINFLT = 10,
+	ST_PPID = 4, ST_PGRP = 5, ST_SESSION = 6, ST_TTY = 7, ST_FLAGS = 9,
+	ST_MINFLT = 10,
 	ST_MAJFLT = 12, ST_ARG_START = 48, ST_ARG_END = 49, ST_ENV_START = 50,
 	ST_ENV_END = 51, ST_MAX = 52
 };
@@ -86,8 +90,9 @@ static void parse_stat(const char *buf, struct sct_procinfo *pi,
 
 	if (!open || !p || p < open)
 		return;
-	snprintf(pi->comm, sizeof(pi->comm), "%.*s",
-		 (int)(p - open - 1 < 16 ? p - open - 1 : 16), open + 1);
+	/* (a kernel worker's name has its workqueue's appended: > 15) */
+	snprintf(pi->comm, sizeof(pi->comm), "%.*s", (int)(p - open - 1),
+		 open + 1);
 	p = strchr(p + 2, ' ');	/* past the one-letter state */
 	for (i = ST_PPID; p && i <= ST_MAX; i++) {
 		char *end;
@@ -104,6 +109,7 @@ static void parse_stat(const char *buf, struct sct_procinfo *pi,
 	pi->tty = (uint32_t)v[ST_TTY];
 	pi->pfminor = v[ST_MINFLT];
 	pi->pfmajor = v[ST_MAJFLT];
+	pi->kthread = v[ST_FLAGS] & PF_KTHREAD;
 	if (arg_env) {
 		arg_env[0] = v[ST_ARG_START];
 		arg_env[1] = v[ST_ARG_END];
@@ -473,6 +479,20 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 	r = read_stat(tid, pi);
 	if (r < 0)
 		return r;
+	if (pi->kthread) {
+		/*
+		 * A kernel thread: root's, no memory, no argv or environ (its
+		 * exe shows as its name), cwd and root "/", in our pid
+		 * namespace (else we would not see it): what its status,
+		 * links and files say, without reading them.
+		 */
+		pi->uid = pi->gid = 0;
+		snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
+		strcpy(pi->cwd, "/");
+		strcpy(pi->root, "/");
+		return sct_proc_read_more(tid, pi, what & (SCT_PI_CGROUPS |
+							   SCT_PI_FDLIMIT));
+	}
 	if (what & SCT_PI_STATUS) {
 		r = read_status(tid, pi);
 		if (r < 0)

@@ -34,6 +34,7 @@ struct sct_procinfo {
 	uint32_t tty;
 	uint8_t exe_writable;
 	int64_t tracer;			/* TracerPid (not written) */
+	bool kthread;			/* a kernel thread (not written) */
 };
 
 /* What to read: /proc/T/stat always, the rest on demand. */

@@ -226,7 +226,8 @@ static void others(struct sct_snapshot *sn)
 
 		if (pid < 0 || listed(sn->traced, sn->ntraced, (pid_t)pid))
 			continue;
-		if (pl_process(&sn->pl, pi, pid, false))
+		/* (a kernel thread has no fds) */
+		if (pl_process(&sn->pl, pi, pid, false) && !pi->kthread)
 			pidset_add(&written, (pid_t)pid);
 	}
 	closedir(proc);

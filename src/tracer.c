@@ -196,6 +196,8 @@ static void emit(struct sct_thread *t, pid_t tid, unsigned type)
 
 	if (T.o->w) {
 		sct_writer_event(T.o->w, cpu, type, ts, (uint64_t)tid, T.vals);
+		if (!T.last_flush)
+			T.last_flush = ts;	/* the first flush: FLUSH_NS from now */
 		if (ts - T.last_flush > FLUSH_NS) {
 			sct_writer_flush(T.o->w);
 			T.last_flush = ts;

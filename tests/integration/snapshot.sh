@@ -44,4 +44,24 @@ for opt in "" -z; do
 			"$main $main sctrace" "$(ps_rows "$cap" | awk -v p="$main" '$1 == p')"
 	done
 done
+
+# A kernel thread, if this machine shows any (not in a container's pid
+# namespace): its entry is made from its stat, cgroup and limits alone.
+kt=
+for st in /proc/[0-9]*/stat; do
+	flags=$(awk '{ print $9 }' "$st" 2>/dev/null) || continue
+	if [ -n "$flags" ] && [ $((flags & 0x00200000)) -ne 0 ]; then
+		kt=${st#/proc/}
+		kt=${kt%/stat}
+		break
+	fi
+done
+if [ -n "$kt" ]; then
+	cap=$TMP/snap.scap
+	want="$kt $kt root 0B 0B $(awk '/^Max open files/ { print $4 }' "/proc/$kt/limits") $(cat "/proc/$kt/comm")"
+	got=$(sysdig -r "$cap" -c ps 2>/dev/null | awk -v k="$kt" '$1 == k { print $1, $2, $3, $4, $5, $6, $7 }')
+	expect_eq "kernel thread $kt: root's, no memory, its fd limit and name" "$want" "$got"
+else
+	note "no kernel thread visible here: not checked"
+fi
 finish
