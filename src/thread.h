@@ -40,7 +40,6 @@ struct sct_thread {
 	struct sct_group *g;
 	struct sct_thread *next;		/* hash chain */
 	bool started;			/* first stop seen */
-	bool exiting;			/* PTRACE_EVENT_EXIT seen */
 	bool in_syscall;
 	bool enter_written;		/* the current syscall's enter is in the file */
 	bool held;			/* stopped until its parent says who it is */

@@ -645,9 +645,6 @@ static void handle_stop(struct sct_thread *t, int status)
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
 			on_exec(t, (pid_t)msg);
 		break;
-	case PTRACE_EVENT_EXIT:
-		t->exiting = true;
-		break;
 	case PTRACE_EVENT_SECCOMP: {
 		struct __ptrace_syscall_info si;
 
@@ -925,7 +922,7 @@ static void loop(void)
 
 #define SEIZE_OPTS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
 		    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
-		    PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT)
+		    PTRACE_O_TRACEEXEC)
 
 static pid_t launch(const struct sct_options *o)
 {

@@ -147,19 +147,19 @@ expect_eq "evt.type=openat: -v events written = 2 x openat" "$((2 * n_openat))" 
 expect_eq "evt.type=openat: -v syscalls seen = openat calls ($n_openat)" \
 	"$n_openat" "$st_syscalls"
 # Stops (every waitpid report): 2 per openat; 1 per fork, clone or exec
-# that succeeded (its ptrace event stop); 3 per process or thread (first
-# stop, PTRACE_EVENT_EXIT, its death); 1 per signal delivered (SIGCHLD);
+# that succeeded (its ptrace event stop); 2 per process or thread (first
+# stop, its death); 1 per signal delivered (SIGCHLD);
 # plus the start: the launched command's SIGSTOP group-stop and the SIGCONT
 # that ends it.  Up to 4 more are allowed for kernel variations.
 n_events=$((n_new + n_resumed + n_execs))
 stops_min=$((2 * n_openat + n_events))
-stops_exp=$((2 * n_openat + n_events + 3 * n_tasks + n_signals + 2))
+stops_exp=$((2 * n_openat + n_events + 2 * n_tasks + n_signals + 2))
 stops_max=$((stops_exp + 4))
 sec_stops=$st_stops
 if [ "$st_stops" -ge "$stops_min" ] && [ "$st_stops" -le "$stops_max" ]; then
 	pass "evt.type=openat: $st_stops stops, within [2 x openat + fork/clone/exec events = $stops_min, $stops_max] (expected $stops_exp)"
 else
-	fail "evt.type=openat: $st_stops stops, not within [2 x openat + fork/clone/exec events = $stops_min, $stops_max] (expected 2x$n_openat openat + $n_events fork/clone/exec events + 3x$n_tasks tasks + $n_signals signals + 2 = $stops_exp)"
+	fail "evt.type=openat: $st_stops stops, not within [2 x openat + fork/clone/exec events = $stops_min, $stops_max] (expected 2x$n_openat openat + $n_events fork/clone/exec events + 2x$n_tasks tasks + $n_signals signals + 2 = $stops_exp)"
 fi
 
 # The same without the pre-filter: every syscall stops twice (but the last
