@@ -377,58 +377,16 @@ static struct sct_val rlimit_field(struct sct_call *c,
 /* ---------------------------------------------------------------------
  * Memory counters of mmap/munmap/brk exits: the thread's VmSize, VmRSS
  * and VmSwap (mm total_vm, rss and swap entries, in kB, as the driver).
- * mmap and brk are frequent, so each thread's file stays open and is
- * re-read with pread (a seq_file regenerates at offset 0); a file of a
- * thread that is gone fails to read and is reopened, so a reused tid is
- * never served stale numbers.  /proc/T/status costs ~13 us to generate,
+ * mmap and brk are frequent: their files stay open (sct_proc_file).
+ * /proc/T/status costs ~13 us to generate,
  * /proc/T/statm ~1.5 us but has no swap count: statm is used while the
  * system has no swap area (then every VmSwap is 0), which is looked up
  * in /proc/swaps at most once a second.
  * ------------------------------------------------------------------- */
 
-#define VM_CACHE	8
-
-enum { VM_STATUS, VM_STATM };
-
-/* fd1 is the fd plus one, so that the zeroed table means "all free" */
-static struct { pid_t tid; uint8_t kind; int fd1; } vm_cache[VM_CACHE];
-static unsigned vm_next;
-
-static ssize_t vm_pread(unsigned slot, char *buf, size_t size)
+static int vm_read(pid_t tid, enum sct_proc_file f, char *buf, size_t size)
 {
-	ssize_t n = pread(vm_cache[slot].fd1 - 1, buf, size - 1, 0);
-
-	if (n <= 0) {
-		close(vm_cache[slot].fd1 - 1);
-		vm_cache[slot].fd1 = 0;
-		return -1;
-	}
-	buf[n] = 0;
-	return n;
-}
-
-static int vm_read(pid_t tid, unsigned kind, char *buf, size_t size)
-{
-	char path[64];
-	unsigned i, slot;
-	int fd;
-
-	for (i = 0; i < VM_CACHE; i++)
-		if (vm_cache[i].fd1 && vm_cache[i].tid == tid &&
-		    vm_cache[i].kind == kind && vm_pread(i, buf, size) > 0)
-			return 0;
-	snprintf(path, sizeof(path), "/proc/%d/%s", tid,
-		 kind == VM_STATM ? "statm" : "status");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	slot = vm_next++ % VM_CACHE;
-	if (vm_cache[slot].fd1)
-		close(vm_cache[slot].fd1 - 1);
-	vm_cache[slot].tid = tid;
-	vm_cache[slot].kind = (uint8_t)kind;
-	vm_cache[slot].fd1 = fd + 1;
-	return vm_pread(slot, buf, size) > 0 ? 0 : -1;
+	return sct_proc_file(tid, f, buf, size) > 0 ? 0 : -1;
 }
 
 /* Is a swap area active?  (/proc/swaps has more than its header line.) */
@@ -474,14 +432,14 @@ static struct sct_val vm_val(struct sct_call *c, unsigned op)
 			unsigned long long pages[2] = { 0, 0 };
 			unsigned long kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
 
-			if (vm_read(c->tid, VM_STATM, buf, sizeof(buf)) < 0 ||
+			if (vm_read(c->tid, SCT_PF_STATM, buf, sizeof(buf)) < 0 ||
 			    sscanf(buf, "%llu %llu", &pages[0], &pages[1]) != 2)
 				return (struct sct_val){ 0 };
 			c->vm_kb[0] = (uint32_t)(pages[0] * kb);
 			c->vm_kb[1] = (uint32_t)(pages[1] * kb);
 			c->vm_kb[2] = 0;
 		} else {
-			if (vm_read(c->tid, VM_STATUS, buf, sizeof(buf)) < 0)
+			if (vm_read(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) < 0)
 				return (struct sct_val){ 0 };
 			/* no Vm lines (a zombie): 0, as the driver without mm */
 			c->vm_kb[0] = status_kb(buf, "\nVmSize:");

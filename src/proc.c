@@ -58,6 +58,75 @@ static ssize_t read_file(const char *path, char *buf, size_t size)
 	return got;
 }
 
+/* ---- the /proc file cache (see sct_proc_file) ---- */
+
+#define PF_CACHE	32
+
+static const char *const pf_name[SCT_PF_COUNT] = {
+	"stat", "status", "statm", "cgroup", "loginuid"
+};
+
+/* fd1 is the fd plus one, so that the zeroed table means "all free" */
+static struct { pid_t tid; uint8_t file; int fd1; } pf_cache[PF_CACHE];
+static unsigned pf_next;
+static __thread bool pf_cached;
+
+void sct_proc_cache_on(void)
+{
+	pf_cached = true;
+}
+
+static ssize_t pf_pread(int fd, char *buf, size_t size)
+{
+	ssize_t n;
+
+	do
+		n = pread(fd, buf, size - 1, 0);
+	while (n < 0 && errno == EINTR);
+	if (n >= 0)
+		buf[n] = 0;
+	return n < 0 ? -errno : n;
+}
+
+ssize_t sct_proc_file(pid_t tid, enum sct_proc_file f, char *buf, size_t size)
+{
+	char path[64];
+	unsigned i, slot;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", tid, pf_name[f]);
+	if (!pf_cached)
+		return read_file(path, buf, size);
+	for (i = 0; i < PF_CACHE; i++) {
+		if (!pf_cache[i].fd1 || pf_cache[i].tid != tid ||
+		    pf_cache[i].file != f)
+			continue;
+		n = pf_pread(pf_cache[i].fd1 - 1, buf, size);
+		if (n > 0)
+			return n;
+		/* gone, or its tid taken by another: open it again */
+		close(pf_cache[i].fd1 - 1);
+		pf_cache[i].fd1 = 0;
+		break;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = pf_pread(fd, buf, size);
+	if (n <= 0) {
+		close(fd);
+		return n;
+	}
+	slot = pf_next++ % PF_CACHE;
+	if (pf_cache[slot].fd1)
+		close(pf_cache[slot].fd1 - 1);
+	pf_cache[slot].tid = tid;
+	pf_cache[slot].file = (uint8_t)f;
+	pf_cache[slot].fd1 = fd + 1;
+	return n;
+}
+
 static void read_link(const char *path, char *dst, size_t size)
 {
 	ssize_t n = readlink(path, dst, size - 1);
@@ -258,11 +327,9 @@ static void split_cmdline(const char *buf, size_t n, char *first,
 
 static int read_stat(pid_t tid, struct sct_procinfo *pi)
 {
-	char path[64], buf[4096];
-	ssize_t n;
+	char buf[4096];
+	ssize_t n = sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf));
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
-	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
 	parse_stat(buf, pi, pi->arg_env);
@@ -271,11 +338,9 @@ static int read_stat(pid_t tid, struct sct_procinfo *pi)
 
 static int read_status(pid_t tid, struct sct_procinfo *pi)
 {
-	char path[64], buf[4096];
-	ssize_t n;
+	char buf[4096];
+	ssize_t n = sct_proc_file(tid, SCT_PF_STATUS, buf, sizeof(buf));
 
-	snprintf(path, sizeof(path), "/proc/%d/status", tid);
-	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
 	parse_status(buf, pi);
@@ -292,12 +357,11 @@ static unsigned long page_kb;
 static int read_statm(pid_t tid, struct sct_procinfo *pi)
 {
 	unsigned long long size, rss;
-	char path[64], buf[256];
+	char buf[256];
 
 	if (!page_kb)
 		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-	snprintf(path, sizeof(path), "/proc/%d/statm", tid);
-	if (read_file(path, buf, sizeof(buf)) <= 0 ||
+	if (sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
 	    sscanf(buf, "%llu %llu", &size, &rss) != 2)
 		return -ENOENT;
 	pi->vmsize_kb = (uint32_t)(size * page_kb);
@@ -402,16 +466,12 @@ int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
 		snprintf(path, sizeof(path), "/proc/%d/root", tid);
 		read_link(path, pi->root, sizeof(pi->root));
 	}
-	if (what & SCT_PI_LOGINUID) {
-		snprintf(path, sizeof(path), "/proc/%d/loginuid", tid);
-		if (read_file(path, buf, 32) > 0)
-			pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
-	}
-	if (what & SCT_PI_CGROUPS) {
-		snprintf(path, sizeof(path), "/proc/%d/cgroup", tid);
-		if (read_file(path, buf, sizeof(buf)) > 0)
-			parse_cgroup(buf, pi);
-	}
+	if ((what & SCT_PI_LOGINUID) &&
+	    sct_proc_file(tid, SCT_PF_LOGINUID, buf, 32) > 0)
+		pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
+	if ((what & SCT_PI_CGROUPS) &&
+	    sct_proc_file(tid, SCT_PF_CGROUP, buf, sizeof(buf)) > 0)
+		parse_cgroup(buf, pi);
 	if ((what & SCT_PI_FDLIMIT) &&
 	    prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
 		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
@@ -515,12 +575,11 @@ void sct_proc_comm(pid_t tid, char *dst, size_t size)
 
 int sct_proc_cpu(pid_t tid)
 {
-	char path[64], buf[1024];
+	char buf[1024];
 	const char *p;
 	int i, cpu = -1;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
-	if (read_file(path, buf, sizeof(buf)) <= 0)
+	if (sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)) <= 0)
 		return -1;
 	p = strrchr(buf, ')');
 	if (!p)

@@ -61,6 +61,24 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
  */
 int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi);
 
+/* Files of /proc/T/ that sct_proc_file reads. */
+enum sct_proc_file {
+	SCT_PF_STAT, SCT_PF_STATUS, SCT_PF_STATM, SCT_PF_CGROUP,
+	SCT_PF_LOGINUID, SCT_PF_COUNT
+};
+
+/*
+ * Read /proc/T/<file> into buf (NUL-terminated); returns its length or
+ * -errno.  In the thread that called sct_proc_cache_on, the files stay
+ * open (a few dozen, least recently opened closed first) and are read
+ * again with pread, which makes /proc generate them anew: a new open costs
+ * as much as the read.  A file of a thread that is gone fails to read and
+ * is opened again, so a reused tid never gets another task's numbers.
+ */
+ssize_t sct_proc_file(pid_t tid, enum sct_proc_file f, char *buf, size_t size);
+/* Keep /proc files open for this thread's reads (the tracing thread). */
+void sct_proc_cache_on(void);
+
 /* Is thread tid in our pid namespace (its ids there are ours)? */
 bool sct_proc_in_our_pidns(pid_t tid);
 

@@ -1148,6 +1148,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	T.call.pi = T.pi;
 	T.call.snaplen = o->snaplen;
 	T.spin = !o->no_spin && cpus_to_run_on() > 1;
+	sct_proc_cache_on();
 
 	for (i = 0; i < o->npids; i++) {
 		int r = attach(o->pids[i]);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests for bounded tracee memory reads (src/mem.c), done on the test
- * process itself: process_vm_readv on one's own pid needs no privilege.
+ * process itself: process_vm_readv on one's own pid needs no privilege;
+ * and for the /proc file cache (src/proc.c), on itself and a child.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -9,6 +10,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,11 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "proc.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 static size_t ps;
 static uint8_t *pages;	/* npages readable pages, then one inaccessible */
@@ -188,6 +195,80 @@ START_TEST(test_read_str_no_room)
 }
 END_TEST
 
+/* ---- the /proc file cache of src/proc.c ---- */
+
+/* comm of tid as /proc/T/stat shows it (between the parentheses) */
+static void stat_comm(pid_t tid, char *out, size_t size)
+{
+	char buf[1024], *a, *b;
+
+	ck_assert_int_gt(sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)), 0);
+	a = strchr(buf, '(');
+	b = strrchr(buf, ')');
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	snprintf(out, size, "%.*s", (int)(b - a - 1), a + 1);
+}
+
+/* A file kept open is generated anew at each read. */
+START_TEST(test_proc_file_fresh)
+{
+	char old[32], name[32];
+
+	sct_proc_cache_on();
+	ck_assert_int_eq(prctl(PR_GET_NAME, old), 0);
+	ck_assert_int_eq(prctl(PR_SET_NAME, "sct-one"), 0);
+	stat_comm(getpid(), name, sizeof(name));
+	ck_assert_str_eq(name, "sct-one");
+	ck_assert_int_eq(prctl(PR_SET_NAME, "sct-two"), 0);
+	stat_comm(getpid(), name, sizeof(name));
+	ck_assert_str_eq(name, "sct-two");
+	prctl(PR_SET_NAME, old);
+}
+END_TEST
+
+/* A task that is gone gives an error, never its or another's old data. */
+START_TEST(test_proc_file_gone)
+{
+	char buf[1024];
+	pid_t pid;
+	int st;
+
+	sct_proc_cache_on();
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	ck_assert_int_gt(sct_proc_file(pid, SCT_PF_STAT, buf, sizeof(buf)), 0);
+	ck_assert_int_gt(sct_proc_file(pid, SCT_PF_STATUS, buf, sizeof(buf)), 0);
+	kill(pid, SIGKILL);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_int_lt(sct_proc_file(pid, SCT_PF_STAT, buf, sizeof(buf)), 0);
+	ck_assert_int_lt(sct_proc_file(pid, SCT_PF_STATUS, buf, sizeof(buf)), 0);
+}
+END_TEST
+
+/* Many tasks and files: the cache's slots are reused, reads stay right. */
+START_TEST(test_proc_file_many)
+{
+	char buf[1024], want[64];
+	unsigned i;
+
+	sct_proc_cache_on();
+	snprintf(want, sizeof(want), "%d (", (int)getpid());
+	for (i = 0; i < 200; i++) {
+		enum sct_proc_file f = i % 2 ? SCT_PF_STAT : SCT_PF_STATM;
+
+		ck_assert_int_gt(sct_proc_file(getpid(), f, buf, sizeof(buf)), 0);
+		if (f == SCT_PF_STAT)
+			ck_assert(!strncmp(buf, want, strlen(want)));
+		ck_assert_int_gt(sct_proc_file(1, SCT_PF_STATM, buf, sizeof(buf)), 0);
+	}
+}
+END_TEST
+
 Suite *sct_suite_mem(void);
 
 Suite *sct_suite_mem(void)
@@ -203,6 +284,9 @@ Suite *sct_suite_mem(void)
 	tcase_add_test(tc, test_read_str_page_end);
 	tcase_add_test(tc, test_read_str_cross_page);
 	tcase_add_test(tc, test_read_str_no_room);
+	tcase_add_test(tc, test_proc_file_fresh);
+	tcase_add_test(tc, test_proc_file_gone);
+	tcase_add_test(tc, test_proc_file_many);
 	suite_add_tcase(s, tc);
 	return s;
 }
