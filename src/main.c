@@ -441,6 +441,7 @@ int main(int argc, char **argv)
 			o.seccomp ? ", seccomp pre-filter" : "");
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);
+	free((char *)o.cmd_path);
 	free(joined);
 	return rc;
 }
