@@ -442,6 +442,7 @@ int main(int argc, char **argv)
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);
 	free((char *)o.cmd_path);
+	free(o.pids);
 	free(joined);
 	return rc;
 }
