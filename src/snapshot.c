@@ -201,7 +201,7 @@ struct sct_snapshot {
 	struct sct_writer head;		/* MI, UL */
 	struct sct_buf pl;		/* entries of the other processes */
 	struct sct_writer fdl;		/* their FDL blocks */
-	/* filled by sct_snapshot_write: the traced processes' */
+	/* filled by sct_snapshot_write: the traced processes' (those then) */
 	struct sct_buf traced_pl;
 	struct sct_writer traced_fdl;
 };
@@ -293,17 +293,17 @@ static void complete(struct sct_writer *w, void *arg)
 }
 
 void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
-			bool last_launched)
+			const pid_t *pids, unsigned n, pid_t unexeced)
 {
 	struct sct_procinfo *pi = malloc(sizeof(*pi));
 	unsigned i;
 
 	if (!pi)
 		sct_die("out of memory");
-	for (i = 0; i < sn->ntraced; i++)
-		if (pl_process(&sn->traced_pl, pi, sn->traced[i], true))
-			write_fdl(&sn->traced_fdl, sn->traced[i],
-				  last_launched && i == sn->ntraced - 1);
+	for (i = 0; i < n; i++)
+		if (pl_process(&sn->traced_pl, pi, pids[i], true))
+			write_fdl(&sn->traced_fdl, pids[i],
+				  pids[i] == unexeced);
 	free(pi);
 	sct_writer_hold(w, complete, sn);
 }

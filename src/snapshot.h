@@ -18,14 +18,14 @@ void sct_snapshot_init(void);
  */
 struct sct_snapshot *sct_snapshot_start(const pid_t *traced, unsigned n);
 /*
- * Read the traced processes' PL entries (every thread) and FDLs now, and
+ * Read the n traced processes' PL entries (every thread) and FDLs now, and
  * make w put SHB, MI, UL, PL and the FDLs before the events it holds, at
- * its first flush (which waits for the thread); sn is freed then.  The
- * last traced process may be a launched command still before its exec:
- * for it, fds the exec will close are left out.
+ * its first flush (which waits for the thread); sn is freed then.  For
+ * unexeced, a launched command still before its exec, fds the exec will
+ * close are left out.
  */
 void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
-			bool last_launched);
+			const pid_t *pids, unsigned n, pid_t unexeced);
 /* For a snapshot never written: wait for its thread, free it. */
 void sct_snapshot_free(struct sct_snapshot *sn);
 /* Number of cpus as written in MI; event cpu ids stay below it. */

@@ -175,13 +175,39 @@ static uint16_t thread_cpu(struct sct_thread *t, uint64_t ts)
 	return (uint16_t)t->cpu;
 }
 
+/*
+ * The header goes before the first written event: the processes traced
+ * then (the attached and launched ones and those they made before it, of
+ * which a filter may have kept no clone event) are read now, as they are;
+ * the rest of the system comes from the snapshot thread.
+ */
 static void write_header(void)
 {
+	pid_t *pids;
+	unsigned i, n = 0;
+	struct sct_thread *t;
+
 	if (T.header_done || !T.o->w)
 		return;
 	T.header_done = true;
+	pids = calloc(T.nthreads + T.npids + 1, sizeof(*pids));
+	if (!pids)
+		sct_die("out of memory");
+	for (i = 0; i < T.npids; i++)
+		pids[n++] = T.pids[i];
+	for (i = 0; i < HASH_SIZE; i++)
+		for (t = T.hash[i]; t; t = t->next) {
+			unsigned k;
+
+			for (k = 0; k < n && pids[k] != t->g->pid; k++)
+				;
+			if (k == n)
+				pids[n++] = t->g->pid;
+		}
 	/* the launched command's fds: left out if its exec will close them */
-	sct_snapshot_write(T.o->w, T.snap, T.main_pid > 0 && !T.main_execd);
+	sct_snapshot_write(T.o->w, T.snap, pids, n,
+			   T.main_pid > 0 && !T.main_execd ? T.main_pid : 0);
+	free(pids);
 	T.snap = NULL;	/* the writer's now */
 }
 
