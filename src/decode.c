@@ -384,11 +384,6 @@ static struct sct_val rlimit_field(struct sct_call *c,
  * in /proc/swaps at most once a second.
  * ------------------------------------------------------------------- */
 
-static int vm_read(pid_t tid, enum sct_proc_file f, char *buf, size_t size)
-{
-	return sct_proc_file(tid, f, buf, size) > 0 ? 0 : -1;
-}
-
 /* Is a swap area active?  (/proc/swaps has more than its header line.) */
 static bool swap_active(void)
 {
@@ -432,14 +427,14 @@ static struct sct_val vm_val(struct sct_call *c, unsigned op)
 			unsigned long long pages[2] = { 0, 0 };
 			unsigned long kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
 
-			if (vm_read(c->tid, SCT_PF_STATM, buf, sizeof(buf)) < 0 ||
+			if (sct_proc_file(c->tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
 			    sscanf(buf, "%llu %llu", &pages[0], &pages[1]) != 2)
 				return (struct sct_val){ 0 };
 			c->vm_kb[0] = (uint32_t)(pages[0] * kb);
 			c->vm_kb[1] = (uint32_t)(pages[1] * kb);
 			c->vm_kb[2] = 0;
 		} else {
-			if (vm_read(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) < 0)
+			if (sct_proc_file(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
 				return (struct sct_val){ 0 };
 			/* no Vm lines (a zombie): 0, as the driver without mm */
 			c->vm_kb[0] = status_kb(buf, "\nVmSize:");
@@ -758,7 +753,6 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 {
 	unsigned need = *what;
 	struct sct_procinfo *pi = c->pi;
-	int64_t parent_pid;
 
 	if (!c->pi_same_cgroup)
 		need &= ~SCT_PI_CGROUPS;
@@ -787,13 +781,9 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 	if ((c->clone_flags & SCT_PPM_CL_CLONE_NEWPID) ||
 	    !sct_proc_in_our_pidns(c->tid))
 		return -1;
-	parent_pid = pi->pid;
 	pi->tid = pi->vtid = c->tid;
 	pi->pid = pi->vpid = c->pid;
-	/* a thread's or CLONE_PARENT child's parent is its forker's */
-	if (pi->pid != parent_pid &&
-	    !(c->clone_flags & SCT_PPM_CL_CLONE_PARENT))
-		pi->ptid = parent_pid;
+	/* its parent, faults, sizes (and name, group: its parent's) */
 	if (sct_proc_read_task(c->tid, pi) < 0)
 		return -1;
 	if (!c->pi_same_cgroup) {

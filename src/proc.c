@@ -140,28 +140,23 @@ static void read_link(const char *path, char *dst, size_t size)
 /* Fields of /proc/T/stat after the comm, numbered as in proc(5). */
 enum {
 	ST_PPID = 4, ST_PGRP = 5, ST_SESSION = 6, ST_TTY = 7, ST_FLAGS = 9,
-	ST_MINFLT = 10,
-	ST_MAJFLT = 12, ST_ARG_START = 48, ST_ARG_END = 49, ST_ENV_START = 50,
-	ST_ENV_END = 51, ST_MAX = 52
+	ST_MINFLT = 10, ST_MAJFLT = 12, ST_PROCESSOR = 39, ST_ARG_START = 48,
+	ST_ARG_END = 49, ST_ENV_START = 50, ST_ENV_END = 51, ST_MAX = 52
 };
 
 /*
- * comm (the raw name between the first '(' and the last ')': a name may
- * hold both) and the numbers after it; the memory bounds of argv and
- * environ are 0 for a process we may not look into.
+ * The numbers of a /proc/T/stat line into v (by field number, 0 where
+ * missing); returns where its comm starts, after the first '(' (the raw
+ * name runs to the last ')': a name may hold both), or NULL.
  */
-static void parse_stat(const char *buf, struct sct_procinfo *pi,
-		       uint64_t *arg_env)
+static const char *stat_fields(const char *buf, unsigned long long *v)
 {
 	const char *open = strchr(buf, '('), *p = strrchr(buf, ')');
-	unsigned long long v[ST_MAX + 1] = { 0 };
 	unsigned i;
 
+	memset(v, 0, (ST_MAX + 1) * sizeof(*v));
 	if (!open || !p || p < open)
-		return;
-	/* (a kernel worker's name has its workqueue's appended: > 15) */
-	snprintf(pi->comm, sizeof(pi->comm), "%.*s", (int)(p - open - 1),
-		 open + 1);
+		return NULL;
 	p = strchr(p + 2, ' ');	/* past the one-letter state */
 	for (i = ST_PPID; p && i <= ST_MAX; i++) {
 		char *end;
@@ -172,6 +167,23 @@ static void parse_stat(const char *buf, struct sct_procinfo *pi,
 			break;
 		p = end;
 	}
+	return open + 1;
+}
+
+/*
+ * comm and the numbers after it; the memory bounds of argv and environ
+ * are 0 for a process we may not look into.
+ */
+static void parse_stat(const char *buf, struct sct_procinfo *pi)
+{
+	unsigned long long v[ST_MAX + 1];
+	const char *comm = stat_fields(buf, v);
+
+	if (!comm)
+		return;
+	/* (a kernel worker's name has its workqueue's appended: > 15) */
+	snprintf(pi->comm, sizeof(pi->comm), "%.*s",
+		 (int)(strrchr(comm, ')') - comm), comm);
 	pi->ptid = (int64_t)v[ST_PPID];
 	pi->pgid = (int64_t)v[ST_PGRP];
 	pi->sid = (int64_t)v[ST_SESSION];
@@ -179,12 +191,10 @@ static void parse_stat(const char *buf, struct sct_procinfo *pi,
 	pi->pfminor = v[ST_MINFLT];
 	pi->pfmajor = v[ST_MAJFLT];
 	pi->kthread = v[ST_FLAGS] & PF_KTHREAD;
-	if (arg_env) {
-		arg_env[0] = v[ST_ARG_START];
-		arg_env[1] = v[ST_ARG_END];
-		arg_env[2] = v[ST_ENV_START];
-		arg_env[3] = v[ST_ENV_END];
-	}
+	pi->arg_env[0] = v[ST_ARG_START];
+	pi->arg_env[1] = v[ST_ARG_END];
+	pi->arg_env[2] = v[ST_ENV_START];
+	pi->arg_env[3] = v[ST_ENV_END];
 }
 
 static void parse_status(char *buf, struct sct_procinfo *pi)
@@ -332,7 +342,7 @@ static int read_stat(pid_t tid, struct sct_procinfo *pi)
 
 	if (n < 0)
 		return (int)n;
-	parse_stat(buf, pi, pi->arg_env);
+	parse_stat(buf, pi);
 	return 0;
 }
 
@@ -378,15 +388,10 @@ int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
 
 int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
 {
-	struct sct_procinfo own;
-	int r;
+	int r = read_stat(tid, pi);
 
-	memset(&own, 0, offsetof(struct sct_procinfo, exe));
-	r = read_stat(tid, &own);
 	if (r < 0)
 		return r;
-	pi->pfmajor = own.pfmajor;
-	pi->pfminor = own.pfminor;
 	read_statm(tid, pi);
 	return 0;
 }
@@ -575,25 +580,13 @@ void sct_proc_comm(pid_t tid, char *dst, size_t size)
 
 int sct_proc_cpu(pid_t tid)
 {
+	unsigned long long v[ST_MAX + 1];
 	char buf[1024];
-	const char *p;
-	int i, cpu = -1;
 
-	if (sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)) <= 0)
+	if (sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)) <= 0 ||
+	    !stat_fields(buf, v))
 		return -1;
-	p = strrchr(buf, ')');
-	if (!p)
-		return -1;
-	/* field 3 starts after ") "; the cpu is field 39 */
-	p += 2;
-	for (i = 3; i < 39 && p; i++) {
-		p = strchr(p, ' ');
-		if (p)
-			p++;
-	}
-	if (p)
-		cpu = atoi(p);
-	return cpu;
+	return (int)v[ST_PROCESSOR];
 }
 
 /* ---- fds ---- */

@@ -88,7 +88,10 @@ void sct_proc_init(void);
 /* Add what to a pi that sct_proc_read filled before.  Returns 0. */
 int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
-/* Only the fault counters (stat), VmSize and VmRSS (statm). */
+/*
+ * Only what stat says (name, parent, group, tty, fault counters) and
+ * VmSize and VmRSS (statm), over what pi holds.
+ */
 int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi);
 
 /* Refresh only the memory and fault counters (mmap/brk exits, clone). */

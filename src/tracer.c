@@ -287,14 +287,20 @@ static uint64_t clone_raw_flags(struct sct_thread *t, const struct sct_decoder *
 	return 0;
 }
 
-/* PPM_CL_* flags of the clone-family call t is making. */
-static uint32_t clone_flags_of(struct sct_thread *t, const struct sct_decoder *d,
-			       pid_t tid)
+/* PPM_CL_* flags of raw clone flags (none for fork and vfork events). */
+static uint32_t ppm_clone_flags(const struct sct_decoder *d, uint64_t raw)
 {
 	if (d->ev_enter != SCT_EV_SYSCALL_CLONE_20_E &&
 	    d->ev_enter != SCT_EV_SYSCALL_CLONE3_E)
 		return 0;
-	return sct_ppm_clone_flags(clone_raw_flags(t, d, tid));
+	return sct_ppm_clone_flags(raw);
+}
+
+/* PPM_CL_* flags of the clone-family call t is making. */
+static uint32_t clone_flags_of(struct sct_thread *t, const struct sct_decoder *d,
+			       pid_t tid)
+{
+	return ppm_clone_flags(d, clone_raw_flags(t, d, tid));
 }
 
 /* Does the capture filter keep this event (values in T.vals)? */
@@ -401,15 +407,6 @@ static void syscall_enter(struct sct_thread *t, const struct __ptrace_syscall_in
 		emit(t, t->tid, type);
 }
 
-/* A new program: its name and parent's facts are read again when needed. */
-static void exec_done(struct sct_thread *t)
-{
-	t->comm[0] = 0;
-	t->g->pinfo = false;
-	if (t->g->pid == T.main_pid)
-		T.main_execd = true;
-}
-
 static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_info *si)
 {
 	const struct sct_decoder *d = decoder_of(t->se);
@@ -419,9 +416,6 @@ static void syscall_exit(struct sct_thread *t, const struct __ptrace_syscall_inf
 	if (!t->in_syscall)
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
-	if (ret == 0 && d && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
-			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
-		exec_done(t);	/* (done at the exec event stop already) */
 	if (d && !type_kept(d->ev_enter + 1)) {
 		T.st->filtered++;
 		return;
@@ -558,9 +552,7 @@ static void on_new_child(struct sct_thread *parent, unsigned event,
 
 	if (known) {
 		raw = clone_raw_flags(parent, d, parent->tid);
-		if (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
-		    d->ev_enter == SCT_EV_SYSCALL_CLONE3_E)
-			flags = sct_ppm_clone_flags(raw);
+		flags = ppm_clone_flags(d, raw);
 		thread = flags & SCT_PPM_CL_CLONE_THREAD;
 	} else {
 		/* no clone event to write: only which group it joins */
@@ -619,7 +611,11 @@ static void on_exec(struct sct_thread *t, pid_t former)
 {
 	struct sct_thread *f;
 
-	exec_done(t);
+	/* a new program: its name and parent's facts are read when needed */
+	t->comm[0] = 0;
+	t->g->pinfo = false;
+	if (t->g->pid == T.main_pid)
+		T.main_execd = true;
 	if (former == t->tid || !(f = find(former)))
 		return;
 	t->arch = f->arch;

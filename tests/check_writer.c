@@ -10,6 +10,7 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -795,9 +796,10 @@ static void expect_shb_reads(const uint8_t *got, size_t len, unsigned n)
 				      60), "event %u differs", i);
 }
 
-START_TEST(test_many_events)
+/* n events: more than one buffer's worth, plain or gzipped */
+static void many_events(bool gzip)
 {
-	const unsigned n = 30000;	/* 1.8 MB: more than one buffer */
+	const unsigned n = 30000;	/* 1.8 MB */
 	struct tmpout t;
 	struct sct_writer w;
 	uint8_t *got;
@@ -805,14 +807,19 @@ START_TEST(test_many_events)
 	unsigned i;
 
 	tmp_create(&t);
-	ck_assert_int_eq(sct_writer_open(&w, t.fd, false), 0);
+	ck_assert_int_eq(sct_writer_open(&w, t.fd, gzip), 0);
 	sct_writer_shb(&w);
 	for (i = 0; i < n; i++)
 		write_ev_read(&w);
 	ck_assert_int_eq(sct_writer_close(&w), 0);
-	got = tmp_slurp(&t, &len);
+	got = gzip ? tmp_gunzip(&t, &len) : tmp_slurp(&t, &len);
 	expect_shb_reads(got, len, n);
 	free(got);
+}
+
+START_TEST(test_many_events)
+{
+	many_events(false);
 }
 END_TEST
 
@@ -910,22 +917,7 @@ END_TEST
 
 START_TEST(test_gzip_many)
 {
-	const unsigned n = 30000;
-	struct tmpout t;
-	struct sct_writer w;
-	uint8_t *got;
-	size_t len;
-	unsigned i;
-
-	tmp_create(&t);
-	ck_assert_int_eq(sct_writer_open(&w, t.fd, true), 0);
-	sct_writer_shb(&w);
-	for (i = 0; i < n; i++)
-		write_ev_read(&w);
-	ck_assert_int_eq(sct_writer_close(&w), 0);
-	got = tmp_gunzip(&t, &len);
-	expect_shb_reads(got, len, n);
-	free(got);
+	many_events(true);
 }
 END_TEST
 
