@@ -745,34 +745,34 @@ static unsigned pi_need(unsigned op)
  * copies of its parent's at this point (it has not run yet).  Its own
  * are only its ids, its fault counters and memory sizes (its stat and
  * statm).  A child in another pid namespace than ours, or one moved to a
- * cgroup of its own, is read for itself.  The parent's state read here
- * (the child stopped before its parent's clone exit) is left in pi_keep
- * for that exit.
+ * cgroup of its own, is read for itself.  The parent's state comes from
+ * its clone exit if that came first, else it is read here and kept for
+ * that exit (clone_state.h).
  */
 static int pi_inherit(struct sct_call *c, unsigned *what)
 {
-	unsigned need = *what;
+	unsigned need = *what, src_have = 0;
 	struct sct_procinfo *pi = c->pi;
+	const struct sct_procinfo *src;
+	bool same_cgroup = !c->clone.own_cgroup;
 
-	if (!c->pi_same_cgroup)
+	if (!same_cgroup)
 		need &= ~SCT_PI_CGROUPS;
 	/* all a clone's params: uid, gid (status), the sizes */
 	need |= SCT_PI_STATUS | SCT_PI_VM;
-	if (c->pi_src && !(need & ~c->pi_src_have)) {
+	src = sct_clone_state_take(c->clone_state, &c->clone, &src_have);
+	if (src && !(need & ~src_have)) {
 		/* the parent's exit came first: its values, as at the fork */
-		memcpy(pi, c->pi_src, sizeof(*pi));
-		need = c->pi_src_have;
+		memcpy(pi, src, sizeof(*pi));
+		need = src_have;
 	} else {
 		/* all a clone exit needs: the parent's exit may reuse it */
 		need |= SCT_PI_CMDLINE | SCT_PI_CWD | SCT_PI_FDLIMIT |
-			(c->pi_same_cgroup ? SCT_PI_CGROUPS : 0);
-		if (sct_proc_read(c->pi_from, pi, need) < 0)
+			(same_cgroup ? SCT_PI_CGROUPS : 0);
+		if (sct_proc_read(c->clone.parent, pi, need) < 0)
 			return -1;
-		if (c->pi_keep) {
-			memcpy(c->pi_keep, pi, sizeof(*pi));
-			c->pi_keep_have = need;
-			c->pi_kept = true;
-		}
+		if (!src)
+			sct_clone_state_keep(c->clone_state, &c->clone, pi, need);
 	}
 	/*
 	 * The ids as we see them must be the child's namespace's own (not
@@ -786,7 +786,7 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 	/* its parent, faults, sizes (and name, group: its parent's) */
 	if (sct_proc_read_task(c->tid, pi) < 0)
 		return -1;
-	if (!c->pi_same_cgroup) {
+	if (!same_cgroup) {
 		pi->cgroups_len = 0;
 		sct_proc_read_more(c->tid, pi, SCT_PI_CGROUPS);
 		need |= SCT_PI_CGROUPS;
@@ -798,18 +798,24 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 static struct sct_val pi_val(struct sct_call *c, unsigned op)
 {
 	struct sct_procinfo *pi = c->pi;
+	const struct sct_procinfo *src;
+	unsigned need = pi_need(op), src_have;
 
-	unsigned need = pi_need(op);
-
-	if (!c->pi_loaded && c->pi_preset) {
-		memcpy(pi, c->pi_preset, sizeof(*pi));
+	/* a clone's parent whose state its child's side just read */
+	if (!c->pi_loaded && c->clone.which == SCT_CLONE_PARENT &&
+	    (src = sct_clone_state_take(c->clone_state, &c->clone,
+					&src_have))) {
+		memcpy(pi, src, sizeof(*pi));
 		c->pi_loaded = true;
-		c->pi_have = c->pi_preset_have;
+		c->pi_have = src_have;
+		c->pi_of = c->tid;
 	}
 	if (!c->pi_loaded) {
 		/* pi_inherit sets need to what pi then holds */
-		if (!(c->pi_from > 0 && pi_inherit(c, &need) == 0)) {
-			c->pi_from = 0;
+		c->pi_of = c->clone.parent;
+		if (!(c->clone.which == SCT_CLONE_CHILD &&
+		      pi_inherit(c, &need) == 0)) {
+			c->pi_of = c->tid;
 			need = pi_need(op);
 			if (sct_proc_read(c->tid, pi, need) < 0)
 				return (struct sct_val){ 0 };
@@ -823,8 +829,7 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 
 		/* an inherited cgroup list was read with the child's own */
 		if (need & ~have)
-			sct_proc_read_more(c->pi_from > 0 ? c->pi_from : c->tid,
-					   pi, need & ~have);
+			sct_proc_read_more(c->pi_of, pi, need & ~have);
 		c->pi_have |= need;
 	}
 	switch (op) {
@@ -1144,9 +1149,14 @@ void sct_decode(struct sct_call *c, unsigned type, const struct sct_src *srcs,
 	const struct sct_event_info *ei = &sct_events[type];
 	unsigned i;
 
+	c->pi_loaded = false;
 	c->vm_loaded = false;
 	c->acceptq_loaded = false;
 	for (i = 0; i < ei->nparams; i++)
 		out[i] = i < n ? gather(c, &srcs[i], ei->params[i].type) :
 				 (struct sct_val){ 0 };
+	/* a clone's parent: what it read, for its child's side to come */
+	if (c->clone.which == SCT_CLONE_PARENT && c->pi_loaded)
+		sct_clone_state_keep(c->clone_state, &c->clone, c->pi,
+				     c->pi_have);
 }

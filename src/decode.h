@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "clone_state.h"
 #include "event.h"
 
 struct sct_arch;
@@ -184,23 +185,13 @@ struct sct_call {
 	unsigned pi_have;	/* SCT_PI_* read into pi */
 	uint32_t clone_flags;	/* PPM_CL_* for the PI_CLONE_FLAGS operand */
 	pid_t parent_tid;	/* child side of a clone: the forking thread */
+	pid_t pi_of;		/* whose /proc pi was read from */
 	/*
-	 * Child side of a clone: the thread it was forked from, whose /proc
-	 * state it inherited (0: none, read the child's own), and whether
-	 * they share their cgroup (no CLONE_INTO_CGROUP).
+	 * A side of a clone (clone.which != SCT_CLONE_NONE): the parent's
+	 * state is read once for both sides, through clone_state.
 	 */
-	pid_t pi_from;
-	bool pi_same_cgroup;
-	/* pi_from's state as its own clone exit read it (SCT_PI_* in src_have) */
-	const struct sct_procinfo *pi_src;
-	unsigned pi_src_have;
-	/* where pi_from's state, read here first, is left for its clone exit */
-	struct sct_procinfo *pi_keep;
-	unsigned pi_keep_have;
-	bool pi_kept;
-	/* this thread's own state, read moments ago (for a clone's parent) */
-	const struct sct_procinfo *pi_preset;
-	unsigned pi_preset_have;
+	struct sct_clone_state *clone_state;
+	struct sct_clone_side clone;
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;

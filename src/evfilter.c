@@ -264,20 +264,42 @@ static void fget(void *arg, enum sct_field f, struct sct_fval *v)
 	v->present = true;
 }
 
-bool sct_evfilter_wanted(const struct sct_filter *filter, struct sct_thread *t,
-			pid_t tid, unsigned type, int64_t ret,
-			const struct sct_val *vals)
+struct sct_evfilter {
+	const struct sct_filter *filter;
+	struct fctx fc;
+};
+
+struct sct_evfilter *sct_evfilter_new(const struct sct_filter *filter)
 {
-	static struct fctx *fc;
-	bool r;
+	struct sct_evfilter *ef;
 
 	if (!filter)
-		return true;
-	if (!fc && !(fc = malloc(sizeof(*fc))))
+		return NULL;
+	ef = malloc(sizeof(*ef));
+	if (!ef)
 		sct_die("out of memory");
+	ef->filter = filter;
+	return ef;
+}
+
+void sct_evfilter_free(struct sct_evfilter *ef)
+{
+	free(ef);
+}
+
+bool sct_evfilter_wanted(struct sct_evfilter *ef, struct sct_thread *t,
+			 unsigned type, int64_t ret,
+			 const struct sct_val *vals)
+{
+	struct fctx *fc;
+	bool r;
+
+	if (!ef)
+		return true;
+	fc = &ef->fc;
 	fc->vals = vals;
 	fc->t = t;
-	fc->tid = tid;
+	fc->tid = t->tid;
 	fc->type = type;
 	fc->ret = ret;
 	fc->fdtype = NULL;
@@ -287,7 +309,7 @@ bool sct_evfilter_wanted(const struct sct_filter *filter, struct sct_thread *t,
 	if (fc->fd < 0 && !sct_event_is_enter(type) &&
 	    (sct_events[type].flags & SCT_EF_CREATES_FD))
 		fc->fd = ret;
-	r = sct_filter_match(filter, fget, fc);
+	r = sct_filter_match(ef->filter, fget, fc);
 	if (sct_event_is_enter(type)) {
 		/* keep what the enter saw of its fd for the exit */
 		t->enter_fd = fc->fd;

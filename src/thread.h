@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * What the tracer knows of each traced thread and process (private to
- * tracer.c and evfilter.c).
+ * What the tracer knows of each traced thread and process, and the table
+ * of traced threads (thread.c).  Private to the tracer's files and
+ * evfilter.c.
  */
 #ifndef SCTRACE_THREAD_H
 #define SCTRACE_THREAD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -64,5 +66,38 @@ struct sct_thread {
 	uint64_t cpu_ts;
 	char comm[32];			/* for text output only */
 };
+
+#define SCT_THREADS_HASH	4096u
+
+struct sct_threads {
+	struct sct_thread *hash[SCT_THREADS_HASH];
+	unsigned n;
+};
+
+/* The thread with this tid, or NULL (once per stop: inline). */
+static inline struct sct_thread *sct_thread_find(const struct sct_threads *ts,
+						 pid_t tid)
+{
+	struct sct_thread *t;
+
+	for (t = ts->hash[(unsigned)tid % SCT_THREADS_HASH]; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+/* A new process (thread group) with no thread yet. */
+struct sct_group *sct_group_new(pid_t pid);
+/* Drop a reference to g (its last: free it). */
+void sct_group_put(struct sct_group *g);
+/* Add thread tid, of process g (NULL: a new process of its own). */
+struct sct_thread *sct_thread_add(struct sct_threads *ts, pid_t tid,
+				  struct sct_group *g);
+/* Forget t (and its process with its last thread). */
+void sct_thread_drop(struct sct_threads *ts, struct sct_thread *t);
+/* Call fn on every thread; fn may drop the thread it is given. */
+void sct_threads_for_each(struct sct_threads *ts,
+			  void (*fn)(struct sct_thread *t, void *arg),
+			  void *arg);
 
 #endif

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The state of one sct_trace_run, shared by the stop loop (tracer.c), the
+ * thread table (thread.c), launch/attach (launch.c) and the syscall
+ * event assembly (sysevent.c).  One per run: no file keeps hidden state.
+ */
+#ifndef SCTRACE_RUN_H
+#define SCTRACE_RUN_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode.h"
+#include "schema.h"
+#include "thread.h"
+
+struct sct_arch;
+struct sct_clone_state;
+struct sct_evfilter;
+struct sct_options;
+struct sct_snapshot;
+struct sct_stats;
+
+struct sct_run {
+	const struct sct_options *o;
+	struct sct_stats *st;
+	struct sct_threads threads;
+	pid_t main_pid;			/* the launched command, or 0 */
+	int main_status;
+	bool main_done;
+	bool main_execd;
+	pid_t *pids;			/* traced at the start, for the FDLs */
+	unsigned npids;
+
+	/* event assembly and output (sysevent.c) */
+	uint64_t last_ts;
+	uint64_t last_flush;
+	bool header_done;
+	struct sct_snapshot *snap;	/* until the header is written */
+	struct sct_call call;
+	struct sct_val vals[SCT_MAX_PARAMS];
+	/* an enter written late, at its exit: decoded beside the exit's */
+	struct sct_call enter_call;
+	struct sct_val enter_vals[SCT_MAX_PARAMS];
+	struct sct_clone_state *clone;	/* shared by a clone's two sides */
+	struct sct_evfilter *evfilter;	/* the capture filter's context */
+	const struct sct_arch *last_arch;
+	uint32_t last_audit;
+	uint8_t type_known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */
+
+	/* the stop loop (tracer.c) */
+	bool spin;			/* more than one cpu to run on */
+	unsigned spin_misses;		/* polls in a row that found nothing */
+	unsigned spin_skip;		/* blocking waits left before polling again */
+	volatile sig_atomic_t interrupted;
+};
+
+#endif

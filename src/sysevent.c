@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Syscall event assembly.  The enter and exit events are written at their
+ * stops, so that for every tid each exit directly follows its own enter
+ * (scap-format.md §3.2).
+ */
+#include "config.h"
+#include "sysevent.h"
+#include "arch/arch.h"
+#include "clone_state.h"
+#include "decode.h"
+#include "evfilter.h"
+#include "filter.h"
+#include "log.h"
+#include "mem.h"
+#include "ppm_flags.h"
+#include "print.h"
+#include "proc.h"
+#include "run.h"
+#include "snapshot.h"
+#include "thread.h"
+#include "tracer.h"
+#include "writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP	0x200000000ULL
+#endif
+
+#define ARENA_SIZE	(256u << 10)
+#define CPU_REFRESH_NS	50000000ull
+/* a reader on the other end of -o - sees events at least this often */
+#define FLUSH_NS	100000000ull
+
+static void call_init(struct sct_run *r, struct sct_call *c)
+{
+	c->arena = malloc(ARENA_SIZE);
+	c->pi = malloc(sizeof(*c->pi));
+	if (!c->arena || !c->pi)
+		sct_die("out of memory");
+	c->arena_cap = ARENA_SIZE;
+	c->snaplen = r->o->snaplen;
+	c->clone_state = r->clone;
+}
+
+void sct_sysevent_init(struct sct_run *r)
+{
+	r->clone = sct_clone_state_new();
+	r->evfilter = sct_evfilter_new(r->o->filter);
+	call_init(r, &r->call);
+	call_init(r, &r->enter_call);
+}
+
+void sct_sysevent_fini(struct sct_run *r)
+{
+	free(r->call.arena);
+	free(r->call.pi);
+	free(r->enter_call.arena);
+	free(r->enter_call.pi);
+	sct_evfilter_free(r->evfilter);
+	sct_clone_state_free(r->clone);
+}
+
+/* ---- output ---- */
+
+static uint64_t now_ns(struct sct_run *r)
+{
+	struct timespec ts;
+	uint64_t ns;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	/* keep the file in non-decreasing time order */
+	if (ns < r->last_ts)
+		ns = r->last_ts;
+	r->last_ts = ns;
+	return ns;
+}
+
+static uint16_t thread_cpu(struct sct_thread *t, uint64_t ts)
+{
+	if (t->cpu < 0 || ts - t->cpu_ts > CPU_REFRESH_NS) {
+		int cpu = sct_proc_cpu(t->tid);
+
+		t->cpu = cpu >= 0 && (unsigned)cpu < sct_snapshot_ncpus() ? cpu : 0;
+		t->cpu_ts = ts;
+	}
+	return (uint16_t)t->cpu;
+}
+
+struct pid_list {
+	pid_t *pids;
+	unsigned n;
+};
+
+static void add_pid(struct sct_thread *t, void *arg)
+{
+	struct pid_list *l = arg;
+	unsigned k;
+
+	for (k = 0; k < l->n && l->pids[k] != t->g->pid; k++)
+		;
+	if (k == l->n)
+		l->pids[l->n++] = t->g->pid;
+}
+
+/*
+ * The header goes before the first written event: the processes traced
+ * then (the attached and launched ones and those they made before it, of
+ * which a filter may have kept no clone event) are read now, as they are;
+ * the rest of the system comes from the snapshot thread.
+ */
+static void write_header(struct sct_run *r)
+{
+	struct pid_list l = { 0 };
+	unsigned i;
+
+	if (r->header_done || !r->o->w)
+		return;
+	r->header_done = true;
+	l.pids = calloc(r->threads.n + r->npids + 1, sizeof(*l.pids));
+	if (!l.pids)
+		sct_die("out of memory");
+	for (i = 0; i < r->npids; i++)
+		l.pids[l.n++] = r->pids[i];
+	sct_threads_for_each(&r->threads, add_pid, &l);
+	/* the launched command's fds: left out if its exec will close them */
+	sct_snapshot_write(r->o->w, r->snap, l.pids, l.n,
+			   r->main_pid > 0 && !r->main_execd ? r->main_pid : 0);
+	free(l.pids);
+	r->snap = NULL;	/* the writer's now */
+}
+
+static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
+		 struct sct_val *vals)
+{
+	uint64_t ts;
+	uint16_t cpu;
+
+	write_header(r);
+	ts = now_ns(r);
+	cpu = thread_cpu(t, ts);
+
+	if (r->o->w) {
+		sct_writer_event(r->o->w, cpu, type, ts, (uint64_t)t->tid, vals);
+		if (!r->last_flush)
+			r->last_flush = ts;	/* the first flush: FLUSH_NS from now */
+		if (ts - r->last_flush > FLUSH_NS) {
+			sct_writer_flush(r->o->w);
+			r->last_flush = ts;
+		}
+	} else {
+		if (!t->comm[0])
+			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
+		sct_print_event(r->o->text, cpu, type, ts, t->tid, t->comm, vals);
+	}
+	r->st->events++;
+}
+
+/* ---- gather ---- */
+
+/* Prepare the decoding context c for thread t's current syscall. */
+static struct sct_call *call_for(struct sct_call *c, struct sct_thread *t)
+{
+	c->tid = t->tid;
+	c->pid = t->g->pid;
+	c->arch = t->arch;
+	memcpy(c->args, t->args, sizeof(c->args));
+	c->ret = 0;
+	c->clone_flags = 0;
+	c->parent_tid = 0;
+	c->clone = (struct sct_clone_side){ .which = SCT_CLONE_NONE };
+	c->pidfd = &t->g->pidfd;
+	c->arena_len = 0;
+	return c;
+}
+
+static const struct sct_decoder *decoder_of(const struct sct_sysent *se)
+{
+	return se && se->decoder >= 0 ? &sct_decoders[se->decoder] : NULL;
+}
+
+static bool is_clone(const struct sct_decoder *d)
+{
+	return d && (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_CLONE3_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_FORK_20_E ||
+		     d->ev_enter == SCT_EV_SYSCALL_VFORK_20_E);
+}
+
+/* The raw clone flags of t's clone-family call d. */
+static uint64_t clone_raw(const struct sct_thread *t,
+			  const struct sct_decoder *d)
+{
+	uint64_t flags = 0;
+
+	if (d->ev_enter == SCT_EV_SYSCALL_CLONE_20_E)
+		return t->args[0];
+	/* struct clone_args starts with u64 flags */
+	if (d->ev_enter == SCT_EV_SYSCALL_CLONE3_E &&
+	    sct_mem_read(t->tid, t->args[0], &flags, 8) == 8)
+		return flags;
+	return 0;
+}
+
+/* PPM_CL_* flags of raw clone flags (none for fork and vfork events). */
+static uint32_t clone_flags(const struct sct_decoder *d, uint64_t raw)
+{
+	if (d->ev_enter != SCT_EV_SYSCALL_CLONE_20_E &&
+	    d->ev_enter != SCT_EV_SYSCALL_CLONE3_E)
+		return 0;
+	return sct_ppm_clone_flags(raw);
+}
+
+bool sct_sysevent_clone_of(const struct sct_thread *t,
+			   struct sct_clone_call *cc)
+{
+	const struct sct_decoder *d = decoder_of(t->se);
+
+	if (!t->in_syscall || !is_clone(d))
+		return false;
+	cc->dec = d;
+	cc->raw = clone_raw(t, d);
+	cc->flags = clone_flags(d, cc->raw);
+	return true;
+}
+
+void sct_sysevent_clone_made(struct sct_thread *child,
+			     const struct sct_thread *parent,
+			     const struct sct_clone_call *cc)
+{
+	child->child_pending = true;
+	child->child_dec = cc->dec;
+	child->child_flags = cc->flags;
+	child->child_own_cgroup = cc->raw & CLONE_INTO_CGROUP;
+	child->parent_tid = parent->tid;
+	memcpy(child->child_args, parent->args, sizeof(child->child_args));
+}
+
+/* Does the capture filter keep this event (values in vals)? */
+static bool wanted(struct sct_run *r, struct sct_thread *t, unsigned type,
+		   int64_t ret, const struct sct_val *vals)
+{
+	if (sct_evfilter_wanted(r->evfilter, t, type, ret, vals))
+		return true;
+	r->st->filtered++;
+	return false;
+}
+
+/*
+ * Can the capture filter keep events of this dedicated type at all?  With
+ * a filter on evt.type, a syscall of another type is only seen for
+ * sctrace's own bookkeeping (clone, execve and the like stop under the
+ * seccomp filter whatever the filter asks): its values, /proc reads
+ * included, need not be gathered.  Types that create, use or destroy fds
+ * are always evaluated, because the filter tracks fd names through them.
+ */
+static bool type_kept(struct sct_run *r, unsigned type)
+{
+	uint8_t *known = r->type_known;
+	const char **names;
+	unsigned i, n;
+
+	if (type >= SCT_EVENT_MAX)
+		return true;
+	if (!known[type]) {
+		known[type] = 1;
+		if (r->o->filter && sct_filter_types(r->o->filter, &names, &n) &&
+		    !(sct_events[type].flags & (SCT_EF_CREATES_FD |
+						SCT_EF_USES_FD |
+						SCT_EF_DESTROYS_FD))) {
+			known[type] = 2;
+			for (i = 0; i < n; i++)
+				if (!strcmp(names[i], sct_events[type].name))
+					known[type] = 1;
+		}
+	}
+	return known[type] == 1;
+}
+
+/*
+ * Gather the enter or exit event of t's current syscall into vals, with
+ * the decoding context c.
+ */
+static unsigned gather(struct sct_run *r, struct sct_call *c,
+		       struct sct_thread *t, bool at_exit, int64_t ret,
+		       struct sct_val *vals)
+{
+	const struct sct_decoder *d = decoder_of(t->se);
+	unsigned type;
+
+	if (!d) {
+		vals[0] = sct_int(t->se ? t->se->ppm_sc : 0);
+		vals[1] = sct_int(t->nr);
+		return at_exit ? SCT_EV_GENERIC_X : SCT_EV_GENERIC_E;
+	}
+	call_for(c, t);
+	c->ret = ret;
+	c->at_exit = at_exit;
+	if (at_exit && is_clone(d)) {
+		c->clone_flags = clone_flags(d, clone_raw(t, d));
+		if (ret > 0) {
+			struct sct_thread *child = sct_thread_find(&r->threads,
+								   (pid_t)ret);
+
+			/* the parent's side; the child's may be still to come */
+			c->clone = (struct sct_clone_side){
+				.which = SCT_CLONE_PARENT,
+				.parent = t->tid,
+				.child = (pid_t)ret,
+				.other_pending = child && child->child_pending,
+			};
+		}
+	}
+	type = d->ev_enter + at_exit;
+	sct_decode(c, type, at_exit ? d->exit : d->enter,
+		   at_exit ? d->n_exit : d->n_enter, vals);
+	return type;
+}
+
+void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
+			const struct __ptrace_syscall_info *si)
+{
+	unsigned i, type;
+
+	if (si->arch != r->last_audit || !r->last_arch) {
+		r->last_arch = sct_arch_lookup(si->arch);
+		r->last_audit = si->arch;
+	}
+	t->arch = r->last_arch ? r->last_arch : sct_arch_native();
+	t->se = r->last_arch ? sct_sysent(r->last_arch, si->entry.nr) : NULL;
+	t->nr = si->entry.nr;
+	for (i = 0; i < 6; i++)
+		t->args[i] = si->entry.args[i];
+	if (t->se && t->arch->demux) {
+		const struct sct_sysent *real = t->arch->demux(t->arch, t->se,
+							       t->args,
+							       t->tid);
+
+		if (real)
+			t->se = real;
+	}
+	t->in_syscall = true;
+	r->st->syscalls++;
+	if (t->se && t->se->decoder >= 0 &&
+	    !type_kept(r, sct_decoders[t->se->decoder].ev_enter)) {
+		t->enter_written = false;
+		r->st->filtered++;
+		return;
+	}
+	type = gather(r, &r->call, t, false, 0, r->vals);
+	t->enter_written = wanted(r, t, type, 0, r->vals);
+	if (t->enter_written)
+		emit(r, t, type, r->vals);
+}
+
+void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
+		       const struct __ptrace_syscall_info *si)
+{
+	const struct sct_decoder *d = decoder_of(t->se);
+	int64_t ret = si->exit.rval;
+	unsigned type;
+
+	if (!t->in_syscall)
+		return;		/* its enter was never seen */
+	t->in_syscall = false;
+	if (d && !type_kept(r, d->ev_enter + 1)) {
+		r->st->filtered++;
+		return;
+	}
+	type = gather(r, &r->call, t, true, ret, r->vals);
+	if (!wanted(r, t, type, ret, r->vals))
+		return;
+	if (!t->enter_written) {
+		/*
+		 * An exit is only ever written right after its own enter
+		 * (the newest reader aborts on a mismatch): write it now,
+		 * decoded in a context of its own beside the exit's values.
+		 */
+		unsigned etype = gather(r, &r->enter_call, t, false, 0,
+					r->enter_vals);
+
+		emit(r, t, etype, r->enter_vals);
+	}
+	emit(r, t, type, r->vals);
+}
+
+/* The child side of a clone: res = 0, its state (inherited, see pi_inherit). */
+void sct_sysevent_child(struct sct_run *r, struct sct_thread *t)
+{
+	struct sct_call *c;
+	unsigned type = t->child_dec->ev_enter + 1;
+
+	t->child_pending = false;
+	memcpy(t->args, t->child_args, sizeof(t->args));
+	if (!type_kept(r, type)) {
+		r->st->filtered++;
+		return;
+	}
+	c = call_for(&r->call, t);
+	c->ret = 0;
+	c->at_exit = true;
+	c->clone_flags = t->child_flags;
+	/* a thread's child is a sibling's: CLONE_THREAD/PARENT keep ours */
+	if (!(t->child_flags & (SCT_PPM_CL_CLONE_THREAD |
+				SCT_PPM_CL_CLONE_PARENT)))
+		c->parent_tid = t->parent_tid;
+	/* the child's side; its parent's exit may be still to come */
+	c->clone = (struct sct_clone_side){
+		.which = SCT_CLONE_CHILD,
+		.parent = t->parent_tid,
+		.child = t->tid,
+		.other_pending = true,
+		.own_cgroup = t->child_own_cgroup,
+	};
+	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, r->vals);
+	if (wanted(r, t, type, 0, r->vals))
+		emit(r, t, type, r->vals);
+}
+
+/* procexit's values from a wait status: status, exit code, signal, core */
+static void procexit_vals(struct sct_val *vals, int status)
+{
+	vals[0] = sct_int((uint64_t)(int64_t)status);
+	vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
+	vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
+}
+
+void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
+			   int status)
+{
+	procexit_vals(r->vals, status);
+	if (wanted(r, t, SCT_EV_PROCEXIT_1_E, 0, r->vals))
+		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
+}
+
+/*
+ * The libs readers refuse a file without any event ("no events in file"):
+ * when the filter kept nothing, write the launched command's end, which
+ * did happen, and say so.
+ */
+void sct_sysevent_no_events(struct sct_run *r)
+{
+	sct_warn("no event matched the filter; the capture holds only the "
+		 "launched command's procexit");
+	write_header(r);
+	if (r->main_done) {
+		struct sct_thread t = { .tid = r->main_pid, .cpu = -1 };
+		struct sct_group g = { .pid = r->main_pid, .pidfd = -1 };
+
+		t.g = &g;
+		procexit_vals(r->vals, r->main_status);
+		emit(r, &t, SCT_EV_PROCEXIT_1_E, r->vals);
+	}
+}
