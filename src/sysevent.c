@@ -120,9 +120,9 @@ static void write_header(struct sct_run *r)
 	struct pid_list l = { 0 };
 	unsigned i;
 
-	if (r->header_done || !r->o->w)
-		return;
 	r->header_done = true;
+	if (!r->o->w)
+		return;
 	l.pids = calloc(r->threads.n + r->npids + 1, sizeof(*l.pids));
 	if (!l.pids)
 		sct_die("out of memory");
@@ -142,7 +142,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 	uint64_t ts;
 	uint16_t cpu;
 
-	write_header(r);
+	if (!r->header_done)
+		write_header(r);
 	ts = now_ns(r);
 	cpu = thread_cpu(t, ts);
 
@@ -449,7 +450,8 @@ void sct_sysevent_no_events(struct sct_run *r)
 {
 	sct_warn("no event matched the filter; the capture holds only the "
 		 "launched command's procexit");
-	write_header(r);
+	if (!r->header_done)
+		write_header(r);
 	if (r->main_done) {
 		struct sct_thread t = { .tid = r->main_pid, .cpu = -1 };
 		struct sct_group g = { .pid = r->main_pid, .pidfd = -1 };
