@@ -56,7 +56,7 @@ struct sct_thread {
 	int64_t enter_fd;		/* fd of the current syscall, for filters */
 	char *enter_fdname;		/* ... and its fd.name / fd.type there */
 	const char *enter_fdtype;
-	/* for the child side of a clone */
+	/* for the child side of a clone (sysevent.c; written at its first stop) */
 	const struct sct_decoder *child_dec;
 	uint32_t child_flags;
 	bool child_own_cgroup;		/* clone3 with CLONE_INTO_CGROUP */
