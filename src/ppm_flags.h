@@ -146,6 +146,34 @@
 #define SCT_PPM_BPF_IDX_FD		0
 #define SCT_PPM_BPF_IDX_RES		1
 
+/* quotactl 'cmd' (one bit per command): PPM_Q_* */
+#define SCT_PPM_Q_QUOTAON	(1u << 0)
+#define SCT_PPM_Q_QUOTAOFF	(1u << 1)
+#define SCT_PPM_Q_GETFMT	(1u << 2)
+#define SCT_PPM_Q_GETINFO	(1u << 3)
+#define SCT_PPM_Q_SETINFO	(1u << 4)
+#define SCT_PPM_Q_GETQUOTA	(1u << 5)
+#define SCT_PPM_Q_SETQUOTA	(1u << 6)
+#define SCT_PPM_Q_SYNC		(1u << 7)
+#define SCT_PPM_Q_XQUOTAON	(1u << 8)
+#define SCT_PPM_Q_XQUOTAOFF	(1u << 9)
+#define SCT_PPM_Q_XGETQUOTA	(1u << 10)
+#define SCT_PPM_Q_XSETQLIM	(1u << 11)
+#define SCT_PPM_Q_XGETQSTAT	(1u << 12)
+#define SCT_PPM_Q_XQUOTARM	(1u << 13)
+#define SCT_PPM_Q_XQUOTASYNC	(1u << 14)
+#define SCT_PPM_Q_XGETQSTATV	(1u << 15)	/* never written by the driver */
+
+/* quotactl 'type': PPM_USRQUOTA, PPM_GRPQUOTA */
+#define SCT_PPM_USRQUOTA	(1u << 0)
+#define SCT_PPM_GRPQUOTA	(1u << 1)
+
+/* quotactl 'quota_fmt', 'quota_fmt_out': PPM_QFMT_* */
+#define SCT_PPM_QFMT_NOT_USED	(1u << 0)
+#define SCT_PPM_QFMT_VFS_OLD	(1u << 1)
+#define SCT_PPM_QFMT_VFS_V0	(1u << 2)
+#define SCT_PPM_QFMT_VFS_V1	(1u << 3)
+
 /* --- files ------------------------------------------------------------ */
 
 /* open/openat/openat2 'flags' (O_*) */
