@@ -6,7 +6,7 @@
 #include "mem.h"
 #include "ppm_flags.h"
 
-#define SETVAL_		16
+#include <sys/sem.h>
 
 /* semop(semid, struct sembuf *sops, nsops) exit: the first two sembufs */
 SCT_DECODER(semop)
@@ -45,7 +45,7 @@ SCT_DECODER(semop)
 /* semctl(semid, semnum, cmd, arg) enter: 'val', the value SETVAL sets */
 SCT_DECODER(semctl)
 {
-	if (c->args[2] == SETVAL_)
+	if (c->args[2] == SETVAL)
 		return sct_int((uint64_t)(int64_t)(int32_t)c->args[3]);
 	return sct_int(0);
 }

@@ -7,6 +7,9 @@
 #include "mem.h"
 #include "ppm_flags.h"
 
+#include <linux/bpf.h>
+#include <linux/ptrace.h>
+
 /*
  * One field of struct rlimit (longs) or rlimit64 (u64s) at x, y the field
  * (cur or max); -1 when z, if given, says the call failed, or the memory
@@ -26,15 +29,6 @@ SCT_OP_HANDLER(rlimit)
 	return sct_int(v);
 }
 
-/* the Linux request numbers (generic ABI) whose addr/data differ */
-#define PTRACE_PEEKTEXT_	1
-#define PTRACE_PEEKDATA_	2
-#define PTRACE_PEEKUSR_		3
-#define PTRACE_CONT_		7
-#define PTRACE_SINGLESTEP_	9
-#define PTRACE_DETACH_		17
-#define PTRACE_SYSCALL_		24
-
 /* ptrace(request, pid, addr, data) exit: PT_DYN addr and data */
 SCT_DECODER(ptrace)
 {
@@ -46,9 +40,9 @@ SCT_DECODER(ptrace)
 	if (a->param == SCT_P_PTRACE_X_ADDR)
 		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, c->args[2], 8);
 	switch (req) {
-	case PTRACE_PEEKTEXT_:
-	case PTRACE_PEEKDATA_:
-	case PTRACE_PEEKUSR_: {
+	case PTRACE_PEEKTEXT:
+	case PTRACE_PEEKDATA:
+	case PTRACE_PEEKUSR: {
 		/* the raw syscall stores the word it peeked at *data */
 		uint64_t w;
 
@@ -56,25 +50,22 @@ SCT_DECODER(ptrace)
 			return SCT_NONE;
 		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, w, 8);
 	}
-	case PTRACE_CONT_:
-	case PTRACE_SINGLESTEP_:
-	case PTRACE_DETACH_:
-	case PTRACE_SYSCALL_:
+	case PTRACE_CONT:
+	case PTRACE_SINGLESTEP:
+	case PTRACE_DETACH:
+	case PTRACE_SYSCALL:
 		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_SIGTYPE, c->args[3], 1);
 	default:
 		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, c->args[3], 8);
 	}
 }
 
-#define BPF_MAP_CREATE_	0
-#define BPF_PROG_LOAD_	5
-
 /* bpf(cmd, attr, size) exit: res_or_fd, an fd for the creating commands */
 SCT_DECODER(bpf)
 {
 	uint64_t cmd = c->args[0];
 
-	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE_ || cmd == BPF_PROG_LOAD_))
+	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE || cmd == BPF_PROG_LOAD))
 		return sct_dyn_int(c, SCT_PPM_BPF_IDX_FD, (uint64_t)c->ret, 8);
 	return sct_dyn_int(c, SCT_PPM_BPF_IDX_RES, (uint64_t)c->ret, 8);
 }
