@@ -20,40 +20,58 @@
 #define SCTRACE_DECODE_OPS_H
 
 #define SCT_DECODE_OPS(X, XLAT)						\
-	X(VAL, 1, 1, val)		/* the operand itself */	\
-	X(CALL, 1, 1, call)		/* "@name": named decoder #x */	\
-	X(STR, 1, 1, str)		/* NUL-terminated string at x */ \
-	X(BUF, 2, 2, buf)		/* bytes at x, length y, cut at snaplen */ \
-	X(IOV, 3, 3, iov)		/* gather iovec x[y], total z */ \
-	X(IOVLEN, 2, 2, iov)		/* sum of the lengths of iovec x[y] */ \
-	X(MSG_IOV, 2, 2, msg_iov)	/* gather msghdr x's iovecs, total y */ \
-	X(MSG_IOVLEN, 1, 1, msg_iov)	/* sum of msghdr x's iovec lengths */ \
-	X(MSG_TUPLE_OUT, 2, 2, sock)	/* fd x, msghdr y: local -> msg_name or peer */ \
-	X(MSG_TUPLE_IN, 2, 2, sock)	/* fd x, msghdr y: msg_name or peer -> local */ \
-	X(FDPAIR, 2, 2, fdpair)		/* int x[y] (pipe, socketpair) */ \
-	X(FDINO, 1, 1, fd_stat)		/* inode of the tracee's fd x */ \
-	X(FDPAIR_INO, 2, 2, fdpair)	/* inode of the tracee's fd x[y] */ \
-	X(DEV, 1, 1, fd_stat)		/* device of the tracee's fd x */ \
-	X(SOCKADDR, 2, 2, sock)		/* struct sockaddr at x, length y */ \
-	X(SOCKADDR_LOCAL, 1, 1, sock)	/* the local address fd x is bound to */ \
+	X(VAL, 1, 1, val)	/* the operand itself */		\
+	X(CALL, 1, 1, call)	/* "@name": named decoder #x */		\
+	X(STR, 1, 1, str)	/* NUL-terminated string at x */	\
+	/* bytes at x, length y, cut at snaplen */			\
+	X(BUF, 2, 2, buf)						\
+	X(IOV, 3, 3, iov)	/* gather iovec x[y], total z */	\
+	X(IOVLEN, 2, 2, iov)	/* sum of the lengths of iovec x[y] */	\
+	/* gather msghdr x's iovecs, total y */				\
+	X(MSG_IOV, 2, 2, msg_iov)					\
+	/* sum of msghdr x's iovec lengths */				\
+	X(MSG_IOVLEN, 1, 1, msg_iov)					\
+	/* fd x, msghdr y: local -> msg_name or peer */			\
+	X(MSG_TUPLE_OUT, 2, 2, sock)					\
+	/* fd x, msghdr y: msg_name or peer -> local */			\
+	X(MSG_TUPLE_IN, 2, 2, sock)					\
+	X(FDPAIR, 2, 2, fdpair)	/* int x[y] (pipe, socketpair) */	\
+	X(FDINO, 1, 1, fd_stat)	/* inode of the tracee's fd x */	\
+	/* inode of the tracee's fd x[y] */				\
+	X(FDPAIR_INO, 2, 2, fdpair)					\
+	X(DEV, 1, 1, fd_stat)	/* device of the tracee's fd x */	\
+	X(SOCKADDR, 2, 2, sock)	/* struct sockaddr at x, length y */	\
+	/* the local address fd x is bound to */			\
+	X(SOCKADDR_LOCAL, 1, 1, sock)					\
 	X(TUPLE_OUT, 1, 1, sock)	/* fd x: local -> peer */	\
-	X(TUPLE_IN, 1, 1, sock)		/* fd x: peer -> local */	\
-	X(TUPLE_TO, 3, 3, sock)		/* fd x: local -> sockaddr y (len z) or peer */ \
-	X(TUPLE_FROM, 3, 3, sock)	/* fd x: sockaddr y (len at *z) or peer -> local */ \
-	X(OPEN_MODE, 2, 2, open_mode)	/* PPM_S_* of mode y if flags x create a file */ \
-	X(TIMESPEC, 1, 2, timespec)	/* struct timespec x as ns; NULL x: y if given */ \
-	X(TIMESPEC64, 1, 2, timespec)	/* ... struct __kernel_timespec */ \
-	X(POLLFDS, 3, 3, pollfds)	/* PT_FDLIST of pollfd x[y], z: events or revents */ \
-	X(U32_AT, 1, 1, at)		/* u32 at pointer x */		\
-	X(ULONG_AT, 1, 1, at)		/* unsigned long at pointer x; NULL x: 0 */ \
-	X(U64_AT, 1, 1, at)		/* u64 at pointer x; NULL x: 0 */ \
-	X(LOHI, 2, 2, lohi)		/* 32-bit ABI: x | y << 32; 64-bit: x */ \
-	X(SLONG, 1, 1, slong)		/* x as a C long: sign-extended on 32-bit ABIs */ \
-	X(RLIMIT, 2, 3, rlimit)		/* struct rlimit x, field y; -1 if z < 0 or unreadable */ \
-	X(RLIMIT64, 2, 3, rlimit)	/* ... struct rlimit64 (u64 fields on every ABI) */ \
-	X(VM_SIZE, 0, 0, vm)		/* the thread's VmSize (kB) */	\
-	X(VM_RSS, 0, 0, vm)		/* ... VmRSS */			\
-	X(VM_SWAP, 0, 0, vm)		/* ... VmSwap */		\
+	X(TUPLE_IN, 1, 1, sock)	/* fd x: peer -> local */		\
+	/* fd x: local -> sockaddr y (len z) or peer */			\
+	X(TUPLE_TO, 3, 3, sock)						\
+	/* fd x: sockaddr y (len at *z) or peer -> local */		\
+	X(TUPLE_FROM, 3, 3, sock)					\
+	/* PPM_S_* of mode y if flags x create */			\
+	X(OPEN_MODE, 2, 2, open_mode)					\
+	/* struct timespec x as ns; NULL x: y if given */		\
+	X(TIMESPEC, 1, 2, timespec)					\
+	/* ... struct __kernel_timespec */				\
+	X(TIMESPEC64, 1, 2, timespec)					\
+	/* PT_FDLIST of pollfd x[y], z: events|revents */		\
+	X(POLLFDS, 3, 3, pollfds)					\
+	X(U32_AT, 1, 1, at)	/* u32 at pointer x */			\
+	/* unsigned long at pointer x; NULL x: 0 */			\
+	X(ULONG_AT, 1, 1, at)						\
+	X(U64_AT, 1, 1, at)	/* u64 at pointer x; NULL x: 0 */	\
+	/* 32-bit ABI: x | y << 32; 64-bit: x */			\
+	X(LOHI, 2, 2, lohi)						\
+	/* x as a C long: sign-extended on 32-bit ABIs */		\
+	X(SLONG, 1, 1, slong)						\
+	/* struct rlimit x, field y; -1: z < 0 */			\
+	X(RLIMIT, 2, 3, rlimit)						\
+	/* ... struct rlimit64 (u64 fields on every ABI) */		\
+	X(RLIMIT64, 2, 3, rlimit)					\
+	X(VM_SIZE, 0, 0, vm)	/* the thread's VmSize (kB) */		\
+	X(VM_RSS, 0, 0, vm)	/* ... VmRSS */				\
+	X(VM_SWAP, 0, 0, vm)	/* ... VmSwap */			\
 	XLAT(OPEN_FLAGS, open_flags)					\
 	XLAT(CREAT_MODE, creat_mode)					\
 	XLAT(OPENAT2_RESOLVE, openat2_resolve)				\
@@ -113,13 +131,14 @@
 	X(PI_GID, 0, 0, pi)						\
 	X(PI_VTID, 0, 0, pi)						\
 	X(PI_VPID, 0, 0, pi)						\
-	X(PI_CLONE_FLAGS, 0, 0, pi)	/* PPM_CL_* of the clone that made this thread */
+	/* PPM_CL_* of the clone that made this thread */		\
+	X(PI_CLONE_FLAGS, 0, 0, pi)
 
 /* Named operands, by the handler that reads them. */
 #define SCT_DECODE_CONSTS(K)						\
-	K(POLLFDS, EVENTS, 0)		/* enter: every entry, its events */ \
-	K(POLLFDS, REVENTS, 1)		/* exit: entries with revents */ \
-	K(RLIMIT, CUR, 0)		/* rlim_cur */			\
-	K(RLIMIT, MAX, 1)		/* rlim_max */
+	K(POLLFDS, EVENTS, 0)	/* enter: every entry, its events */	\
+	K(POLLFDS, REVENTS, 1)	/* exit: entries with revents */	\
+	K(RLIMIT, CUR, 0)	/* rlim_cur */				\
+	K(RLIMIT, MAX, 1)	/* rlim_max */
 
 #endif

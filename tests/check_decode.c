@@ -30,7 +30,8 @@ START_TEST(test_op_table)
 	unsigned op, k;
 
 	for (op = 0; op < SCT_OP_COUNT; op++) {
-		ck_assert_msg(sct_ops[op].name != NULL, "op %u has no entry", op);
+		ck_assert_msg(sct_ops[op].name != NULL, "op %u has no entry",
+			      op);
 		ck_assert_msg(sct_ops[op].min <= sct_ops[op].max &&
 				      sct_ops[op].max <= 3,
 			      "%s: %u..%u operands", sct_ops[op].name,
@@ -72,7 +73,8 @@ static void check_side(const char *syscall, const char *side,
 		snprintf(who, sizeof(who), "%s %s param %u", syscall, side, i);
 		ck_assert_msg(s->op < SCT_OP_COUNT, "%s: op %u", who, s->op);
 		k = operands(s, who);
-		ck_assert_msg(k >= sct_ops[s->op].min && k <= sct_ops[s->op].max,
+		ck_assert_msg(k >= sct_ops[s->op].min &&
+				      k <= sct_ops[s->op].max,
 			      "%s: %s with %u operands, declared %u..%u", who,
 			      sct_ops[s->op].name, k, sct_ops[s->op].min,
 			      sct_ops[s->op].max);

@@ -105,11 +105,16 @@ struct quota_field {
 
 /* each exit field: where it is, and its QIF_ or IIF_ valid bit */
 static const struct quota_field
-	dqb_bhardlimit = { 0, QIF_BLIMITS }, dqb_bsoftlimit = { 8, QIF_BLIMITS },
-	dqb_curspace = { 16, QIF_SPACE }, dqb_ihardlimit = { 24, QIF_ILIMITS },
-	dqb_isoftlimit = { 32, QIF_ILIMITS }, dqb_btime = { 48, QIF_BTIME },
-	dqb_itime = { 56, QIF_ITIME }, dqi_bgrace = { 0, IIF_BGRACE },
-	dqi_igrace = { 8, IIF_IGRACE }, dqi_flags = { 16, IIF_FLAGS };
+	dqb_bhardlimit = { 0, QIF_BLIMITS },
+	dqb_bsoftlimit = { 8, QIF_BLIMITS },
+	dqb_curspace = { 16, QIF_SPACE },
+	dqb_ihardlimit = { 24, QIF_ILIMITS },
+	dqb_isoftlimit = { 32, QIF_ILIMITS },
+	dqb_btime = { 48, QIF_BTIME },
+	dqb_itime = { 56, QIF_ITIME },
+	dqi_bgrace = { 0, IIF_BGRACE },
+	dqi_igrace = { 8, IIF_IGRACE },
+	dqi_flags = { 16, IIF_FLAGS };
 
 static struct sct_val dqblk_field(struct sct_call *c, uint16_t ppm,
 				  uint64_t addr, struct quota_field f)

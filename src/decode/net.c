@@ -88,7 +88,8 @@ SCT_DECODER(accept)
 		sct_sock_init(&sk, c);
 		/* brings our copy of the fd into sk.fd */
 		if (sct_sock_local_addr(&sk, (int)c->args[0], addr) > 0 &&
-		    (addr[0] == SCT_PPM_AF_INET || addr[0] == SCT_PPM_AF_INET6) &&
+		    (addr[0] == SCT_PPM_AF_INET ||
+		     addr[0] == SCT_PPM_AF_INET6) &&
 		    sk.fd >= 0 &&
 		    !getsockopt(sk.fd, IPPROTO_TCP, TCP_INFO, &ti, &len) &&
 		    len >= offsetof(struct tcp_info, tcpi_sacked) + 4 &&
@@ -115,7 +116,7 @@ SCT_DECODER(accept)
 	}
 }
 
-/* The PT_DYN 'val' of getsockopt/setsockopt(fd, level, optname, optval, optlen) */
+/* PT_DYN 'val' of get/setsockopt(fd, level, optname, optval, optlen) */
 static struct sct_val sockopt_val(struct sct_call *c, uint64_t optval,
 				  uint64_t optlen, bool len_is_ptr)
 {

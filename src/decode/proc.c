@@ -54,7 +54,8 @@ SCT_DECODER(ptrace)
 	case PTRACE_SINGLESTEP:
 	case PTRACE_DETACH:
 	case PTRACE_SYSCALL:
-		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_SIGTYPE, c->args[3], 1);
+		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_SIGTYPE, c->args[3],
+				   1);
 	default:
 		return sct_dyn_int(c, SCT_PPM_PTRACE_IDX_UINT64, c->args[3], 8);
 	}

@@ -25,7 +25,8 @@ SCT_OP_HANDLER(timespec)
 			return SCT_NONE;
 		return sct_int((uint64_t)ts[0] * 1000000000u + (uint64_t)ts[1]);
 	}
-	if (!sct_read_long(c, a->x, &sec) || !sct_read_long(c, a->x + ws, &nsec))
+	if (!sct_read_long(c, a->x, &sec) ||
+	    !sct_read_long(c, a->x + ws, &nsec))
 		return SCT_NONE;
 	return sct_int((uint64_t)sec * 1000000000u + (uint64_t)nsec);
 }

@@ -108,7 +108,8 @@ int sct_read_msghdr(struct sct_call *c, uint64_t msg, uint64_t *name,
 {
 	unsigned ws = c->arch->wordsize;
 
-	if (sct_read_word(c, msg, name) || sct_read_word(c, msg + ws, namelen) ||
+	if (sct_read_word(c, msg, name) ||
+	    sct_read_word(c, msg + ws, namelen) ||
 	    sct_read_word(c, msg + 2 * ws, iov) ||
 	    sct_read_word(c, msg + 3 * ws, iovlen))
 		return -EFAULT;
