@@ -111,7 +111,7 @@ struct sct_call {
 	/* VmSize, VmRSS, VmSwap for the VM_* operands, loaded on first use */
 	uint32_t vm_kb[3];
 	bool vm_loaded;
-	/* accept queue of the listening socket for ACCEPT_QUEUE, same */
+	/* accept queue of the listening socket for @accept, same */
 	uint32_t acceptq[3];
 	bool acceptq_loaded;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
