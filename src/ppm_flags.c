@@ -255,12 +255,12 @@ uint32_t sct_ppm_creat_mode(uint64_t mode)
 }
 
 static const struct sct_xlat resolve_bits[] = {
-	{ RESOLVE_NO_XDEV,	1u << 4 },
-	{ RESOLVE_NO_MAGICLINKS, 1u << 2 },
-	{ RESOLVE_NO_SYMLINKS,	1u << 3 },
-	{ RESOLVE_BENEATH,	1u << 0 },
-	{ RESOLVE_IN_ROOT,	1u << 1 },
-	{ RESOLVE_CACHED,	1u << 5 },
+	{ RESOLVE_NO_XDEV,	SCT_PPM_RESOLVE_NO_XDEV },
+	{ RESOLVE_NO_MAGICLINKS, SCT_PPM_RESOLVE_NO_MAGICLINKS },
+	{ RESOLVE_NO_SYMLINKS,	SCT_PPM_RESOLVE_NO_SYMLINKS },
+	{ RESOLVE_BENEATH,	SCT_PPM_RESOLVE_BENEATH },
+	{ RESOLVE_IN_ROOT,	SCT_PPM_RESOLVE_IN_ROOT },
+	{ RESOLVE_CACHED,	SCT_PPM_RESOLVE_CACHED },
 };
 
 uint32_t sct_ppm_openat2_resolve(uint64_t resolve)
@@ -269,9 +269,9 @@ uint32_t sct_ppm_openat2_resolve(uint64_t resolve)
 }
 
 static const struct sct_xlat access_bits[] = {
-	{ X_OK,	1u << 0 },
-	{ W_OK,	1u << 1 },
-	{ R_OK,	1u << 2 },
+	{ X_OK,	SCT_PPM_X_OK },
+	{ W_OK,	SCT_PPM_W_OK },
+	{ R_OK,	SCT_PPM_R_OK },
 };
 
 uint32_t sct_ppm_access_mode(uint64_t mode)
@@ -282,8 +282,7 @@ uint32_t sct_ppm_access_mode(uint64_t mode)
 
 uint32_t sct_ppm_unlinkat_flags(uint64_t flags)
 {
-	/* PPM_AT_REMOVEDIR */
-	return (flags & AT_REMOVEDIR) ? 0x200 : 0;
+	return (flags & AT_REMOVEDIR) ? SCT_PPM_AT_REMOVEDIR : 0;
 }
 
 uint32_t sct_ppm_linkat_flags(uint64_t flags)
@@ -291,9 +290,9 @@ uint32_t sct_ppm_linkat_flags(uint64_t flags)
 	uint32_t res = 0;
 
 	if (flags & AT_SYMLINK_FOLLOW)
-		res |= 0x400;		/* PPM_AT_SYMLINK_FOLLOW */
+		res |= SCT_PPM_AT_SYMLINK_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
-		res |= 0x1000;		/* PPM_AT_EMPTY_PATH */
+		res |= SCT_PPM_AT_EMPTY_PATH;
 	return res;
 }
 
@@ -302,9 +301,9 @@ uint32_t sct_ppm_execveat_flags(uint64_t flags)
 	uint32_t res = 0;
 
 	if (flags & AT_EMPTY_PATH)
-		res |= 1u << 0;		/* PPM_EXVAT_AT_EMPTY_PATH */
+		res |= SCT_PPM_EXVAT_AT_EMPTY_PATH;
 	if (flags & AT_SYMLINK_NOFOLLOW)
-		res |= 1u << 1;		/* PPM_EXVAT_AT_SYMLINK_NOFOLLOW */
+		res |= SCT_PPM_EXVAT_AT_SYMLINK_NOFOLLOW;
 	return res;
 }
 
@@ -314,59 +313,58 @@ uint32_t sct_ppm_renameat2_flags(uint64_t flags)
 }
 
 static const struct sct_xlat whence_values[] = {
-	{ SEEK_SET,	0 },
-	{ SEEK_CUR,	1 },
-	{ SEEK_END,	2 },
+	{ SEEK_SET,	SCT_PPM_SEEK_SET },
+	{ SEEK_CUR,	SCT_PPM_SEEK_CUR },
+	{ SEEK_END,	SCT_PPM_SEEK_END },
 };
 
 uint8_t sct_ppm_lseek_whence(uint64_t whence)
 {
 	return (uint8_t)xlat_value(whence_values, ARRAY_LEN(whence_values),
-				   whence, 0);
+				   whence, SCT_PPM_SEEK_SET);
 }
 
 static const struct sct_xlat fcntl_values[] = {
-	{ F_DUPFD,		1 },
-	{ F_GETFD,		2 },
-	{ F_SETFD,		3 },
-	{ F_GETFL,		4 },
-	{ F_SETFL,		5 },
-	{ F_GETLK,		6 },
-	{ F_SETLK,		8 },
-	{ F_SETLKW,		9 },
-	{ F_SETOWN,		10 },
-	{ F_GETOWN,		12 },
-	{ F_SETSIG,		13 },
-	{ F_GETSIG,		15 },
-	{ SCT_F_GETLK64,	17 },
-	{ SCT_F_SETLK64,	18 },
-	{ SCT_F_SETLKW64,	19 },
-	{ F_SETOWN_EX,		21 },
-	{ F_GETOWN_EX,		22 },
-	{ F_SETLEASE,		23 },
-	{ F_GETLEASE,		24 },
-	{ F_CANCELLK,		25 },
-	{ F_DUPFD_CLOEXEC,	26 },
-	{ F_NOTIFY,		27 },
-	{ F_SETPIPE_SZ,		28 },
-	{ F_GETPIPE_SZ,		29 },
-	{ F_OFD_GETLK,		30 },
-	{ F_OFD_SETLK,		31 },
-	{ F_OFD_SETLKW,		32 },
+	{ F_DUPFD,		SCT_PPM_FCNTL_F_DUPFD },
+	{ F_GETFD,		SCT_PPM_FCNTL_F_GETFD },
+	{ F_SETFD,		SCT_PPM_FCNTL_F_SETFD },
+	{ F_GETFL,		SCT_PPM_FCNTL_F_GETFL },
+	{ F_SETFL,		SCT_PPM_FCNTL_F_SETFL },
+	{ F_GETLK,		SCT_PPM_FCNTL_F_GETLK },
+	{ F_SETLK,		SCT_PPM_FCNTL_F_SETLK },
+	{ F_SETLKW,		SCT_PPM_FCNTL_F_SETLKW },
+	{ F_SETOWN,		SCT_PPM_FCNTL_F_SETOWN },
+	{ F_GETOWN,		SCT_PPM_FCNTL_F_GETOWN },
+	{ F_SETSIG,		SCT_PPM_FCNTL_F_SETSIG },
+	{ F_GETSIG,		SCT_PPM_FCNTL_F_GETSIG },
+	{ SCT_F_GETLK64,	SCT_PPM_FCNTL_F_GETLK64 },
+	{ SCT_F_SETLK64,	SCT_PPM_FCNTL_F_SETLK64 },
+	{ SCT_F_SETLKW64,	SCT_PPM_FCNTL_F_SETLKW64 },
+	{ F_SETOWN_EX,		SCT_PPM_FCNTL_F_SETOWN_EX },
+	{ F_GETOWN_EX,		SCT_PPM_FCNTL_F_GETOWN_EX },
+	{ F_SETLEASE,		SCT_PPM_FCNTL_F_SETLEASE },
+	{ F_GETLEASE,		SCT_PPM_FCNTL_F_GETLEASE },
+	{ F_CANCELLK,		SCT_PPM_FCNTL_F_CANCELLK },
+	{ F_DUPFD_CLOEXEC,	SCT_PPM_FCNTL_F_DUPFD_CLOEXEC },
+	{ F_NOTIFY,		SCT_PPM_FCNTL_F_NOTIFY },
+	{ F_SETPIPE_SZ,		SCT_PPM_FCNTL_F_SETPIPE_SZ },
+	{ F_GETPIPE_SZ,		SCT_PPM_FCNTL_F_GETPIPE_SZ },
+	{ F_OFD_GETLK,		SCT_PPM_FCNTL_F_OFD_GETLK },
+	{ F_OFD_SETLK,		SCT_PPM_FCNTL_F_OFD_SETLK },
+	{ F_OFD_SETLKW,		SCT_PPM_FCNTL_F_OFD_SETLKW },
 };
 
 uint8_t sct_ppm_fcntl_cmd(uint64_t cmd)
 {
-	/* PPM_FCNTL_UNKNOWN is 0 */
 	return (uint8_t)xlat_value(fcntl_values, ARRAY_LEN(fcntl_values),
-				   cmd, 0);
+				   cmd, SCT_PPM_FCNTL_UNKNOWN);
 }
 
 static const struct sct_xlat flock_bits[] = {
-	{ LOCK_SH,	1u << 0 },
-	{ LOCK_EX,	1u << 1 },
-	{ LOCK_NB,	1u << 2 },
-	{ LOCK_UN,	1u << 3 },
+	{ LOCK_SH,	SCT_PPM_LOCK_SH },
+	{ LOCK_EX,	SCT_PPM_LOCK_EX },
+	{ LOCK_NB,	SCT_PPM_LOCK_NB },
+	{ LOCK_UN,	SCT_PPM_LOCK_UN },
 };
 
 uint32_t sct_ppm_flock_flags(uint64_t op)
@@ -417,16 +415,16 @@ uint32_t sct_ppm_clone_flags(uint64_t linux_flags)
 }
 
 static const struct sct_xlat prot_bits[] = {
-	{ PROT_READ,		1u << 0 },
-	{ PROT_WRITE,		1u << 1 },
-	{ PROT_EXEC,		1u << 2 },
+	{ PROT_READ,		SCT_PPM_PROT_READ },
+	{ PROT_WRITE,		SCT_PPM_PROT_WRITE },
+	{ PROT_EXEC,		SCT_PPM_PROT_EXEC },
 #ifdef PROT_SEM
-	{ PROT_SEM,		1u << 3 },
+	{ PROT_SEM,		SCT_PPM_PROT_SEM },
 #endif
-	{ PROT_GROWSDOWN,	1u << 4 },
-	{ PROT_GROWSUP,		1u << 5 },
+	{ PROT_GROWSDOWN,	SCT_PPM_PROT_GROWSDOWN },
+	{ PROT_GROWSUP,		SCT_PPM_PROT_GROWSUP },
 #ifdef PROT_SAO
-	{ PROT_SAO,		1u << 6 },
+	{ PROT_SAO,		SCT_PPM_PROT_SAO },
 #endif
 };
 
@@ -435,31 +433,31 @@ uint32_t sct_ppm_prot_flags(uint64_t prot)
 	return xlat_bits(prot_bits, ARRAY_LEN(prot_bits), prot);
 }
 
-/* MAP_FILE is 0 on Linux, so PPM_MAP_FILE (1 << 13) never shows up */
+/* MAP_FILE is 0 on Linux, so SCT_PPM_MAP_FILE never shows up */
 static const struct sct_xlat mmap_bits[] = {
-	{ MAP_SHARED,		1u << 0 },
-	{ MAP_PRIVATE,		1u << 1 },
-	{ MAP_FIXED,		1u << 2 },
-	{ MAP_ANONYMOUS,	1u << 3 },
+	{ MAP_SHARED,		SCT_PPM_MAP_SHARED },
+	{ MAP_PRIVATE,		SCT_PPM_MAP_PRIVATE },
+	{ MAP_FIXED,		SCT_PPM_MAP_FIXED },
+	{ MAP_ANONYMOUS,	SCT_PPM_MAP_ANONYMOUS },
 #ifdef MAP_32BIT
-	{ MAP_32BIT,		1u << 4 },
+	{ MAP_32BIT,		SCT_PPM_MAP_32BIT },
 #endif
 #ifdef MAP_RENAME
-	{ MAP_RENAME,		1u << 5 },
+	{ MAP_RENAME,		SCT_PPM_MAP_RENAME },
 #endif
-	{ MAP_NORESERVE,	1u << 6 },
-	{ MAP_POPULATE,		1u << 7 },
-	{ MAP_NONBLOCK,		1u << 8 },
-	{ MAP_GROWSDOWN,	1u << 9 },
-	{ MAP_DENYWRITE,	1u << 10 },
-	{ MAP_EXECUTABLE,	1u << 11 },
+	{ MAP_NORESERVE,	SCT_PPM_MAP_NORESERVE },
+	{ MAP_POPULATE,		SCT_PPM_MAP_POPULATE },
+	{ MAP_NONBLOCK,		SCT_PPM_MAP_NONBLOCK },
+	{ MAP_GROWSDOWN,	SCT_PPM_MAP_GROWSDOWN },
+	{ MAP_DENYWRITE,	SCT_PPM_MAP_DENYWRITE },
+	{ MAP_EXECUTABLE,	SCT_PPM_MAP_EXECUTABLE },
 #ifdef MAP_INHERIT
-	{ MAP_INHERIT,		1u << 12 },
+	{ MAP_INHERIT,		SCT_PPM_MAP_INHERIT },
 #endif
 #ifdef MAP_FILE
-	{ MAP_FILE,		1u << 13 },
+	{ MAP_FILE,		SCT_PPM_MAP_FILE },
 #endif
-	{ MAP_LOCKED,		1u << 14 },
+	{ MAP_LOCKED,		SCT_PPM_MAP_LOCKED },
 };
 
 uint32_t sct_ppm_mmap_flags(uint64_t flags)
@@ -470,19 +468,19 @@ uint32_t sct_ppm_mmap_flags(uint64_t flags)
 
 /* the commands 0..12 have the same numbers in PPM_FU_* */
 static const struct sct_xlat futex_cmds[] = {
-	{ FUTEX_WAIT,		0 },
-	{ FUTEX_WAKE,		1 },
-	{ FUTEX_FD,		2 },
-	{ FUTEX_REQUEUE,	3 },
-	{ FUTEX_CMP_REQUEUE,	4 },
-	{ FUTEX_WAKE_OP,	5 },
-	{ FUTEX_LOCK_PI,	6 },
-	{ FUTEX_UNLOCK_PI,	7 },
-	{ FUTEX_TRYLOCK_PI,	8 },
-	{ FUTEX_WAIT_BITSET,	9 },
-	{ FUTEX_WAKE_BITSET,	10 },
-	{ FUTEX_WAIT_REQUEUE_PI, 11 },
-	{ FUTEX_CMP_REQUEUE_PI,	12 },
+	{ FUTEX_WAIT,		SCT_PPM_FU_FUTEX_WAIT },
+	{ FUTEX_WAKE,		SCT_PPM_FU_FUTEX_WAKE },
+	{ FUTEX_FD,		SCT_PPM_FU_FUTEX_FD },
+	{ FUTEX_REQUEUE,	SCT_PPM_FU_FUTEX_REQUEUE },
+	{ FUTEX_CMP_REQUEUE,	SCT_PPM_FU_FUTEX_CMP_REQUEUE },
+	{ FUTEX_WAKE_OP,	SCT_PPM_FU_FUTEX_WAKE_OP },
+	{ FUTEX_LOCK_PI,	SCT_PPM_FU_FUTEX_LOCK_PI },
+	{ FUTEX_UNLOCK_PI,	SCT_PPM_FU_FUTEX_UNLOCK_PI },
+	{ FUTEX_TRYLOCK_PI,	SCT_PPM_FU_FUTEX_TRYLOCK_PI },
+	{ FUTEX_WAIT_BITSET,	SCT_PPM_FU_FUTEX_WAIT_BITSET },
+	{ FUTEX_WAKE_BITSET,	SCT_PPM_FU_FUTEX_WAKE_BITSET },
+	{ FUTEX_WAIT_REQUEUE_PI, SCT_PPM_FU_FUTEX_WAIT_REQUEUE_PI },
+	{ FUTEX_CMP_REQUEUE_PI,	SCT_PPM_FU_FUTEX_CMP_REQUEUE_PI },
 };
 
 uint16_t sct_ppm_futex_op(uint64_t op)
@@ -491,11 +489,11 @@ uint16_t sct_ppm_futex_op(uint64_t op)
 
 	/* the command is the low 7 bits; others (FUTEX_LOCK_PI2...) -> 0 */
 	res = (uint16_t)xlat_value(futex_cmds, ARRAY_LEN(futex_cmds),
-				   op & 127, 0);
+				   op & 127, SCT_PPM_FU_FUTEX_WAIT);
 	if (op & FUTEX_PRIVATE_FLAG)
-		res |= 128;		/* PPM_FU_FUTEX_PRIVATE_FLAG */
+		res |= SCT_PPM_FU_FUTEX_PRIVATE_FLAG;
 	if (op & FUTEX_CLOCK_REALTIME)
-		res |= 256;		/* PPM_FU_FUTEX_CLOCK_REALTIME */
+		res |= SCT_PPM_FU_FUTEX_CLOCK_REALTIME;
 	return res;
 }
 
@@ -504,119 +502,118 @@ uint16_t sct_ppm_futex_op(uint64_t op)
  * the architecture sctrace is built for.
  */
 static const struct sct_xlat ptrace_values[] = {
-	{ PTRACE_TRACEME,	1 },
-	{ PTRACE_PEEKTEXT,	2 },
-	{ PTRACE_PEEKDATA,	3 },
-	{ PTRACE_PEEKUSR,	4 },
-	{ PTRACE_POKETEXT,	5 },
-	{ PTRACE_POKEDATA,	6 },
-	{ PTRACE_POKEUSR,	7 },
-	{ PTRACE_CONT,		8 },
-	{ PTRACE_KILL,		9 },
-	{ PTRACE_SINGLESTEP,	10 },
-	{ PTRACE_ATTACH,	11 },
-	{ PTRACE_DETACH,	12 },
-	{ PTRACE_SYSCALL,	13 },
-	{ PTRACE_SETOPTIONS,	14 },
-	{ PTRACE_GETEVENTMSG,	15 },
-	{ PTRACE_GETSIGINFO,	16 },
-	{ PTRACE_SETSIGINFO,	17 },
+	{ PTRACE_TRACEME,	SCT_PPM_PTRACE_TRACEME },
+	{ PTRACE_PEEKTEXT,	SCT_PPM_PTRACE_PEEKTEXT },
+	{ PTRACE_PEEKDATA,	SCT_PPM_PTRACE_PEEKDATA },
+	{ PTRACE_PEEKUSR,	SCT_PPM_PTRACE_PEEKUSR },
+	{ PTRACE_POKETEXT,	SCT_PPM_PTRACE_POKETEXT },
+	{ PTRACE_POKEDATA,	SCT_PPM_PTRACE_POKEDATA },
+	{ PTRACE_POKEUSR,	SCT_PPM_PTRACE_POKEUSR },
+	{ PTRACE_CONT,		SCT_PPM_PTRACE_CONT },
+	{ PTRACE_KILL,		SCT_PPM_PTRACE_KILL },
+	{ PTRACE_SINGLESTEP,	SCT_PPM_PTRACE_SINGLESTEP },
+	{ PTRACE_ATTACH,	SCT_PPM_PTRACE_ATTACH },
+	{ PTRACE_DETACH,	SCT_PPM_PTRACE_DETACH },
+	{ PTRACE_SYSCALL,	SCT_PPM_PTRACE_SYSCALL },
+	{ PTRACE_SETOPTIONS,	SCT_PPM_PTRACE_SETOPTIONS },
+	{ PTRACE_GETEVENTMSG,	SCT_PPM_PTRACE_GETEVENTMSG },
+	{ PTRACE_GETSIGINFO,	SCT_PPM_PTRACE_GETSIGINFO },
+	{ PTRACE_SETSIGINFO,	SCT_PPM_PTRACE_SETSIGINFO },
 #ifdef PTRACE_GETREGSET
-	{ PTRACE_GETREGSET,	18 },
+	{ PTRACE_GETREGSET,	SCT_PPM_PTRACE_GETREGSET },
 #endif
 #ifdef PTRACE_SETREGSET
-	{ PTRACE_SETREGSET,	19 },
+	{ PTRACE_SETREGSET,	SCT_PPM_PTRACE_SETREGSET },
 #endif
 #ifdef PTRACE_SEIZE
-	{ PTRACE_SEIZE,		20 },
+	{ PTRACE_SEIZE,		SCT_PPM_PTRACE_SEIZE },
 #endif
 #ifdef PTRACE_INTERRUPT
-	{ PTRACE_INTERRUPT,	21 },
+	{ PTRACE_INTERRUPT,	SCT_PPM_PTRACE_INTERRUPT },
 #endif
 #ifdef PTRACE_LISTEN
-	{ PTRACE_LISTEN,	22 },
+	{ PTRACE_LISTEN,	SCT_PPM_PTRACE_LISTEN },
 #endif
 #ifdef PTRACE_PEEKSIGINFO
-	{ PTRACE_PEEKSIGINFO,	23 },
+	{ PTRACE_PEEKSIGINFO,	SCT_PPM_PTRACE_PEEKSIGINFO },
 #endif
 #ifdef PTRACE_GETSIGMASK
-	{ PTRACE_GETSIGMASK,	24 },
+	{ PTRACE_GETSIGMASK,	SCT_PPM_PTRACE_GETSIGMASK },
 #endif
 #ifdef PTRACE_SETSIGMASK
-	{ PTRACE_SETSIGMASK,	25 },
+	{ PTRACE_SETSIGMASK,	SCT_PPM_PTRACE_SETSIGMASK },
 #endif
 #ifdef PTRACE_GETREGS
-	{ PTRACE_GETREGS,	26 },
+	{ PTRACE_GETREGS,	SCT_PPM_PTRACE_GETREGS },
 #endif
 #ifdef PTRACE_SETREGS
-	{ PTRACE_SETREGS,	27 },
+	{ PTRACE_SETREGS,	SCT_PPM_PTRACE_SETREGS },
 #endif
 #ifdef PTRACE_GETFPREGS
-	{ PTRACE_GETFPREGS,	28 },
+	{ PTRACE_GETFPREGS,	SCT_PPM_PTRACE_GETFPREGS },
 #endif
 #ifdef PTRACE_SETFPREGS
-	{ PTRACE_SETFPREGS,	29 },
+	{ PTRACE_SETFPREGS,	SCT_PPM_PTRACE_SETFPREGS },
 #endif
 #ifdef PTRACE_GETFPXREGS
-	{ PTRACE_GETFPXREGS,	30 },
+	{ PTRACE_GETFPXREGS,	SCT_PPM_PTRACE_GETFPXREGS },
 #endif
 #ifdef PTRACE_SETFPXREGS
-	{ PTRACE_SETFPXREGS,	31 },
+	{ PTRACE_SETFPXREGS,	SCT_PPM_PTRACE_SETFPXREGS },
 #endif
 #ifdef PTRACE_OLDSETOPTIONS
-	{ PTRACE_OLDSETOPTIONS,	32 },
+	{ PTRACE_OLDSETOPTIONS,	SCT_PPM_PTRACE_OLDSETOPTIONS },
 #endif
 #ifdef PTRACE_GET_THREAD_AREA
-	{ PTRACE_GET_THREAD_AREA, 33 },
+	{ PTRACE_GET_THREAD_AREA, SCT_PPM_PTRACE_GET_THREAD_AREA },
 #endif
 #ifdef PTRACE_SET_THREAD_AREA
-	{ PTRACE_SET_THREAD_AREA, 34 },
+	{ PTRACE_SET_THREAD_AREA, SCT_PPM_PTRACE_SET_THREAD_AREA },
 #endif
 #ifdef PTRACE_ARCH_PRCTL
-	{ PTRACE_ARCH_PRCTL,	35 },
+	{ PTRACE_ARCH_PRCTL,	SCT_PPM_PTRACE_ARCH_PRCTL },
 #endif
 #ifdef PTRACE_SYSEMU
-	{ PTRACE_SYSEMU,	36 },
+	{ PTRACE_SYSEMU,	SCT_PPM_PTRACE_SYSEMU },
 #endif
 #ifdef PTRACE_SYSEMU_SINGLESTEP
-	{ PTRACE_SYSEMU_SINGLESTEP, 37 },
+	{ PTRACE_SYSEMU_SINGLESTEP, SCT_PPM_PTRACE_SYSEMU_SINGLESTEP },
 #endif
 #ifdef PTRACE_SINGLEBLOCK
-	{ PTRACE_SINGLEBLOCK,	38 },
+	{ PTRACE_SINGLEBLOCK,	SCT_PPM_PTRACE_SINGLEBLOCK },
 #endif
 };
 
 uint16_t sct_ppm_ptrace_request(uint64_t req)
 {
-	/* PPM_PTRACE_UNKNOWN is 0 */
 	return (uint16_t)xlat_value(ptrace_values, ARRAY_LEN(ptrace_values),
-				    req, 0);
+				    req, SCT_PPM_PTRACE_UNKNOWN);
 }
 
 uint8_t sct_ppm_rlimit_resource(uint64_t resource)
 {
 	/* PPM_RLIMIT_* are the generic RLIMIT_* numbers 0..15 */
 	static const struct sct_xlat rlimits[] = {
-		{ RLIMIT_CPU,		0 },
-		{ RLIMIT_FSIZE,		1 },
-		{ RLIMIT_DATA,		2 },
-		{ RLIMIT_STACK,		3 },
-		{ RLIMIT_CORE,		4 },
-		{ RLIMIT_RSS,		5 },
-		{ RLIMIT_NPROC,		6 },
-		{ RLIMIT_NOFILE,	7 },
-		{ RLIMIT_MEMLOCK,	8 },
-		{ RLIMIT_AS,		9 },
-		{ RLIMIT_LOCKS,		10 },
-		{ RLIMIT_SIGPENDING,	11 },
-		{ RLIMIT_MSGQUEUE,	12 },
-		{ RLIMIT_NICE,		13 },
-		{ RLIMIT_RTPRIO,	14 },
-		{ RLIMIT_RTTIME,	15 },
+		{ RLIMIT_CPU,		SCT_PPM_RLIMIT_CPU },
+		{ RLIMIT_FSIZE,		SCT_PPM_RLIMIT_FSIZE },
+		{ RLIMIT_DATA,		SCT_PPM_RLIMIT_DATA },
+		{ RLIMIT_STACK,		SCT_PPM_RLIMIT_STACK },
+		{ RLIMIT_CORE,		SCT_PPM_RLIMIT_CORE },
+		{ RLIMIT_RSS,		SCT_PPM_RLIMIT_RSS },
+		{ RLIMIT_NPROC,		SCT_PPM_RLIMIT_NPROC },
+		{ RLIMIT_NOFILE,	SCT_PPM_RLIMIT_NOFILE },
+		{ RLIMIT_MEMLOCK,	SCT_PPM_RLIMIT_MEMLOCK },
+		{ RLIMIT_AS,		SCT_PPM_RLIMIT_AS },
+		{ RLIMIT_LOCKS,		SCT_PPM_RLIMIT_LOCKS },
+		{ RLIMIT_SIGPENDING,	SCT_PPM_RLIMIT_SIGPENDING },
+		{ RLIMIT_MSGQUEUE,	SCT_PPM_RLIMIT_MSGQUEUE },
+		{ RLIMIT_NICE,		SCT_PPM_RLIMIT_NICE },
+		{ RLIMIT_RTPRIO,	SCT_PPM_RLIMIT_RTPRIO },
+		{ RLIMIT_RTTIME,	SCT_PPM_RLIMIT_RTTIME },
 	};
 
-	/* PPM_RLIMIT_UNKNOWN is 255 */
-	return (uint8_t)xlat_value(rlimits, ARRAY_LEN(rlimits), resource, 255);
+	return (uint8_t)xlat_value(rlimits, ARRAY_LEN(rlimits), resource,
+				   SCT_PPM_RLIMIT_UNKNOWN);
 }
 
 uint32_t sct_ppm_mount_flags(uint64_t flags)
@@ -685,9 +682,9 @@ uint32_t sct_ppm_socket_family(uint64_t af)
 uint8_t sct_ppm_shutdown_how(uint64_t how)
 {
 	static const struct sct_xlat shut_values[] = {
-		{ SHUT_RD,	0 },
-		{ SHUT_WR,	1 },
-		{ SHUT_RDWR,	2 },
+		{ SHUT_RD,	SCT_PPM_SHUT_RD },
+		{ SHUT_WR,	SCT_PPM_SHUT_WR },
+		{ SHUT_RDWR,	SCT_PPM_SHUT_RDWR },
 	};
 
 	/* anything else was written as it came, truncated */
@@ -698,10 +695,10 @@ uint8_t sct_ppm_shutdown_how(uint64_t how)
 uint8_t sct_ppm_sockopt_level(uint64_t level)
 {
 	if (level == SOL_SOCKET)
-		return 1;		/* PPM_SOCKOPT_LEVEL_SOL_SOCKET */
+		return SCT_PPM_SOCKOPT_LEVEL_SOL_SOCKET;
 	if (level == SOL_TCP)
-		return 2;		/* PPM_SOCKOPT_LEVEL_SOL_TCP */
-	return 0;
+		return SCT_PPM_SOCKOPT_LEVEL_SOL_TCP;
+	return SCT_PPM_SOCKOPT_LEVEL_UNKNOWN;
 }
 
 /*
@@ -720,81 +717,81 @@ struct sct_sockopt {
 #define RAW	SCT_PPM_SOCKOPT_IDX_UNKNOWN
 
 static const struct sct_sockopt sockopts[] = {
-	{ SO_DEBUG,			1,  U32 },
-	{ SO_REUSEADDR,			2,  U32 },
-	{ SO_TYPE,			3,  U32 },
-	{ SO_ERROR,			4,  SCT_PPM_SOCKOPT_IDX_ERRNO },
-	{ SO_DONTROUTE,			5,  U32 },
-	{ SO_BROADCAST,			6,  U32 },
-	{ SO_SNDBUF,			7,  U32 },
-	{ SO_RCVBUF,			8,  U32 },
-	{ SO_SNDBUFFORCE,		32, U32 },
-	{ SO_RCVBUFFORCE,		33, U32 },
-	{ SO_KEEPALIVE,			9,  U32 },
-	{ SO_OOBINLINE,			10, U32 },
-	{ SO_NO_CHECK,			11, U32 },
-	{ SO_PRIORITY,			12, U32 },
-	{ SO_LINGER,			13, RAW },
-	{ SO_BSDCOMPAT,			14, U32 },
-	{ SO_REUSEPORT,			15, U32 },
-	{ SO_PASSCRED,			16, U32 },
-	{ SO_PEERCRED,			17, RAW },
-	{ SO_RCVLOWAT,			18, U32 },
-	{ SO_SNDLOWAT,			19, U32 },
+	{ SO_DEBUG,			SCT_PPM_SOCKOPT_SO_DEBUG, U32 },
+	{ SO_REUSEADDR,			SCT_PPM_SOCKOPT_SO_REUSEADDR, U32 },
+	{ SO_TYPE,			SCT_PPM_SOCKOPT_SO_TYPE, U32 },
+	{ SO_ERROR,			SCT_PPM_SOCKOPT_SO_ERROR, SCT_PPM_SOCKOPT_IDX_ERRNO },
+	{ SO_DONTROUTE,			SCT_PPM_SOCKOPT_SO_DONTROUTE, U32 },
+	{ SO_BROADCAST,			SCT_PPM_SOCKOPT_SO_BROADCAST, U32 },
+	{ SO_SNDBUF,			SCT_PPM_SOCKOPT_SO_SNDBUF, U32 },
+	{ SO_RCVBUF,			SCT_PPM_SOCKOPT_SO_RCVBUF, U32 },
+	{ SO_SNDBUFFORCE,		SCT_PPM_SOCKOPT_SO_SNDBUFFORCE, U32 },
+	{ SO_RCVBUFFORCE,		SCT_PPM_SOCKOPT_SO_RCVBUFFORCE, U32 },
+	{ SO_KEEPALIVE,			SCT_PPM_SOCKOPT_SO_KEEPALIVE, U32 },
+	{ SO_OOBINLINE,			SCT_PPM_SOCKOPT_SO_OOBINLINE, U32 },
+	{ SO_NO_CHECK,			SCT_PPM_SOCKOPT_SO_NO_CHECK, U32 },
+	{ SO_PRIORITY,			SCT_PPM_SOCKOPT_SO_PRIORITY, U32 },
+	{ SO_LINGER,			SCT_PPM_SOCKOPT_SO_LINGER, RAW },
+	{ SO_BSDCOMPAT,			SCT_PPM_SOCKOPT_SO_BSDCOMPAT, U32 },
+	{ SO_REUSEPORT,			SCT_PPM_SOCKOPT_SO_REUSEPORT, U32 },
+	{ SO_PASSCRED,			SCT_PPM_SOCKOPT_SO_PASSCRED, U32 },
+	{ SO_PEERCRED,			SCT_PPM_SOCKOPT_SO_PEERCRED, RAW },
+	{ SO_RCVLOWAT,			SCT_PPM_SOCKOPT_SO_RCVLOWAT, U32 },
+	{ SO_SNDLOWAT,			SCT_PPM_SOCKOPT_SO_SNDLOWAT, U32 },
 #ifdef SO_RCVTIMEO_OLD
-	{ SO_RCVTIMEO_OLD,		20, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
-	{ SO_SNDTIMEO_OLD,		21, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
-	{ SO_RCVTIMEO_NEW,		20, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
-	{ SO_SNDTIMEO_NEW,		21, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_RCVTIMEO_OLD,		SCT_PPM_SOCKOPT_SO_RCVTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_SNDTIMEO_OLD,		SCT_PPM_SOCKOPT_SO_SNDTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_RCVTIMEO_NEW,		SCT_PPM_SOCKOPT_SO_RCVTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_SNDTIMEO_NEW,		SCT_PPM_SOCKOPT_SO_SNDTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
 #else
-	{ SO_RCVTIMEO,			20, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
-	{ SO_SNDTIMEO,			21, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_RCVTIMEO,			SCT_PPM_SOCKOPT_SO_RCVTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
+	{ SO_SNDTIMEO,			SCT_PPM_SOCKOPT_SO_SNDTIMEO, SCT_PPM_SOCKOPT_IDX_TIMEVAL },
 #endif
-	{ SO_SECURITY_AUTHENTICATION,	22, U32 },
-	{ SO_SECURITY_ENCRYPTION_TRANSPORT, 23, U32 },
-	{ SO_SECURITY_ENCRYPTION_NETWORK, 24, U32 },
-	{ SO_BINDTODEVICE,		25, U32 },
-	{ SO_ATTACH_FILTER,		26, RAW },
-	{ SO_DETACH_FILTER,		27, U32 },
-	{ SO_PEERNAME,			28, RAW },
+	{ SO_SECURITY_AUTHENTICATION,	SCT_PPM_SOCKOPT_SO_SECURITY_AUTHENTICATION, U32 },
+	{ SO_SECURITY_ENCRYPTION_TRANSPORT, SCT_PPM_SOCKOPT_SO_SECURITY_ENCRYPTION_TRANSPORT, U32 },
+	{ SO_SECURITY_ENCRYPTION_NETWORK, SCT_PPM_SOCKOPT_SO_SECURITY_ENCRYPTION_NETWORK, U32 },
+	{ SO_BINDTODEVICE,		SCT_PPM_SOCKOPT_SO_BINDTODEVICE, U32 },
+	{ SO_ATTACH_FILTER,		SCT_PPM_SOCKOPT_SO_ATTACH_FILTER, RAW },
+	{ SO_DETACH_FILTER,		SCT_PPM_SOCKOPT_SO_DETACH_FILTER, U32 },
+	{ SO_PEERNAME,			SCT_PPM_SOCKOPT_SO_PEERNAME, RAW },
 #ifdef SO_TIMESTAMP_OLD
-	{ SO_TIMESTAMP_OLD,		29, U32 },
-	{ SO_TIMESTAMP_NEW,		29, U32 },
+	{ SO_TIMESTAMP_OLD,		SCT_PPM_SOCKOPT_SO_TIMESTAMP, U32 },
+	{ SO_TIMESTAMP_NEW,		SCT_PPM_SOCKOPT_SO_TIMESTAMP, U32 },
 #else
-	{ SO_TIMESTAMP,			29, U32 },
+	{ SO_TIMESTAMP,			SCT_PPM_SOCKOPT_SO_TIMESTAMP, U32 },
 #endif
-	{ SO_ACCEPTCONN,		30, U32 },
-	{ SO_PEERSEC,			31, U32 },
-	{ SO_PASSSEC,			34, U32 },
+	{ SO_ACCEPTCONN,		SCT_PPM_SOCKOPT_SO_ACCEPTCONN, U32 },
+	{ SO_PEERSEC,			SCT_PPM_SOCKOPT_SO_PEERSEC, U32 },
+	{ SO_PASSSEC,			SCT_PPM_SOCKOPT_SO_PASSSEC, U32 },
 #ifdef SO_TIMESTAMPNS_OLD
-	{ SO_TIMESTAMPNS_OLD,		35, U32 },
-	{ SO_TIMESTAMPNS_NEW,		35, U32 },
+	{ SO_TIMESTAMPNS_OLD,		SCT_PPM_SOCKOPT_SO_TIMESTAMPNS, U32 },
+	{ SO_TIMESTAMPNS_NEW,		SCT_PPM_SOCKOPT_SO_TIMESTAMPNS, U32 },
 #else
-	{ SO_TIMESTAMPNS,		35, U32 },
+	{ SO_TIMESTAMPNS,		SCT_PPM_SOCKOPT_SO_TIMESTAMPNS, U32 },
 #endif
-	{ SO_MARK,			36, U32 },
+	{ SO_MARK,			SCT_PPM_SOCKOPT_SO_MARK, U32 },
 #ifdef SO_TIMESTAMPING_OLD
-	{ SO_TIMESTAMPING_OLD,		37, U32 },
-	{ SO_TIMESTAMPING_NEW,		37, U32 },
+	{ SO_TIMESTAMPING_OLD,		SCT_PPM_SOCKOPT_SO_TIMESTAMPING, U32 },
+	{ SO_TIMESTAMPING_NEW,		SCT_PPM_SOCKOPT_SO_TIMESTAMPING, U32 },
 #else
-	{ SO_TIMESTAMPING,		37, U32 },
+	{ SO_TIMESTAMPING,		SCT_PPM_SOCKOPT_SO_TIMESTAMPING, U32 },
 #endif
-	{ SO_PROTOCOL,			38, U32 },
-	{ SO_DOMAIN,			39, U32 },
-	{ SO_RXQ_OVFL,			40, U32 },
-	{ SO_WIFI_STATUS,		41, U32 },
-	{ SO_PEEK_OFF,			42, U32 },
-	{ SO_NOFCS,			43, U32 },
-	{ SO_LOCK_FILTER,		44, U32 },
-	{ SO_SELECT_ERR_QUEUE,		45, U32 },
-	{ SO_BUSY_POLL,			46, U32 },
-	{ SO_MAX_PACING_RATE,		47, U32 },
-	{ SO_BPF_EXTENSIONS,		48, U32 },
-	{ SO_INCOMING_CPU,		49, U32 },
-	{ SO_ATTACH_BPF,		50, RAW },
-	{ SO_PEERGROUPS,		51, RAW },
-	{ SO_MEMINFO,			52, RAW },
-	{ SO_COOKIE,			53, SCT_PPM_SOCKOPT_IDX_UINT64 },
+	{ SO_PROTOCOL,			SCT_PPM_SOCKOPT_SO_PROTOCOL, U32 },
+	{ SO_DOMAIN,			SCT_PPM_SOCKOPT_SO_DOMAIN, U32 },
+	{ SO_RXQ_OVFL,			SCT_PPM_SOCKOPT_SO_RXQ_OVFL, U32 },
+	{ SO_WIFI_STATUS,		SCT_PPM_SOCKOPT_SO_WIFI_STATUS, U32 },
+	{ SO_PEEK_OFF,			SCT_PPM_SOCKOPT_SO_PEEK_OFF, U32 },
+	{ SO_NOFCS,			SCT_PPM_SOCKOPT_SO_NOFCS, U32 },
+	{ SO_LOCK_FILTER,		SCT_PPM_SOCKOPT_SO_LOCK_FILTER, U32 },
+	{ SO_SELECT_ERR_QUEUE,		SCT_PPM_SOCKOPT_SO_SELECT_ERR_QUEUE, U32 },
+	{ SO_BUSY_POLL,			SCT_PPM_SOCKOPT_SO_BUSY_POLL, U32 },
+	{ SO_MAX_PACING_RATE,		SCT_PPM_SOCKOPT_SO_MAX_PACING_RATE, U32 },
+	{ SO_BPF_EXTENSIONS,		SCT_PPM_SOCKOPT_SO_BPF_EXTENSIONS, U32 },
+	{ SO_INCOMING_CPU,		SCT_PPM_SOCKOPT_SO_INCOMING_CPU, U32 },
+	{ SO_ATTACH_BPF,		SCT_PPM_SOCKOPT_SO_ATTACH_BPF, RAW },
+	{ SO_PEERGROUPS,		SCT_PPM_SOCKOPT_SO_PEERGROUPS, RAW },
+	{ SO_MEMINFO,			SCT_PPM_SOCKOPT_SO_MEMINFO, RAW },
+	{ SO_COOKIE,			SCT_PPM_SOCKOPT_SO_COOKIE, SCT_PPM_SOCKOPT_IDX_UINT64 },
 };
 
 #undef U32
@@ -816,8 +813,7 @@ uint8_t sct_ppm_sockopt_optname(uint64_t level, uint64_t optname)
 {
 	const struct sct_sockopt *o = find_sockopt(level, optname);
 
-	/* PPM_SOCKOPT_UNKNOWN is 0 */
-	return o ? o->ppm : 0;
+	return o ? o->ppm : SCT_PPM_SOCKOPT_UNKNOWN;
 }
 
 uint8_t sct_ppm_sockopt_val_idx(uint64_t level, uint64_t optname)
@@ -828,17 +824,17 @@ uint8_t sct_ppm_sockopt_val_idx(uint64_t level, uint64_t optname)
 }
 
 static const struct sct_xlat poll_bits[] = {
-	{ POLLIN,	1u << 0 },
-	{ POLLPRI,	1u << 1 },
-	{ POLLOUT,	1u << 2 },
-	{ POLLRDHUP,	1u << 3 },
-	{ POLLERR,	1u << 4 },
-	{ POLLHUP,	1u << 5 },
-	{ POLLNVAL,	1u << 6 },
-	{ POLLRDNORM,	1u << 7 },
-	{ POLLRDBAND,	1u << 8 },
-	{ POLLWRNORM,	1u << 9 },
-	{ POLLWRBAND,	1u << 10 },
+	{ POLLIN,	SCT_PPM_POLLIN },
+	{ POLLPRI,	SCT_PPM_POLLPRI },
+	{ POLLOUT,	SCT_PPM_POLLOUT },
+	{ POLLRDHUP,	SCT_PPM_POLLRDHUP },
+	{ POLLERR,	SCT_PPM_POLLERR },
+	{ POLLHUP,	SCT_PPM_POLLHUP },
+	{ POLLNVAL,	SCT_PPM_POLLNVAL },
+	{ POLLRDNORM,	SCT_PPM_POLLRDNORM },
+	{ POLLRDBAND,	SCT_PPM_POLLRDBAND },
+	{ POLLWRNORM,	SCT_PPM_POLLWRNORM },
+	{ POLLWRBAND,	SCT_PPM_POLLWRBAND },
 };
 
 uint16_t sct_ppm_poll_events(uint64_t events)
@@ -851,9 +847,9 @@ uint16_t sct_ppm_semop_flags(uint64_t flags)
 	uint16_t res = 0;
 
 	if (flags & IPC_NOWAIT)
-		res |= 1u << 0;		/* PPM_IPC_NOWAIT */
+		res |= SCT_PPM_IPC_NOWAIT;
 	if (flags & SEM_UNDO)
-		res |= 1u << 1;		/* PPM_SEM_UNDO */
+		res |= SCT_PPM_SEM_UNDO;
 	return res;
 }
 
@@ -862,26 +858,26 @@ uint32_t sct_ppm_semget_flags(uint64_t flags)
 	uint32_t res = 0;
 
 	if (flags & IPC_CREAT)
-		res |= 1u << 13;	/* PPM_IPC_CREAT */
+		res |= SCT_PPM_IPC_CREAT;
 	if (flags & IPC_EXCL)
-		res |= 1u << 14;	/* PPM_IPC_EXCL */
+		res |= SCT_PPM_IPC_EXCL;
 	return res;
 }
 
 static const struct sct_xlat semctl_values[] = {
-	{ IPC_STAT,	1u << 0 },
-	{ IPC_SET,	1u << 1 },
-	{ IPC_RMID,	1u << 2 },
-	{ IPC_INFO,	1u << 3 },
-	{ SEM_INFO,	1u << 4 },
-	{ SEM_STAT,	1u << 5 },
-	{ GETALL,	1u << 6 },
-	{ GETNCNT,	1u << 7 },
-	{ GETPID,	1u << 8 },
-	{ GETVAL,	1u << 9 },
-	{ GETZCNT,	1u << 10 },
-	{ SETALL,	1u << 11 },
-	{ SETVAL,	1u << 12 },
+	{ IPC_STAT,	SCT_PPM_IPC_STAT },
+	{ IPC_SET,	SCT_PPM_IPC_SET },
+	{ IPC_RMID,	SCT_PPM_IPC_RMID },
+	{ IPC_INFO,	SCT_PPM_IPC_INFO },
+	{ SEM_INFO,	SCT_PPM_SEM_INFO },
+	{ SEM_STAT,	SCT_PPM_SEM_STAT },
+	{ GETALL,	SCT_PPM_GETALL },
+	{ GETNCNT,	SCT_PPM_GETNCNT },
+	{ GETPID,	SCT_PPM_GETPID },
+	{ GETVAL,	SCT_PPM_GETVAL },
+	{ GETZCNT,	SCT_PPM_GETZCNT },
+	{ SETALL,	SCT_PPM_SETALL },
+	{ SETVAL,	SCT_PPM_SETVAL },
 };
 
 uint16_t sct_ppm_semctl_cmd(uint64_t cmd)
@@ -891,22 +887,22 @@ uint16_t sct_ppm_semctl_cmd(uint64_t cmd)
 }
 
 static const struct sct_xlat quotactl_cmds[] = {
-	{ Q_QUOTAON,	1u << 0 },
-	{ Q_QUOTAOFF,	1u << 1 },
-	{ Q_GETFMT,	1u << 2 },
-	{ Q_GETINFO,	1u << 3 },
-	{ Q_SETINFO,	1u << 4 },
-	{ Q_GETQUOTA,	1u << 5 },
-	{ Q_SETQUOTA,	1u << 6 },
-	{ Q_SYNC,	1u << 7 },
-	{ Q_XQUOTAON,	1u << 8 },
-	{ Q_XQUOTAOFF,	1u << 9 },
-	{ Q_XGETQUOTA,	1u << 10 },
-	{ Q_XSETQLIM,	1u << 11 },
-	{ Q_XGETQSTAT,	1u << 12 },
-	{ Q_XQUOTARM,	1u << 13 },
-	{ Q_XQUOTASYNC,	1u << 14 },
-	/* PPM_Q_XGETQSTATV (1 << 15) exists, but the driver never wrote it */
+	{ Q_QUOTAON,	SCT_PPM_Q_QUOTAON },
+	{ Q_QUOTAOFF,	SCT_PPM_Q_QUOTAOFF },
+	{ Q_GETFMT,	SCT_PPM_Q_GETFMT },
+	{ Q_GETINFO,	SCT_PPM_Q_GETINFO },
+	{ Q_SETINFO,	SCT_PPM_Q_SETINFO },
+	{ Q_GETQUOTA,	SCT_PPM_Q_GETQUOTA },
+	{ Q_SETQUOTA,	SCT_PPM_Q_SETQUOTA },
+	{ Q_SYNC,	SCT_PPM_Q_SYNC },
+	{ Q_XQUOTAON,	SCT_PPM_Q_XQUOTAON },
+	{ Q_XQUOTAOFF,	SCT_PPM_Q_XQUOTAOFF },
+	{ Q_XGETQUOTA,	SCT_PPM_Q_XGETQUOTA },
+	{ Q_XSETQLIM,	SCT_PPM_Q_XSETQLIM },
+	{ Q_XGETQSTAT,	SCT_PPM_Q_XGETQSTAT },
+	{ Q_XQUOTARM,	SCT_PPM_Q_XQUOTARM },
+	{ Q_XQUOTASYNC,	SCT_PPM_Q_XQUOTASYNC },
+	/* SCT_PPM_Q_XGETQSTATV exists, but the driver never wrote it */
 };
 
 uint16_t sct_ppm_quotactl_cmd(uint64_t cmd)
@@ -918,8 +914,8 @@ uint16_t sct_ppm_quotactl_cmd(uint64_t cmd)
 uint8_t sct_ppm_quotactl_type(uint64_t cmd)
 {
 	static const struct sct_xlat types[] = {
-		{ USRQUOTA,	1u << 0 },
-		{ GRPQUOTA,	1u << 1 },
+		{ USRQUOTA,	SCT_PPM_USRQUOTA },
+		{ GRPQUOTA,	SCT_PPM_GRPQUOTA },
 	};
 
 	return (uint8_t)xlat_value(types, ARRAY_LEN(types),
@@ -929,13 +925,13 @@ uint8_t sct_ppm_quotactl_type(uint64_t cmd)
 uint8_t sct_ppm_quotactl_fmt(uint64_t fmt)
 {
 	static const struct sct_xlat fmts[] = {
-		{ QFMT_VFS_OLD,	1u << 1 },
-		{ QFMT_VFS_V0,	1u << 2 },
-		{ QFMT_VFS_V1,	1u << 3 },
+		{ QFMT_VFS_OLD,	SCT_PPM_QFMT_VFS_OLD },
+		{ QFMT_VFS_V0,	SCT_PPM_QFMT_VFS_V0 },
+		{ QFMT_VFS_V1,	SCT_PPM_QFMT_VFS_V1 },
 	};
 
-	/* PPM_QFMT_NOT_USED is 1 << 0 */
-	return (uint8_t)xlat_value(fmts, ARRAY_LEN(fmts), fmt, 1u << 0);
+	return (uint8_t)xlat_value(fmts, ARRAY_LEN(fmts), fmt,
+				   SCT_PPM_QFMT_NOT_USED);
 }
 
 /* --- parameters the 2022 driver always wrote as 0 ---------------------- */

@@ -2,7 +2,8 @@
 # Turns the syscalls/*.tbl data files into C.  One script, four outputs:
 #   awk -v what=events_h -f gen.awk events.tbl                  > events_gen.h
 #   awk -v what=events_c -f gen.awk events.tbl ppm_sc.tbl       > events_gen.c
-#   awk -v what=decode_c -f gen.awk events.tbl decode.tbl       > decode_gen.c
+#   awk -v what=decode_c -f gen.awk ../src/decode_ops.h events.tbl decode.tbl > decode_gen.c
+#   awk -v what=decode_h -f gen.awk ../src/decode_ops.h events.tbl decode.tbl > decode_gen.h
 #   awk -v what=sysent_c -v arch=ARCH -f gen.awk ppm_sc.tbl decode.tbl aliases.tbl ARCH.tbl > sysent_ARCH.c
 #   awk -v what=sysent_h -v arch=ARCH -f gen.awk ARCH.tbl      > sysent_ARCH.h
 # Every check fails the build with a message naming the file and line.
@@ -27,38 +28,76 @@ function base(path,    n, parts) {
 	return parts[n]
 }
 
-# Parse "expr" of decode.tbl into a C initialiser of struct sct_src.
-function operand(s) {
+# One operand of op fn: a0..a5, ret, a literal or a K name of fn's handler.
+function operand(s, fn, where) {
 	if (s ~ /^a[0-5]$/)
 		return "{ SCT_O_ARG, " substr(s, 2) " }"
 	if (s == "ret")
 		return "{ SCT_O_RET, 0 }"
 	if (s ~ /^-?[0-9]+$/)
 		return "{ SCT_O_LIT, " s " }"
-	fail("bad operand '" s "'")
+	if (s ~ /^[a-z][a-z0-9_]*$/) {
+		if (!((op_handler[fn] SUBSEP s) in k_name))
+			fail(where ": '" s "' is not an operand name of " fn "() (K entries of decode_ops.h)")
+		return "{ SCT_O_LIT, " k_name[op_handler[fn], s] " }"
+	}
+	fail(where ": bad operand '" s "'")
 }
 
-function src(expr,    fn, inner, n, ops, i, out) {
+function plural(n, word) {
+	return n " " word (n == 1 ? "" : "s")
+}
+
+# Parse "expr" of decode.tbl into a C initialiser of struct sct_src,
+# checked against the ops of decode_ops.h.
+function src(expr, where,    fn, inner, n, ops, i, out, want) {
 	if (expr ~ /^(a[0-5]|ret|-?[0-9]+)$/)
-		return "{ SCT_OP_VAL, { " operand(expr) " } }"
-	if (expr ~ /^[a-z][a-z0-9_]*$/)
-		return "{ SCT_OP_" toupper(expr) ", { { 0 } } }"
-	if (expr !~ /^[a-z][a-z0-9_]*\([^()]*\)$/)
-		fail("bad source '" expr "'")
-	fn = substr(expr, 1, index(expr, "(") - 1)
-	inner = substr(expr, index(expr, "(") + 1)
-	inner = substr(inner, 1, length(inner) - 1)
-	n = split(inner, ops, ",")
-	if (n > 3)
-		fail("too many operands in '" expr "'")
+		return "{ SCT_OP_VAL, { " operand(expr, "val", where) " } }"
+	if (expr ~ /^[a-z][a-z0-9_]*$/) {
+		fn = expr
+		n = 0
+	} else if (expr ~ /^[a-z][a-z0-9_]*\([^()]*\)$/) {
+		fn = substr(expr, 1, index(expr, "(") - 1)
+		inner = substr(expr, index(expr, "(") + 1)
+		inner = substr(inner, 1, length(inner) - 1)
+		n = split(inner, ops, ",")
+	} else
+		fail(where ": bad source '" expr "'")
+	if (!(fn in op_min) || fn == "call")
+		fail(where ": unknown op '" fn "' (not in src/decode_ops.h)")
+	if (n < op_min[fn] || n > op_max[fn]) {
+		want = op_min[fn] == op_max[fn] ? op_min[fn] : op_min[fn] " to " op_max[fn]
+		fail(where ": '" expr "' has " plural(n, "operand") ", " fn "() takes " want)
+	}
 	out = "{ SCT_OP_" toupper(fn) ", { "
+	if (!n)
+		out = out "{ 0 }"
 	for (i = 1; i <= n; i++)
-		out = out (i > 1 ? ", " : "") operand(ops[i])
+		out = out (i > 1 ? ", " : "") operand(ops[i], fn, where)
 	return out " } }"
 }
 
+# "@name": a call of the named decoder sct_decode_name(), which tells this
+# parameter by SCT_P_NAME_<E|X>_<PARAM> (decode_gen.h).
+function named(dec, pname, at_exit, i, where,    key, val) {
+	if (dec !~ /^[a-z][a-z0-9_]*$/)
+		fail(where ": bad decoder name '@" dec "'")
+	if (!(dec in named_idx)) {
+		named_idx[dec] = nnamed
+		named_name[nnamed++] = dec
+	}
+	key = toupper(dec) "_" (at_exit ? "X" : "E") "_" toupper(pname)
+	val = "SCT_PARAM(" at_exit ", " i - 1 ")"
+	if ((key in pconst) && pconst[key] != val)
+		fail(where ": @" dec " has " pname " at another position on another row")
+	if (!(key in pconst))
+		pconst_list[npconst++] = key
+	pconst[key] = val
+	return "{ SCT_OP_CALL, { { SCT_O_LIT, " named_idx[dec] " } } }"
+}
+
 # Emit the sources of one side; check names and count against the schema.
-function side(list, ev, label,    n, items, i, eq, pname, expr, out) {
+function side(list, ev, label,    n, items, i, eq, pname, expr, out, where) {
 	if (list == "-")
 		n = 0
 	else
@@ -74,7 +113,11 @@ function side(list, ev, label,    n, items, i, eq, pname, expr, out) {
 		expr = substr(items[i], eq + 1)
 		if (pname != ev_pname[ev, i])
 			fail(label " param " i " of " $1 " is '" pname "', schema says '" ev_pname[ev, i] "'")
-		out = out "\t" src(expr) ",\n"
+		where = $1 ", " label " param " pname
+		if (substr(expr, 1, 1) == "@")
+			out = out "\t" named(substr(expr, 2), pname, label == "exit", i, where) ",\n"
+		else
+			out = out "\t" src(expr, where) ",\n"
 	}
 	return out
 }
@@ -88,7 +131,34 @@ function ident(name,    id) {
 
 BEGIN {
 	FS = "\t"; ndec = 0; nevents = 0; nsc = 0; nsys = 0; nextra = 0
+	nnamed = 0; npconst = 0; nops = 0
 	SPARSE_MIN = 4096
+}
+
+# src/decode_ops.h: X(NAME, MIN, MAX, handler), XLAT(NAME, fn), K(HANDLER, NAME, v)
+base(FILENAME) == "decode_ops.h" {
+	if ($0 !~ /^[ \t]*(X|XLAT|K)\(/)
+		next
+	line = $0
+	sub(/^[ \t]*/, "", line)
+	kind = substr(line, 1, index(line, "(") - 1)
+	line = substr(line, index(line, "(") + 1)
+	line = substr(line, 1, index(line, ")") - 1)
+	gsub(/[ \t]/, "", line)
+	nf = split(line, opf, ",")
+	if (kind == "X" && nf == 4) {
+		op_min[tolower(opf[1])] = opf[2] + 0
+		op_max[tolower(opf[1])] = opf[3] + 0
+		op_handler[tolower(opf[1])] = toupper(opf[4])
+	} else if (kind == "XLAT" && nf == 2) {
+		op_min[tolower(opf[1])] = op_max[tolower(opf[1])] = 1
+		op_handler[tolower(opf[1])] = "XLAT"
+	} else if (kind == "K" && nf == 3)
+		k_name[opf[1], tolower(opf[2])] = "SCT_K_" opf[1] "_" opf[2]
+	else
+		fail("cannot parse '" $0 "'")
+	nops++
+	next
 }
 
 /^#/ || /^[ \t]*$/ { next }
@@ -128,9 +198,11 @@ base(FILENAME) == "decode.tbl" {
 		fail("duplicate syscall " $1)
 	dec_index[$1] = ndec
 	dec_name[ndec] = $1
-	if (!(($2 "_E") in ev_by_ident) && what == "decode_c")
+	if (!(($2 "_E") in ev_by_ident) && (what == "decode_c" || what == "decode_h"))
 		fail("unknown event " $2 "_E")
-	if (what == "decode_c") {
+	if (what == "decode_c" || what == "decode_h") {
+		if (!nops)
+			fail("src/decode_ops.h must be read before decode.tbl")
 		e = ev_by_ident[$2 "_E"]
 		if (ev_by_ident[$2 "_X"] != e + 1)
 			fail($2 "_X must follow " $2 "_E")
@@ -238,10 +310,29 @@ END {
 		}
 		print "};"
 		printf "const unsigned sct_ppm_sc_count = %d;\n", nsc
+	} else if (what == "decode_h") {
+		print "#ifndef SCTRACE_DECODE_GEN_H"
+		print "#define SCTRACE_DECODE_GEN_H"
+		print "#include \"decode/internal.h\""
+		print ""
+		print "/* the named decoders (\"@name\" sources of decode.tbl) */"
+		for (i = 0; i < nnamed; i++)
+			printf "SCT_DECODER(%s);\n", named_name[i]
+		print ""
+		print "/* their parameters: SCT_P_DECODER_<E|X>_PARAM */"
+		for (i = 0; i < npconst; i++)
+			printf "#define SCT_P_%s %s\n", pconst_list[i], pconst[pconst_list[i]]
+		print "#endif"
 	} else if (what == "decode_c") {
 		print "#include \"config.h\""
 		print "#include \"decode.h\""
+		print "#include \"decode_gen.h\""
 		print ""
+		printf "sct_op_fn *const sct_named_decoders[%d] = {\n", nnamed ? nnamed : 1
+		for (i = 0; i < nnamed; i++)
+			printf "\tsct_decode_%s,\n", named_name[i]
+		print "};"
+		printf "const unsigned sct_nnamed_decoders = %d;\n\n", nnamed
 		for (i = 0; i < ndec; i++) {
 			if (dec_enter[i] != "")
 				printf "static const struct sct_src e_%s[] = {\n%s};\n", ident(dec_name[i]), dec_enter[i]

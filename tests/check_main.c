@@ -19,6 +19,7 @@ Suite *sct_suite_tables(void);
 Suite *sct_suite_mem(void);
 Suite *sct_suite_filter(void);
 Suite *sct_suite_clone(void);
+Suite *sct_suite_decode(void);
 
 int main(void)
 {
@@ -32,6 +33,7 @@ int main(void)
 	srunner_add_suite(sr, sct_suite_ppm_flags());
 	srunner_add_suite(sr, sct_suite_filter());
 	srunner_add_suite(sr, sct_suite_clone());
+	srunner_add_suite(sr, sct_suite_decode());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

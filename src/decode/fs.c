@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Files: fd inodes and devices, fd pairs, open modes; openat2, quotactl. */
+#include "config.h"
+#include "decode/internal.h"
+#include "decode_gen.h"
+#include "mem.h"
+#include "net.h"
+#include "ppm_flags.h"
+#include "proc.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <linux/quota.h>
+
+static struct sct_val fd_stat(struct sct_call *c, int64_t fd, bool want_dev)
+{
+	char path[64];
+	struct stat st;
+	int our;
+
+	if (fd < 0 || fd > INT32_MAX)
+		return SCT_NONE;
+	/* a copy of the fd costs half a walk through /proc/T/fd/N */
+	our = sct_tracee_fd(c, (int)fd);
+	if (our >= 0) {
+		int r = fstat(our, &st);
+
+		close(our);
+		if (r == 0)
+			goto found;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->tid, (long long)fd);
+	if (stat(path, &st) < 0)
+		return SCT_NONE;
+found:
+	return sct_int(want_dev ? sct_encode_dev(st.st_dev) : st.st_ino);
+}
+
+/* FDINO: inode of the tracee's fd x; DEV: its device */
+SCT_OP_HANDLER(fd_stat)
+{
+	return fd_stat(c, (int64_t)a->x, a->s->op == SCT_OP_DEV);
+}
+
+/* FDPAIR: int x[y] (pipe, socketpair); FDPAIR_INO: that fd's inode */
+SCT_OP_HANDLER(fdpair)
+{
+	int32_t v = 0;
+
+	if (sct_mem_read(c->tid, a->x + 4 * a->y, &v, 4) != 4)
+		return SCT_NONE;
+	if (a->s->op == SCT_OP_FDPAIR_INO)
+		return fd_stat(c, v, false);
+	return sct_int((uint64_t)(int64_t)v);
+}
+
+SCT_OP_HANDLER(open_mode)
+{
+	return sct_int(sct_ppm_open_mode(a->x, a->y));
+}
+
+/*
+ * openat2(dirfd, pathname, struct open_how *how, size): flags, mode and
+ * resolve of *how { u64 flags, mode, resolve; }, read whole whatever
+ * size the caller claims, as the driver did.
+ */
+SCT_DECODER(openat2)
+{
+	uint64_t how[3];
+
+	if (sct_mem_read(c->tid, c->args[2], how, sizeof(how)) != sizeof(how))
+		return SCT_NONE;
+	switch (a->param) {
+	case SCT_P_OPENAT2_E_FLAGS:
+	case SCT_P_OPENAT2_X_FLAGS:
+		return sct_int(sct_ppm_open_flags(how[0]));
+	case SCT_P_OPENAT2_E_MODE:
+	case SCT_P_OPENAT2_X_MODE:
+		return sct_int(sct_ppm_open_mode(how[0], how[1]));
+	default:	/* resolve */
+		return sct_int(sct_ppm_openat2_resolve(how[2]));
+	}
+}
+
+/*
+ * quotactl(cmd, special, id, addr).  The exit's dqb_* fields come from
+ * struct if_dqblk at addr (Q_GETQUOTA/Q_SETQUOTA), its dqi_* fields from
+ * struct if_dqinfo (Q_GETINFO/Q_SETINFO), quota_fmt_out from the u32 at
+ * addr (Q_GETFMT).  A field its command does not carry, or whose valid
+ * bit is clear, is 0.
+ */
+
+/* if_dqblk: 8 u64 then u32 dqb_valid (72 bytes with the padding) */
+#define DQBLK_SIZE	72
+#define DQBLK_VALID	64
+/* if_dqinfo: 2 u64, u32 dqi_flags, u32 dqi_valid */
+#define DQINFO_SIZE	24
+#define DQINFO_VALID	20
+
+struct quota_field {
+	uint8_t off, valid;	/* offset in the struct, its valid bit */
+};
+
+/* each exit field: where it is, and its QIF_ or IIF_ valid bit */
+static const struct quota_field
+	dqb_bhardlimit = { 0, QIF_BLIMITS },
+	dqb_bsoftlimit = { 8, QIF_BLIMITS },
+	dqb_curspace = { 16, QIF_SPACE },
+	dqb_ihardlimit = { 24, QIF_ILIMITS },
+	dqb_isoftlimit = { 32, QIF_ILIMITS },
+	dqb_btime = { 48, QIF_BTIME },
+	dqb_itime = { 56, QIF_ITIME },
+	dqi_bgrace = { 0, IIF_BGRACE },
+	dqi_igrace = { 8, IIF_IGRACE },
+	dqi_flags = { 16, IIF_FLAGS };
+
+static struct sct_val dqblk_field(struct sct_call *c, uint16_t ppm,
+				  uint64_t addr, struct quota_field f)
+{
+	uint8_t b[DQBLK_SIZE];
+	uint64_t v;
+	uint32_t valid;
+
+	if (ppm != SCT_PPM_Q_GETQUOTA && ppm != SCT_PPM_Q_SETQUOTA)
+		return sct_int(0);
+	if (!addr || sct_mem_read(c->tid, addr, b, DQBLK_SIZE) != DQBLK_SIZE)
+		return SCT_NONE;
+	memcpy(&valid, b + DQBLK_VALID, 4);
+	if (!(valid & f.valid))
+		return sct_int(0);
+	memcpy(&v, b + f.off, 8);
+	return sct_int(v);
+}
+
+static struct sct_val dqinfo_field(struct sct_call *c, uint16_t ppm,
+				   uint64_t addr, struct quota_field f,
+				   unsigned width)
+{
+	uint8_t b[DQINFO_SIZE];
+	uint64_t v = 0;
+	uint32_t valid;
+
+	if (ppm != SCT_PPM_Q_GETINFO && ppm != SCT_PPM_Q_SETINFO)
+		return sct_int(0);
+	if (!addr || sct_mem_read(c->tid, addr, b, DQINFO_SIZE) != DQINFO_SIZE)
+		return SCT_NONE;
+	memcpy(&valid, b + DQINFO_VALID, 4);
+	if (!(valid & f.valid))
+		return sct_int(0);
+	memcpy(&v, b + f.off, width);
+	return sct_int(v);
+}
+
+SCT_DECODER(quotactl)
+{
+	uint16_t ppm = sct_ppm_quotactl_cmd(c->args[0]);
+	uint64_t addr = c->args[3];
+	uint32_t fmt;
+
+	switch (a->param) {
+	case SCT_P_QUOTACTL_E_ID:
+		if (ppm == SCT_PPM_Q_GETQUOTA || ppm == SCT_PPM_Q_SETQUOTA ||
+		    ppm == SCT_PPM_Q_XGETQUOTA || ppm == SCT_PPM_Q_XSETQLIM)
+			return sct_int((uint32_t)c->args[2]);
+		return sct_int(0);
+	case SCT_P_QUOTACTL_E_QUOTA_FMT:
+		if (ppm == SCT_PPM_Q_QUOTAON)
+			return sct_int(sct_ppm_quotactl_fmt(c->args[2]));
+		return sct_int(SCT_PPM_QFMT_NOT_USED);
+	case SCT_P_QUOTACTL_X_QUOTAFILEPATH:
+		if (ppm == SCT_PPM_Q_QUOTAON)
+			return sct_read_str(c, addr);
+		return sct_bytes("", 1);
+	case SCT_P_QUOTACTL_X_DQB_BHARDLIMIT:
+		return dqblk_field(c, ppm, addr, dqb_bhardlimit);
+	case SCT_P_QUOTACTL_X_DQB_BSOFTLIMIT:
+		return dqblk_field(c, ppm, addr, dqb_bsoftlimit);
+	case SCT_P_QUOTACTL_X_DQB_CURSPACE:
+		return dqblk_field(c, ppm, addr, dqb_curspace);
+	case SCT_P_QUOTACTL_X_DQB_IHARDLIMIT:
+		return dqblk_field(c, ppm, addr, dqb_ihardlimit);
+	case SCT_P_QUOTACTL_X_DQB_ISOFTLIMIT:
+		return dqblk_field(c, ppm, addr, dqb_isoftlimit);
+	case SCT_P_QUOTACTL_X_DQB_BTIME:
+		return dqblk_field(c, ppm, addr, dqb_btime);
+	case SCT_P_QUOTACTL_X_DQB_ITIME:
+		return dqblk_field(c, ppm, addr, dqb_itime);
+	case SCT_P_QUOTACTL_X_DQI_BGRACE:
+		return dqinfo_field(c, ppm, addr, dqi_bgrace, 8);
+	case SCT_P_QUOTACTL_X_DQI_IGRACE:
+		return dqinfo_field(c, ppm, addr, dqi_igrace, 8);
+	case SCT_P_QUOTACTL_X_DQI_FLAGS:
+		return dqinfo_field(c, ppm, addr, dqi_flags, 4);
+	case SCT_P_QUOTACTL_X_QUOTA_FMT_OUT:
+		if (ppm != SCT_PPM_Q_GETFMT)
+			return sct_int(SCT_PPM_QFMT_NOT_USED);
+		if (!sct_read_u32(c, addr, &fmt))
+			return SCT_NONE;
+		return sct_int(sct_ppm_quotactl_fmt(fmt));
+	default:
+		return SCT_NONE;
+	}
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* I/O data: buffers, iovecs, msghdr iovecs, pollfd lists. */
+#include "config.h"
+#include "decode/internal.h"
+#include "arch/arch.h"
+#include "mem.h"
+#include "ppm_flags.h"
+
+#include <string.h>
+
+#define IOV_BATCH	64
+#define IOV_MAX_COUNT	1024
+/* pollfd entries looked at, and FDLIST entries written, per event */
+#define POLL_SCAN_MAX	4096
+#define POLL_EMIT_MAX	1024
+#define POLL_BATCH	256
+
+SCT_OP_HANDLER(buf)
+{
+	return sct_read_buf(c, a->x, (int64_t)a->y);
+}
+
+/*
+ * Walk iovec array iov[cnt]: with gather, copy up to min(total, snaplen)
+ * bytes of the buffers; without, just sum the lengths.
+ */
+static struct sct_val iov_walk(struct sct_call *c, uint64_t iov, uint64_t cnt,
+			       int64_t total, bool gather)
+{
+	unsigned ws = c->arch->wordsize;
+	uint8_t raw[IOV_BATCH * 16];
+	uint64_t sum = 0, i = 0;
+	size_t want = 0, room = 0, got = 0;
+	uint8_t *p = NULL;
+
+	if (gather) {
+		if (total <= 0)
+			return SCT_NONE;
+		want = (uint64_t)total > c->snaplen ? c->snaplen :
+						      (size_t)total;
+		p = sct_arena_take(c, want, &room);
+		if (!p)
+			return SCT_NONE;
+		want = room;
+	}
+	if (cnt > IOV_MAX_COUNT)
+		cnt = IOV_MAX_COUNT;
+	while (i < cnt && (!gather || got < want)) {
+		uint64_t batch = cnt - i < IOV_BATCH ? cnt - i : IOV_BATCH;
+		ssize_t n = sct_mem_read(c->tid, iov + i * 2 * ws, raw,
+					 batch * 2 * ws);
+		uint64_t j;
+
+		if (n < (ssize_t)(2 * ws))
+			break;
+		batch = (uint64_t)n / (2 * ws);
+		for (j = 0; j < batch && (!gather || got < want); j++) {
+			uint64_t base = 0, len = 0;
+
+			memcpy(&base, raw + j * 2 * ws, ws);
+			memcpy(&len, raw + j * 2 * ws + ws, ws);
+			sum += len;
+			if (gather && len) {
+				ssize_t r;
+
+				if (len > want - got)
+					len = want - got;
+				r = sct_mem_read(c->tid, base, p + got, len);
+				if (r > 0)
+					got += (size_t)r;
+				if (r < (ssize_t)len)
+					goto out;
+			}
+		}
+		i += batch;
+		if ((size_t)n < batch * 2 * ws)
+			break;
+	}
+out:
+	if (!gather)
+		return sct_int(sum);
+	return got ? sct_arena_commit(c, p, got) : SCT_NONE;
+}
+
+/* IOV: gather x[y], total z; IOVLEN: the sum of x[y]'s lengths */
+SCT_OP_HANDLER(iov)
+{
+	if (a->s->op == SCT_OP_IOV)
+		return iov_walk(c, a->x, a->y, (int64_t)a->z, true);
+	return iov_walk(c, a->x, a->y, 0, false);
+}
+
+/* MSG_IOV: gather msghdr x's iovecs, total y; MSG_IOVLEN: their sum */
+SCT_OP_HANDLER(msg_iov)
+{
+	uint64_t name, namelen, iov, iovlen;
+
+	if (sct_read_msghdr(c, a->x, &name, &namelen, &iov, &iovlen))
+		return SCT_NONE;
+	return iov_walk(c, iov, iovlen, (int64_t)a->y,
+			a->s->op == SCT_OP_MSG_IOV);
+}
+
+/*
+ * PT_FDLIST of struct pollfd fds[nfds]: u16 count, then (i64 fd, u16
+ * PPM_POLL* flags) per entry.  Enter: every entry with its events; exit:
+ * only the entries with revents.  Something is always written (at least
+ * a zero count): the 2022 readers take the count without checking the
+ * parameter's length.
+ */
+static struct sct_val pollfds(struct sct_call *c, uint64_t fds, uint64_t nfds,
+			      bool revents)
+{
+	struct pollfd_raw { int32_t fd; int16_t events, revents; }
+		raw[POLL_BATCH];
+	size_t room;
+	uint8_t *p = sct_arena_take(c, 2 + 10 * (size_t)POLL_EMIT_MAX, &room);
+	uint64_t i = 0;
+	unsigned count = 0;
+	size_t pos = 2;
+
+	if (!p || room < 2)
+		return SCT_NONE;
+	if (nfds > POLL_SCAN_MAX)
+		nfds = POLL_SCAN_MAX;
+	while (fds && i < nfds && count < POLL_EMIT_MAX) {
+		uint64_t batch = nfds - i < POLL_BATCH ? nfds - i : POLL_BATCH;
+		ssize_t n = sct_mem_read(c->tid, fds + i * sizeof(raw[0]), raw,
+					 batch * sizeof(raw[0]));
+		uint64_t j;
+
+		if (n < (ssize_t)sizeof(raw[0]))
+			break;
+		batch = (uint64_t)n / sizeof(raw[0]);
+		for (j = 0; j < batch && count < POLL_EMIT_MAX; j++) {
+			int64_t fd = raw[j].fd;
+			uint16_t fl;
+
+			if (revents && !raw[j].revents)
+				continue;
+			fl = sct_ppm_poll_events((uint16_t)(revents ?
+				raw[j].revents : raw[j].events));
+			if (pos + 10 > room)
+				goto out;
+			memcpy(p + pos, &fd, 8);
+			memcpy(p + pos + 8, &fl, 2);
+			pos += 10;
+			count++;
+		}
+		i += batch;
+	}
+out:
+	p[0] = (uint8_t)count;
+	p[1] = (uint8_t)(count >> 8);
+	return sct_arena_commit(c, p, pos);
+}
+
+/* pollfd x[y]; z: events (enter) or revents (exit) */
+SCT_OP_HANDLER(pollfds)
+{
+	return pollfds(c, a->x, a->y, a->z == SCT_K_POLLFDS_REVENTS);
+}
