@@ -273,7 +273,8 @@ void sct_pl_entry(struct sct_buf *b, const struct sct_procinfo *pi)
 	 */
 	sct_buf_u32(b, pi->loginuid);
 	sct_buf_u8(b, pi->exe_writable);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_fdl_entry(struct sct_buf *b, const struct sct_fdinfo *fi)
@@ -323,7 +324,8 @@ void sct_fdl_entry(struct sct_buf *b, const struct sct_fdinfo *fi)
 		sct_buf_str16(b, fi->name, fi->name_len, SCT_PROC_STR_MAX - 1);
 		break;
 	}
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_ul_user(struct sct_buf *b, uint32_t uid, uint32_t gid,
@@ -338,7 +340,8 @@ void sct_ul_user(struct sct_buf *b, uint32_t uid, uint32_t gid,
 	sct_buf_str16(b, name, strlen(name), 256);
 	sct_buf_str16(b, home, strlen(home), SCT_PROC_STR_MAX);
 	sct_buf_str16(b, shell, strlen(shell), SCT_PROC_STR_MAX);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_ul_group(struct sct_buf *b, uint32_t gid, const char *name)
@@ -349,5 +352,6 @@ void sct_ul_group(struct sct_buf *b, uint32_t gid, const char *name)
 	sct_buf_u8(b, 1);	/* group */
 	sct_buf_u32(b, gid);
 	sct_buf_str16(b, name, strlen(name), 256);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
