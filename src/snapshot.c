@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "log.h"
 #include "proc.h"
+#include "procfd.h"
 #include "writer.h"
 
 #include <dirent.h>
@@ -132,6 +133,10 @@ static int pidset_add(struct pidset *s, pid_t pid)
 	return 0;
 }
 
+/* A thread of a process whose leader pi holds: what is its own. */
+#define SIBLING	(SCT_PI_SIBLING | SCT_PI_STAT | SCT_PI_STATUS | \
+		 SCT_PI_CWD | SCT_PI_EXEPATH)
+
 /*
  * The PL entries of every thread of process pid into b.  A non-leader
  * thread shares its leader's memory (argv, environ, exe), fd limit, login
@@ -151,7 +156,7 @@ static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
 	task = opendir(path);
 	if (!task)
 		return false;	/* gone while we looked */
-	if (sct_proc_read((pid_t)pid, pi, SCT_PI_ALL) == 0) {
+	if (sct_proc_read((pid_t)pid, pi, SCT_PI_NEW | SCT_PI_ALL) == 0) {
 		/* born traced since the start: its clone event tells of it */
 		if (!traced && pi->tracer == getpid()) {
 			closedir(task);
@@ -165,8 +170,8 @@ static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
 
 		if (tid < 0 || tid == pid)
 			continue;
-		if (leader ? sct_proc_read_thread((pid_t)tid, pi) :
-			     sct_proc_read((pid_t)tid, pi, SCT_PI_ALL))
+		if (sct_proc_read((pid_t)tid, pi,
+				  leader ? SIBLING : (SCT_PI_NEW | SCT_PI_ALL)))
 			continue;
 		sct_pl_entry(b, pi);
 	}

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "writer.h"
 #include "proc.h"
+#include "procfd.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -18,6 +18,7 @@ Suite *sct_suite_net(void);
 Suite *sct_suite_tables(void);
 Suite *sct_suite_mem(void);
 Suite *sct_suite_filter(void);
+Suite *sct_suite_proc(void);
 
 int main(void)
 {
@@ -30,6 +31,7 @@ int main(void)
 	srunner_add_suite(sr, sct_suite_mem());
 	srunner_add_suite(sr, sct_suite_ppm_flags());
 	srunner_add_suite(sr, sct_suite_filter());
+	srunner_add_suite(sr, sct_suite_proc());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

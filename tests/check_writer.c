@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "event.h"
 #include "proc.h"
+#include "procfd.h"
 #include "writer.h"
 
 /* ---- helpers: a temp file as the writer's fd, read back ---- */
