@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Reader limits (scap-format.md §1.5): longer strings reject the file. */
+/* Reader limits (docs/scap-format.md §1.5): longer strings reject the file. */
 #define SCT_PROC_STR_MAX	1024
 #define SCT_PROC_LIST_MAX	4096
 

@@ -4,7 +4,7 @@
  * are inherited by auto-attached children), each syscall stop is read with
  * one PTRACE_GET_SYSCALL_INFO, and the enter and exit events are written
  * at their stops, so that for every tid each exit directly follows its own
- * enter (scap-format.md §3.2).
+ * enter (docs/scap-format.md §3.2).
  */
 #include "config.h"
 #include "tracer.h"

@@ -270,7 +270,7 @@ void sct_pl_entry(struct sct_buf *b, const struct sct_procinfo *pi)
 	/*
 	 * Stop after exe_writable: both the 2022 reader and the newest one
 	 * read exactly these fields when at most 29 bytes follow root
-	 * (scap-format.md §1.5).
+	 * (docs/scap-format.md §1.5).
 	 */
 	sct_buf_u32(b, pi->loginuid);
 	sct_buf_u8(b, pi->exe_writable);

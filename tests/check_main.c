@@ -2,7 +2,7 @@
 /*
  * Unit test runner (Check): one program, one suite per source file.
  * Expected byte layouts in the suites are written out by hand from
- * /work/shared/docs/scap-format.md, never computed by the code under test.
+ * docs/scap-format.md, never computed by the code under test.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"

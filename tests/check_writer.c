@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests for the scap block writer (src/writer.c).  Every expected byte
- * is written out by hand from scap-format.md §1 (little-endian, packed).
+ * is written out by hand from docs/scap-format.md §1 (little-endian, packed).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
