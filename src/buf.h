@@ -3,6 +3,7 @@
 #ifndef SCTRACE_BUF_H
 #define SCTRACE_BUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -45,15 +46,21 @@ static inline uint64_t sct_get_le64(const uint8_t *p)
 
 /*
  * A growable buffer for metadata blocks (built once at start-up, so
- * allocation failure is fatal there).  Never used on the per-event path.
+ * allocation failure is fatal there), never used on the per-event path.
+ * A buffer with soft set (one filled outside the main thread) does not end
+ * the process when memory runs out: it keeps its first error in err and
+ * drops every later write.
  */
 struct sct_buf {
 	uint8_t *p;
 	size_t len;
 	size_t cap;
+	bool soft;
+	int err;		/* soft only: sticky -ENOMEM */
 };
 
-void sct_buf_reserve(struct sct_buf *b, size_t n);
+/* Room for n more bytes: true, or false for a soft buffer out of memory. */
+bool sct_buf_reserve(struct sct_buf *b, size_t n);
 void sct_buf_free(struct sct_buf *b);
 void sct_buf_u8(struct sct_buf *b, uint8_t v);
 void sct_buf_u16(struct sct_buf *b, uint16_t v);

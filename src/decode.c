@@ -64,67 +64,14 @@ static uint64_t operand(const struct sct_call *c, const struct sct_operand *o)
  * mmap and brk are frequent: their files stay open (sct_proc_file).
  * /proc/T/status costs ~13 us to generate,
  * /proc/T/statm ~1.5 us but has no swap count: statm is used while the
- * system has no swap area (then every VmSwap is 0), which is looked up
- * in /proc/swaps at most once a second.
+ * system has no swap area (then every VmSwap is 0): sct_proc_vm.
  * ------------------------------------------------------------------- */
-
-/* Is a swap area active?  (/proc/swaps has more than its header line.) */
-static bool swap_active(void)
-{
-	static bool active = true;
-	static time_t checked;
-	struct timespec now;
-	char buf[256];
-	ssize_t n;
-	int fd;
-
-	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-	if (checked && now.tv_sec - checked < 1)
-		return active;
-	checked = now.tv_sec ? now.tv_sec : 1;
-	fd = open("/proc/swaps", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return active = true;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n < 0)
-		return active = true;
-	buf[n] = 0;
-	active = strchr(buf, '\n') && strchr(buf, '\n')[1];
-	return active;
-}
-
-static uint32_t status_kb(const char *buf, const char *key)
-{
-	const char *p = strstr(buf, key);
-
-	return p ? (uint32_t)strtoul(p + strlen(key), NULL, 10) : 0;
-}
 
 static struct sct_val vm_val(struct sct_call *c, unsigned op)
 {
 	if (!c->vm_loaded) {
-		char buf[4096];
-
-		if (!swap_active()) {
-			/* statm: size resident shared text lib data dt, in pages */
-			unsigned long long pages[2] = { 0, 0 };
-			unsigned long kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-
-			if (sct_proc_file(c->tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
-			    sscanf(buf, "%llu %llu", &pages[0], &pages[1]) != 2)
-				return (struct sct_val){ 0 };
-			c->vm_kb[0] = (uint32_t)(pages[0] * kb);
-			c->vm_kb[1] = (uint32_t)(pages[1] * kb);
-			c->vm_kb[2] = 0;
-		} else {
-			if (sct_proc_file(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
-				return (struct sct_val){ 0 };
-			/* no Vm lines (a zombie): 0, as the driver without mm */
-			c->vm_kb[0] = status_kb(buf, "\nVmSize:");
-			c->vm_kb[1] = status_kb(buf, "\nVmRSS:");
-			c->vm_kb[2] = status_kb(buf, "\nVmSwap:");
-		}
+		if (sct_proc_vm(c->tid, c->vm_kb) < 0)
+			return (struct sct_val){ 0 };
 		c->vm_loaded = true;
 	}
 	return sct_int(c->vm_kb[op - SCT_OP_VM_SIZE]);
@@ -156,8 +103,8 @@ static unsigned pi_need(unsigned op)
 	case SCT_OP_PI_VM_RSS:
 		return SCT_PI_VM;
 	case SCT_OP_PI_VM_SWAP:
-		/* no swap area: every VmSwap is 0 (see swap_active) */
-		return swap_active() ? SCT_PI_STATUS : 0;
+		/* no swap area: every VmSwap is 0 (see sct_proc_vm) */
+		return sct_proc_swap_active() ? SCT_PI_STATUS : 0;
 	default:
 		return 0;
 	}
@@ -194,7 +141,7 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 		/* all a clone exit needs: the parent's exit may reuse it */
 		need |= SCT_PI_CMDLINE | SCT_PI_CWD | SCT_PI_FDLIMIT |
 			(same_cgroup ? SCT_PI_CGROUPS : 0);
-		if (sct_proc_read(c->clone.parent, pi, need) < 0)
+		if (sct_proc_read(c->clone.parent, pi, SCT_PI_NEW | need) < 0)
 			return -1;
 		if (!src)
 			sct_clone_state_keep(c->clone_state, &c->clone, pi, need);
@@ -209,11 +156,11 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 	pi->tid = pi->vtid = c->tid;
 	pi->pid = pi->vpid = c->pid;
 	/* its parent, faults, sizes (and name, group: its parent's) */
-	if (sct_proc_read_task(c->tid, pi) < 0)
+	if (sct_proc_read(c->tid, pi, SCT_PI_STAT | SCT_PI_VM) < 0)
 		return -1;
 	if (!same_cgroup) {
 		pi->cgroups_len = 0;
-		sct_proc_read_more(c->tid, pi, SCT_PI_CGROUPS);
+		sct_proc_read(c->tid, pi, SCT_PI_CGROUPS);
 		need |= SCT_PI_CGROUPS;
 	}
 	*what = need;
@@ -242,7 +189,7 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 		      pi_inherit(c, &need) == 0)) {
 			c->pi_of = c->tid;
 			need = pi_need(op);
-			if (sct_proc_read(c->tid, pi, need) < 0)
+			if (sct_proc_read(c->tid, pi, SCT_PI_NEW | need) < 0)
 				return (struct sct_val){ 0 };
 		}
 		c->pi_loaded = true;
@@ -254,7 +201,7 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 
 		/* an inherited cgroup list was read with the child's own */
 		if (need & ~have)
-			sct_proc_read_more(c->pi_of, pi, need & ~have);
+			sct_proc_read(c->pi_of, pi, need & ~have);
 		c->pi_have |= need;
 	}
 	switch (op) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Schema-driven event encoder (layout: scap-format.md §1.9 and §2). */
+/* Schema-driven event encoder (layout: docs/scap-format.md §1.9 and §2). */
 #include "config.h"
 #include "event.h"
 #include "buf.h"

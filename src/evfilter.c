@@ -173,20 +173,15 @@ static void resolve_fd(struct fctx *fc)
 
 static void parent_info(struct sct_thread *t)
 {
-	char path[64], buf[512];
-	const char *p;
-	FILE *f;
+	struct sct_procinfo pi;
 
 	if (t->g->pinfo)
 		return;
 	t->g->pinfo = true;
-	snprintf(path, sizeof(path), "/proc/%d/stat", t->g->pid);
-	f = fopen(path, "re");
-	if (!f)
+	pi.ptid = 0;
+	if (sct_proc_read(t->g->pid, &pi, SCT_PI_STAT) < 0)
 		return;
-	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
-		t->g->ppid = atoi(p + 4);
-	fclose(f);
+	t->g->ppid = (pid_t)pi.ptid;
 	if (t->g->ppid > 0)
 		sct_proc_comm(t->g->ppid, t->g->pcomm, sizeof(t->g->pcomm));
 }

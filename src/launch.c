@@ -6,6 +6,7 @@
 #include "config.h"
 #include "launch.h"
 #include "log.h"
+#include "proc.h"
 #include "run.h"
 #include "seccomp_filter.h"
 #include "thread.h"
@@ -84,19 +85,7 @@ pid_t sct_launch(struct sct_run *r)
 
 static pid_t tracer_of(pid_t pid)
 {
-	char path[64], line[256];
-	pid_t tracer = 0;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	f = fopen(path, "re");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
-			break;
-	fclose(f);
-	return tracer;
+	return sct_proc_tracer(pid);
 }
 
 static int yama_scope(void)

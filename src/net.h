@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Socket addresses and tuples (scap-format.md §2).  Local and remote ends
+ * Socket addresses and tuples (docs/scap-format.md §2).  Local and remote ends
  * come from the real socket: the tracee's fd is duplicated into sctrace
  * with pidfd_getfd and the kernel is asked, never guessed.
  */

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* /proc readers for the PL/FDL blocks and the clone/execve exit events. */
+/*
+ * Every reader and parser of a thread's /proc state: for the PL blocks,
+ * the clone/execve exit events, the memory counters of mmap/brk exits and
+ * the filter (the fds and /proc/P/net are procfd.c's).
+ */
 #include "config.h"
 #include "proc.h"
 #include "mem.h"
 #include "ppm_flags.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -31,7 +34,7 @@ uint32_t sct_encode_dev(dev_t dev)
  * -errno.  A /proc file hands over all it has up to the size asked for in
  * one read, so a short read is its end: no second read to see 0.
  */
-static ssize_t read_file(const char *path, char *buf, size_t size)
+ssize_t sct_proc_text(const char *path, char *buf, size_t size)
 {
 	ssize_t n, got = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -97,7 +100,7 @@ ssize_t sct_proc_file(pid_t tid, enum sct_proc_file f, char *buf, size_t size)
 
 	snprintf(path, sizeof(path), "/proc/%d/%s", tid, pf_name[f]);
 	if (!pf_cached)
-		return read_file(path, buf, size);
+		return sct_proc_text(path, buf, size);
 	for (i = 0; i < PF_CACHE; i++) {
 		if (!pf_cache[i].fd1 || pf_cache[i].tid != tid ||
 		    pf_cache[i].file != f)
@@ -174,13 +177,13 @@ static const char *stat_fields(const char *buf, unsigned long long *v)
  * comm and the numbers after it; the memory bounds of argv and environ
  * are 0 for a process we may not look into.
  */
-static void parse_stat(const char *buf, struct sct_procinfo *pi)
+int sct_proc_parse_stat(const char *buf, struct sct_procinfo *pi)
 {
 	unsigned long long v[ST_MAX + 1];
 	const char *comm = stat_fields(buf, v);
 
 	if (!comm)
-		return;
+		return -EINVAL;
 	/* (a kernel worker's name has its workqueue's appended: > 15) */
 	snprintf(pi->comm, sizeof(pi->comm), "%.*s",
 		 (int)(strrchr(comm, ')') - comm), comm);
@@ -195,9 +198,10 @@ static void parse_stat(const char *buf, struct sct_procinfo *pi)
 	pi->arg_env[1] = v[ST_ARG_END];
 	pi->arg_env[2] = v[ST_ENV_START];
 	pi->arg_env[3] = v[ST_ENV_END];
+	return 0;
 }
 
-static void parse_status(char *buf, struct sct_procinfo *pi)
+int sct_proc_parse_status(char *buf, struct sct_procinfo *pi)
 {
 	char *line, *save = NULL;
 
@@ -239,6 +243,21 @@ static void parse_status(char *buf, struct sct_procinfo *pi)
 			}
 		}
 	}
+	return 0;
+}
+
+static uint32_t status_kb(const char *buf, const char *key)
+{
+	const char *p = strstr(buf, key);
+
+	return p ? (uint32_t)strtoul(p + strlen(key), NULL, 10) : 0;
+}
+
+void sct_proc_parse_vm(const char *status, uint32_t kb[3])
+{
+	kb[0] = status_kb(status, "\nVmSize:");
+	kb[1] = status_kb(status, "\nVmRSS:");
+	kb[2] = status_kb(status, "\nVmSwap:");
 }
 
 /*
@@ -252,7 +271,7 @@ static const char *v2_controllers(void)
 	static int done;
 
 	if (!done) {
-		ssize_t n = read_file("/sys/fs/cgroup/cgroup.controllers",
+		ssize_t n = sct_proc_text("/sys/fs/cgroup/cgroup.controllers",
 				      ctrls, sizeof(ctrls));
 		if (n < 0)
 			ctrls[0] = 0;
@@ -275,7 +294,8 @@ static void add_cgroup(struct sct_procinfo *pi, const char *ctrl, size_t clen,
 	pi->cgroups_len += need;
 }
 
-static void parse_cgroup(char *buf, struct sct_procinfo *pi)
+int sct_proc_parse_cgroup(char *buf, const char *v2ctrls,
+			  struct sct_procinfo *pi)
 {
 	char *line, *save = NULL;
 
@@ -292,7 +312,7 @@ static void parse_cgroup(char *buf, struct sct_procinfo *pi)
 		*path++ = 0;
 		if (!*ctrls) {
 			/* v2: every controller of the unified hierarchy */
-			const char *all = v2_controllers();
+			const char *all = v2ctrls;
 
 			while (*all) {
 				size_t n = strcspn(all, " \n");
@@ -312,6 +332,7 @@ static void parse_cgroup(char *buf, struct sct_procinfo *pi)
 				end++;
 		}
 	}
+	return 0;
 }
 
 /* Split a NUL-separated list: first item to first, the rest to rest. */
@@ -342,7 +363,7 @@ static int read_stat(pid_t tid, struct sct_procinfo *pi)
 
 	if (n < 0)
 		return (int)n;
-	parse_stat(buf, pi);
+	sct_proc_parse_stat(buf, pi);
 	return 0;
 }
 
@@ -353,7 +374,7 @@ static int read_status(pid_t tid, struct sct_procinfo *pi)
 
 	if (n < 0)
 		return (int)n;
-	parse_status(buf, pi);
+	sct_proc_parse_status(buf, pi);
 	if (pi->vtid == tid && pi->vpid == tid && pi->pid != tid)
 		pi->vpid = pi->pid;
 	pi->flags = pi->pid != tid ? SCT_PPM_CL_CLONE_THREAD |
@@ -363,36 +384,36 @@ static int read_status(pid_t tid, struct sct_procinfo *pi)
 
 static unsigned long page_kb;
 
-/* VmSize and VmRSS from statm (stat's rss is a per-cpu estimate). */
-static int read_statm(pid_t tid, struct sct_procinfo *pi)
+static unsigned long page_size_kb(void)
 {
-	unsigned long long size, rss;
-	char buf[256];
-
 	if (!page_kb)
 		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-	if (sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
-	    sscanf(buf, "%llu %llu", &size, &rss) != 2)
-		return -ENOENT;
-	pi->vmsize_kb = (uint32_t)(size * page_kb);
-	pi->vmrss_kb = (uint32_t)(rss * page_kb);
+	return page_kb;
+}
+
+/* size and resident of a /proc/T/statm line, in kB (0 or -EINVAL) */
+static int parse_statm(const char *buf, uint32_t kb[2])
+{
+	unsigned long long size, rss;
+
+	if (sscanf(buf, "%llu %llu", &size, &rss) != 2)
+		return -EINVAL;
+	kb[0] = (uint32_t)(size * page_size_kb());
+	kb[1] = (uint32_t)(rss * page_size_kb());
 	return 0;
 }
 
-int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi)
+/* VmSize and VmRSS from statm (stat's rss is a per-cpu estimate). */
+static int read_statm(pid_t tid, struct sct_procinfo *pi)
 {
-	int r = read_stat(tid, pi);
+	uint32_t kb[2];
+	char buf[256];
 
-	return r < 0 ? r : read_status(tid, pi);
-}
-
-int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi)
-{
-	int r = read_stat(tid, pi);
-
-	if (r < 0)
-		return r;
-	read_statm(tid, pi);
+	if (sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
+	    parse_statm(buf, kb) < 0)
+		return -ENOENT;
+	pi->vmsize_kb = kb[0];
+	pi->vmrss_kb = kb[1];
 	return 0;
 }
 
@@ -416,20 +437,17 @@ static ssize_t read_list(pid_t tid, const uint64_t *bounds, const char *file,
 			return n;
 	}
 	snprintf(path, sizeof(path), "/proc/%d/%s", tid, file);
-	return read_file(path, buf, size);
+	return sct_proc_text(path, buf, size);
 }
 
-int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
+/* The parts of what other than stat and status, as they can be read. */
+static void read_parts(pid_t tid, struct sct_procinfo *pi, unsigned what)
 {
 	char path[64];
 	char buf[SCT_PROC_LIST_MAX * 2];
 	struct rlimit rl;
 	ssize_t n;
 
-	if (what & SCT_PI_STATUS)
-		read_status(tid, pi);
-	else if (what & SCT_PI_VM)
-		read_statm(tid, pi);
 	if (what & SCT_PI_CMDLINE) {
 		n = read_list(tid, pi->arg_env, "cmdline", buf, sizeof(buf));
 		if (n > 0)
@@ -476,26 +494,133 @@ int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what)
 		pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
 	if ((what & SCT_PI_CGROUPS) &&
 	    sct_proc_file(tid, SCT_PF_CGROUP, buf, sizeof(buf)) > 0)
-		parse_cgroup(buf, pi);
+		sct_proc_parse_cgroup(buf, v2_controllers(), pi);
 	if ((what & SCT_PI_FDLIMIT) &&
 	    prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
 		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
 			      rl.rlim_cur;
+}
+
+/* SCT_PI_NEW: an empty pi for thread tid */
+static void pi_reset(pid_t tid, struct sct_procinfo *pi)
+{
+	memset(pi, 0, offsetof(struct sct_procinfo, exe));
+	pi->exe[0] = pi->exepath[0] = pi->cwd[0] = pi->root[0] = 0;
+	pi->args_len = pi->env_len = pi->cgroups_len = 0;
+	pi->fdlimit = pi->flags = 0;
+	pi->uid = pi->gid = pi->loginuid = UINT32_MAX;
+	pi->vmsize_kb = pi->vmrss_kb = pi->vmswap_kb = 0;
+	pi->pfmajor = pi->pfminor = 0;
+	pi->tty = 0;
+	pi->exe_writable = 0;
+	pi->tid = pi->vtid = tid;
+	pi->pid = pi->vpid = tid;
+}
+
+int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
+{
+	bool stat = what & (SCT_PI_NEW | SCT_PI_STAT);
+	int r;
+
+	if (what & SCT_PI_NEW)
+		pi_reset(tid, pi);
+	if (what & SCT_PI_SIBLING) {
+		pi->tid = pi->vtid = tid;
+		pi->vpid = pi->pid;
+	}
+	if (stat) {
+		r = read_stat(tid, pi);
+		if (r < 0)
+			return r;
+	}
+	if ((what & SCT_PI_NEW) && pi->kthread) {
+		/*
+		 * A kernel thread: root's, no memory, no argv or environ (its
+		 * exe shows as its name), cwd and root "/", in our pid
+		 * namespace (else we would not see it): what its status,
+		 * links and files say, without reading them.
+		 */
+		pi->uid = pi->gid = 0;
+		snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
+		strcpy(pi->cwd, "/");
+		strcpy(pi->root, "/");
+		read_parts(tid, pi, what & (SCT_PI_CGROUPS | SCT_PI_FDLIMIT));
+		return 0;
+	}
+	/* status has the sizes statm would give */
+	if (what & SCT_PI_STATUS) {
+		r = read_status(tid, pi);
+		if (r < 0 && stat)
+			return r;
+	} else if (what & SCT_PI_VM) {
+		read_statm(tid, pi);
+	}
+	if (what & SCT_PI_SIBLING)
+		pi->cwd[0] = pi->root[0] = 0;
+	read_parts(tid, pi, what);
 	return 0;
 }
 
-int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi)
+/*
+ * Is a swap area active?  (/proc/swaps has more than its header line.)
+ * Looked at most once a second.
+ */
+bool sct_proc_swap_active(void)
 {
-	int r;
+	static bool active = true;
+	static time_t checked;
+	struct timespec now;
+	char buf[256];
+	ssize_t n;
+	int fd;
 
-	pi->tid = pi->vtid = tid;
-	pi->vpid = pi->pid;
-	r = sct_proc_read_mem(tid, pi);
-	if (r < 0)
-		return r;
-	/* a thread may have a fs of its own (unshare(CLONE_FS)) */
-	pi->cwd[0] = pi->root[0] = 0;
-	return sct_proc_read_more(tid, pi, SCT_PI_CWD | SCT_PI_EXEPATH);
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+	if (checked && now.tv_sec - checked < 1)
+		return active;
+	checked = now.tv_sec ? now.tv_sec : 1;
+	fd = open("/proc/swaps", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return active = true;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return active = true;
+	buf[n] = 0;
+	active = strchr(buf, '\n') && strchr(buf, '\n')[1];
+	return active;
+}
+
+int sct_proc_vm(pid_t tid, uint32_t kb[3])
+{
+	char buf[4096];
+	ssize_t n;
+
+	if (!sct_proc_swap_active()) {
+		n = sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf));
+		if (n <= 0 || parse_statm(buf, kb) < 0)
+			return n < 0 ? (int)n : -ENOENT;
+		kb[2] = 0;
+		return 0;
+	}
+	n = sct_proc_file(tid, SCT_PF_STATUS, buf, sizeof(buf));
+	if (n <= 0)
+		return n < 0 ? (int)n : -ENOENT;
+	/* no Vm lines (a zombie): 0, as the driver without mm */
+	sct_proc_parse_vm(buf, kb);
+	return 0;
+}
+
+pid_t sct_proc_tracer(pid_t pid)
+{
+	struct sct_procinfo *pi = calloc(1, sizeof(*pi));
+	pid_t tracer = 0;
+
+	if (!pi)
+		return 0;
+	if (sct_proc_read(pid, pi, SCT_PI_STATUS) == 0)
+		tracer = (pid_t)pi->tracer;
+	free(pi);
+	return tracer;
 }
 
 /* Our own pid namespace, as /proc/self/ns/pid names it ("" if unknown). */
@@ -521,51 +646,7 @@ void sct_proc_init(void)
 {
 	read_our_pidns();
 	v2_controllers();
-	if (!page_kb)
-		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-}
-
-int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
-{
-	int r;
-
-	memset(pi, 0, offsetof(struct sct_procinfo, exe));
-	pi->exe[0] = pi->exepath[0] = pi->cwd[0] = pi->root[0] = 0;
-	pi->args_len = pi->env_len = pi->cgroups_len = 0;
-	pi->fdlimit = pi->flags = 0;
-	pi->uid = pi->gid = pi->loginuid = UINT32_MAX;
-	pi->vmsize_kb = pi->vmrss_kb = pi->vmswap_kb = 0;
-	pi->pfmajor = pi->pfminor = 0;
-	pi->tty = 0;
-	pi->exe_writable = 0;
-	pi->tid = pi->vtid = tid;
-	pi->pid = pi->vpid = tid;
-
-	r = read_stat(tid, pi);
-	if (r < 0)
-		return r;
-	if (pi->kthread) {
-		/*
-		 * A kernel thread: root's, no memory, no argv or environ (its
-		 * exe shows as its name), cwd and root "/", in our pid
-		 * namespace (else we would not see it): what its status,
-		 * links and files say, without reading them.
-		 */
-		pi->uid = pi->gid = 0;
-		snprintf(pi->exe, sizeof(pi->exe), "%s", pi->comm);
-		strcpy(pi->cwd, "/");
-		strcpy(pi->root, "/");
-		return sct_proc_read_more(tid, pi, what & (SCT_PI_CGROUPS |
-							   SCT_PI_FDLIMIT));
-	}
-	if (what & SCT_PI_STATUS) {
-		r = read_status(tid, pi);
-		if (r < 0)
-			return r;
-	}
-	/* status has the sizes statm would give */
-	return sct_proc_read_more(tid, pi, what & ~(SCT_PI_STATUS |
-			(what & SCT_PI_STATUS ? SCT_PI_VM : 0)));
+	page_size_kb();
 }
 
 void sct_proc_comm(pid_t tid, char *dst, size_t size)
@@ -573,7 +654,7 @@ void sct_proc_comm(pid_t tid, char *dst, size_t size)
 	char path[64];
 
 	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
-	if (read_file(path, dst, size) <= 0)
+	if (sct_proc_text(path, dst, size) <= 0)
 		dst[0] = 0;
 	dst[strcspn(dst, "\n")] = 0;
 }
@@ -587,243 +668,4 @@ int sct_proc_cpu(pid_t tid)
 	    !stat_fields(buf, v))
 		return -1;
 	return (int)v[ST_PROCESSOR];
-}
-
-/* ---- fds ---- */
-
-struct sock_entry {
-	uint64_t ino;
-	uint8_t sip[16], dip[16];
-	uint16_t sport, dport;
-	uint8_t type;		/* IPV4/6 SOCK or SERVSOCK */
-	uint8_t l4proto;
-};
-
-struct sock_table {
-	struct sock_entry *e;
-	size_t n, cap;
-};
-
-static void parse_hex_addr(const char *s, uint8_t *out, int v6)
-{
-	unsigned i, words = v6 ? 4 : 1;
-
-	/* /proc/net prints each 32-bit word in host order */
-	for (i = 0; i < words; i++) {
-		char w[9];
-		uint32_t v;
-
-		memcpy(w, s + 8 * i, 8);
-		w[8] = 0;
-		v = (uint32_t)strtoul(w, NULL, 16);
-		memcpy(out + 4 * i, &v, 4);
-	}
-}
-
-static void load_inet(struct sock_table *t, pid_t pid, const char *file,
-		      int v6, uint8_t l4)
-{
-	char path[64], line[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, file);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	if (!fgets(line, sizeof(line), f)) {
-		fclose(f);
-		return;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		char la[40], ra[40];
-		unsigned lp, rp, st;
-		unsigned long long ino;
-		struct sock_entry *e;
-
-		if (sscanf(line,
-			   " %*u: %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %x %*x:%*x %*x:%*x %*x %*u %*u %llu",
-			   la, &lp, ra, &rp, &st, &ino) != 6 || !ino)
-			continue;
-		if (t->n == t->cap) {
-			size_t cap = t->cap ? t->cap * 2 : 64;
-			void *p = realloc(t->e, cap * sizeof(*t->e));
-
-			if (!p)
-				break;
-			t->e = p;
-			t->cap = cap;
-		}
-		e = &t->e[t->n++];
-		memset(e, 0, sizeof(*e));
-		e->ino = ino;
-		parse_hex_addr(la, e->sip, v6);
-		parse_hex_addr(ra, e->dip, v6);
-		e->sport = (uint16_t)lp;
-		e->dport = (uint16_t)rp;
-		e->l4proto = l4;
-		/* TCP_LISTEN is 10; unconnected UDP has no remote port */
-		if ((l4 == 2 && st == 10) || (l4 == 3 && rp == 0))
-			e->type = v6 ? SCT_FD_IPV6_SERVSOCK :
-				       SCT_FD_IPV4_SERVSOCK;
-		else
-			e->type = v6 ? SCT_FD_IPV6_SOCK : SCT_FD_IPV4_SOCK;
-	}
-	fclose(f);
-}
-
-static const struct sock_entry *find_sock(const struct sock_table *t,
-					  uint64_t ino)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->e[i].ino == ino)
-			return &t->e[i];
-	return NULL;
-}
-
-/* Unix socket path by inode from /proc/PID/net/unix. */
-static int unix_path(pid_t pid, uint64_t ino, char *dst, size_t size)
-{
-	char path[64], line[4096 + 128];
-	FILE *f;
-	int found = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/net/unix", pid);
-	f = fopen(path, "re");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long i;
-		int off = 0;
-
-		if (sscanf(line, "%*s %*s %*s %*s %*s %*s %llu %n", &i,
-			   &off) >= 1 && i == ino) {
-			char *p = line + off;
-
-			p[strcspn(p, "\n")] = 0;
-			snprintf(dst, size, "%s", p);
-			found = 1;
-			break;
-		}
-	}
-	fclose(f);
-	return found;
-}
-
-static const struct {
-	const char *name;
-	uint8_t type;
-} anon_types[] = {
-	{ "anon_inode:[eventfd]", SCT_FD_EVENT },
-	{ "anon_inode:[signalfd]", SCT_FD_SIGNALFD },
-	{ "anon_inode:[eventpoll]", SCT_FD_EVENTPOLL },
-	{ "anon_inode:inotify", SCT_FD_INOTIFY },
-	{ "anon_inode:[timerfd]", SCT_FD_TIMERFD },
-};
-
-static uint32_t fdinfo_flags(pid_t pid, int fd)
-{
-	char path[64], buf[512];
-	const char *p;
-
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", pid, fd);
-	if (read_file(path, buf, sizeof(buf)) <= 0)
-		return 0;
-	p = strstr(buf, "flags:");
-	return p ? (uint32_t)strtoul(p + 6, NULL, 8) : 0;
-}
-
-int sct_proc_fds(pid_t pid, int skip_cloexec, sct_fd_cb cb, void *arg)
-{
-	struct sock_table socks = { 0 };
-	int socks_loaded = 0, count = 0;
-	struct sct_fdinfo fi;
-	char path[64];
-	struct dirent *de;
-	DIR *d;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
-	d = opendir(path);
-	if (!d)
-		return -errno;
-	while ((de = readdir(d))) {
-		char link[80];
-		struct stat st;
-		uint32_t flags;
-		char *end;
-		long fd = strtol(de->d_name, &end, 10);
-		ssize_t n;
-		size_t i;
-
-		if (*end || fd < 0)
-			continue;
-		flags = fdinfo_flags(pid, (int)fd);
-		if (skip_cloexec && (flags & O_CLOEXEC))
-			continue;
-		memset(&fi, 0, offsetof(struct sct_fdinfo, name));
-		fi.fd = fd;
-		snprintf(link, sizeof(link), "/proc/%d/fd/%ld", pid, fd);
-		n = readlink(link, fi.name, sizeof(fi.name) - 1);
-		if (n < 0)
-			continue;
-		fi.name[n] = 0;
-		fi.name_len = (size_t)n;
-		if (stat(link, &st) == 0)
-			fi.ino = st.st_ino;
-		else
-			memset(&st, 0, sizeof(st));
-
-		if (!strncmp(fi.name, "socket:[", 8)) {
-			const struct sock_entry *se;
-
-			fi.ino = strtoull(fi.name + 8, NULL, 10);
-			if (!socks_loaded) {
-				load_inet(&socks, pid, "tcp", 0, 2);
-				load_inet(&socks, pid, "udp", 0, 3);
-				load_inet(&socks, pid, "tcp6", 1, 2);
-				load_inet(&socks, pid, "udp6", 1, 3);
-				load_inet(&socks, pid, "raw", 0, 5);
-				socks_loaded = 1;
-			}
-			se = find_sock(&socks, fi.ino);
-			if (se) {
-				fi.type = se->type;
-				memcpy(fi.sip, se->sip, 16);
-				memcpy(fi.dip, se->dip, 16);
-				fi.sport = se->sport;
-				fi.dport = se->dport;
-				fi.l4proto = se->l4proto;
-			} else {
-				fi.type = SCT_FD_UNIX_SOCK;
-				fi.usrc = fi.ino;
-				if (!unix_path(pid, fi.ino, fi.name,
-					       sizeof(fi.name)))
-					fi.name[0] = 0;
-				fi.name_len = strlen(fi.name);
-			}
-		} else if (!strncmp(fi.name, "pipe:[", 6)) {
-			fi.type = SCT_FD_FIFO;
-		} else if (!strncmp(fi.name, "anon_inode:", 11)) {
-			fi.type = SCT_FD_UNSUPPORTED;
-			for (i = 0; i < sizeof(anon_types) / sizeof(anon_types[0]); i++)
-				if (!strcmp(fi.name, anon_types[i].name))
-					fi.type = anon_types[i].type;
-		} else if (S_ISDIR(st.st_mode)) {
-			fi.type = SCT_FD_DIRECTORY;
-		} else if (S_ISFIFO(st.st_mode)) {
-			fi.type = SCT_FD_FIFO;
-		} else if (fi.name[0] == '/') {
-			fi.type = SCT_FD_FILE_V2;
-			fi.open_flags = sct_ppm_open_flags(flags);
-			fi.dev = sct_encode_dev(st.st_dev);
-		} else {
-			fi.type = SCT_FD_UNSUPPORTED;
-		}
-		cb(&fi, arg);
-		count++;
-	}
-	closedir(d);
-	free(socks.e);
-	return count;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* What the readers need to know about processes, threads and fds, from /proc. */
+/* What the readers need to know about processes and threads, from /proc. */
 #ifndef SCTRACE_PROC_H
 #define SCTRACE_PROC_H
 
@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Reader limits (scap-format.md §1.5): longer strings reject the file. */
+/* Reader limits (docs/scap-format.md §1.5): longer strings reject the file. */
 #define SCT_PROC_STR_MAX	1024
 #define SCT_PROC_LIST_MAX	4096
 
@@ -37,7 +37,10 @@ struct sct_procinfo {
 	bool kthread;			/* a kernel thread (not written) */
 };
 
-/* What to read: /proc/T/stat always, the rest on demand. */
+/*
+ * What sct_proc_read reads into a pi, and how it treats what pi holds.
+ * Parts not asked for are left as they are.
+ */
 #define SCT_PI_CMDLINE	(1u << 0)	/* exe, args */
 #define SCT_PI_ENV	(1u << 1)
 #define SCT_PI_CWD	(1u << 2)
@@ -45,21 +48,68 @@ struct sct_procinfo {
 #define SCT_PI_EXEPATH	(1u << 4)	/* exepath, root */
 #define SCT_PI_LOGINUID	(1u << 5)
 #define SCT_PI_FDLIMIT	(1u << 6)
-#define SCT_PI_STATUS	(1u << 7)	/* tgid, uid, gid, ns ids, VmSize/RSS/Swap */
-#define SCT_PI_VM	(1u << 8)	/* VmSize, VmRSS (from statm, cheaper) */
-#define SCT_PI_ALL	0x1ffu
+/* tgid, uid, gid, ns ids, VmSize/RSS/Swap, TracerPid */
+#define SCT_PI_STATUS	(1u << 7)
+/* VmSize, VmRSS (from statm, cheaper; not read along with STATUS) */
+#define SCT_PI_VM	(1u << 8)
+#define SCT_PI_ALL	0x1ffu		/* every part above */
+/* stat: comm, ppid, pgid, sid, tty, faults, argv/environ bounds, kthread */
+#define SCT_PI_STAT	(1u << 9)
+/*
+ * Start from an empty pi (ids: tid's own, creds unknown) and read stat.
+ * A kernel thread then gets what its status, links and files would say
+ * (root, no memory, exe its name, cwd and root "/") and, of the parts
+ * asked for, only CGROUPS and FDLIMIT are read.
+ */
+#define SCT_PI_NEW	(1u << 10)
+/*
+ * pi holds another thread of tid's process (its leader): keep what the
+ * threads share (memory: argv, environ, exe; fd limit, login uid,
+ * cgroups), make the ids tid's and forget cwd and root (a thread may have
+ * a fs of its own).
+ */
+#define SCT_PI_SIBLING	(1u << 11)
 
 /*
- * Fill pi for thread tid.  Returns 0, or -errno when the thread is gone.
- * Fields that cannot be read (other users' processes) are left empty.
+ * The one /proc reader of a thread's state: read what (SCT_PI_*) of
+ * thread tid into pi.  Returns 0, or -errno when the thread is gone: its
+ * stat (SCT_PI_NEW, SCT_PI_STAT), or its status read along with its stat,
+ * cannot be read.  Otherwise parts that cannot be read (other users'
+ * processes) are left empty.
  */
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
 /*
- * pi holds the leader of tid's process: make it tid's (ids, name, state,
- * creds, counters from stat and status, cwd, root).  0 or -errno.
+ * Parsers of /proc text, used by sct_proc_read (and by tests on canned
+ * text).  stat: one /proc/T/stat line.  status: /proc/T/status (modified:
+ * split into lines).  cgroup: /proc/T/cgroup (modified), with v2ctrls the
+ * unified hierarchy's controllers (space-separated, as in the root's
+ * cgroup.controllers) that a v2 line stands for.  Each returns 0, or
+ * -EINVAL for text it cannot read.
  */
-int sct_proc_read_thread(pid_t tid, struct sct_procinfo *pi);
+int sct_proc_parse_stat(const char *text, struct sct_procinfo *pi);
+int sct_proc_parse_status(char *text, struct sct_procinfo *pi);
+int sct_proc_parse_cgroup(char *text, const char *v2ctrls,
+			  struct sct_procinfo *pi);
+/*
+ * The memory sizes (kB) of /proc/T/status: VmSize, VmRSS, VmSwap, each 0
+ * when missing (a zombie has none).
+ */
+void sct_proc_parse_vm(const char *status, uint32_t kb[3]);
+
+/*
+ * VmSize, VmRSS and VmSwap (kB) of thread tid into kb, for the memory
+ * counters of mmap/munmap/brk exits: from statm (~1.5 us) while the
+ * system has no swap area (then VmSwap is 0), else from status (~13 us).
+ * 0 or -errno.
+ */
+int sct_proc_vm(pid_t tid, uint32_t kb[3]);
+
+/* Has the system an active swap area?  (/proc/swaps, at most once a second) */
+bool sct_proc_swap_active(void);
+
+/* TracerPid of process pid, 0 if none or unknown. */
+pid_t sct_proc_tracer(pid_t pid);
 
 /* Files of /proc/T/ that sct_proc_file reads. */
 enum sct_proc_file {
@@ -79,65 +129,17 @@ ssize_t sct_proc_file(pid_t tid, enum sct_proc_file f, char *buf, size_t size);
 /* Keep /proc files open for this thread's reads (the tracing thread). */
 void sct_proc_cache_on(void);
 
+/*
+ * Read a small file (of /proc, /sys) by its path into buf, NUL-terminated.
+ * Returns its length or -errno.
+ */
+ssize_t sct_proc_text(const char *path, char *buf, size_t size);
+
 /* Is thread tid in our pid namespace (its ids there are ours)? */
 bool sct_proc_in_our_pidns(pid_t tid);
 
 /* One-time reads, done before threads use this module. */
 void sct_proc_init(void);
-
-/* Add what to a pi that sct_proc_read filled before.  Returns 0. */
-int sct_proc_read_more(pid_t tid, struct sct_procinfo *pi, unsigned what);
-
-/*
- * Only what stat says (name, parent, group, tty, fault counters) and
- * VmSize and VmRSS (statm), over what pi holds.
- */
-int sct_proc_read_task(pid_t tid, struct sct_procinfo *pi);
-
-/* Refresh only the memory and fault counters (mmap/brk exits, clone). */
-int sct_proc_read_mem(pid_t tid, struct sct_procinfo *pi);
-
-/* scap fd types (scap_fd_type), on-disk facts. */
-enum sct_fd_type {
-	SCT_FD_FILE = 1,
-	SCT_FD_DIRECTORY = 2,
-	SCT_FD_IPV4_SOCK = 3,
-	SCT_FD_IPV6_SOCK = 4,
-	SCT_FD_IPV4_SERVSOCK = 5,
-	SCT_FD_IPV6_SERVSOCK = 6,
-	SCT_FD_FIFO = 7,
-	SCT_FD_UNIX_SOCK = 8,
-	SCT_FD_EVENT = 9,
-	SCT_FD_UNSUPPORTED = 10,
-	SCT_FD_SIGNALFD = 11,
-	SCT_FD_EVENTPOLL = 12,
-	SCT_FD_INOTIFY = 13,
-	SCT_FD_TIMERFD = 14,
-	SCT_FD_NETLINK = 15,
-	SCT_FD_FILE_V2 = 16,
-};
-
-struct sct_fdinfo {
-	int64_t fd;
-	uint64_t ino;
-	uint8_t type;			/* enum sct_fd_type */
-	uint32_t open_flags;		/* PPM_O_*, FILE_V2 */
-	uint32_t dev;			/* FILE_V2 */
-	uint8_t sip[16], dip[16];	/* network order */
-	uint16_t sport, dport;		/* host order */
-	uint8_t l4proto;
-	uint64_t usrc, udst;		/* unix socket ids */
-	size_t name_len;
-	char name[SCT_PROC_STR_MAX];
-};
-
-typedef void (*sct_fd_cb)(const struct sct_fdinfo *fi, void *arg);
-
-/*
- * Call cb for every open fd of process pid.  skip_cloexec leaves out fds
- * that an exec will close.  Returns the number of fds, or -errno.
- */
-int sct_proc_fds(pid_t pid, int skip_cloexec, sct_fd_cb cb, void *arg);
 
 /* The comm of a thread (empty if gone). */
 void sct_proc_comm(pid_t tid, char *dst, size_t size);

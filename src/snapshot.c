@@ -5,9 +5,11 @@
 #include "buf.h"
 #include "log.h"
 #include "proc.h"
+#include "procfd.h"
 #include "writer.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <grp.h>
 #include <pthread.h>
 #include <pwd.h>
@@ -43,10 +45,14 @@ static uint64_t clock_ns(clockid_t id)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static void write_mi(struct sct_writer *w)
+/* Buffers filled in the snapshot thread report a lack of memory in err. */
+#define SOFT_BUF { .soft = true }
+
+static int write_mi(struct sct_writer *w)
 {
 	struct sct_machine m = { 0 };
-	struct sct_buf b = { 0 };
+	struct sct_buf b = SOFT_BUF;
+	int err;
 	struct sysinfo si;
 	FILE *f;
 
@@ -64,13 +70,17 @@ static void write_mi(struct sct_writer *w)
 	gethostname(m.hostname, sizeof(m.hostname) - 1);
 	m.boot_ts = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
 	sct_mi_body(&b, &m);
-	sct_writer_block(w, SCT_BLOCK_MI, b.p, b.len);
+	err = b.err;
+	if (!err)
+		sct_writer_block(w, SCT_BLOCK_MI, b.p, b.len);
 	sct_buf_free(&b);
+	return err;
 }
 
-static void write_ul(struct sct_writer *w)
+static int write_ul(struct sct_writer *w)
 {
-	struct sct_buf b = { 0 };
+	struct sct_buf b = SOFT_BUF;
+	int err;
 	struct passwd *pw;
 	struct group *gr;
 
@@ -84,8 +94,11 @@ static void write_ul(struct sct_writer *w)
 	while ((gr = getgrent()))
 		sct_ul_group(&b, gr->gr_gid, gr->gr_name);
 	endgrent();
-	sct_writer_block(w, SCT_BLOCK_UL_V2, b.p, b.len);
+	err = b.err;
+	if (!err)
+		sct_writer_block(w, SCT_BLOCK_UL_V2, b.p, b.len);
 	sct_buf_free(&b);
+	return err;
 }
 
 static long numeric(const char *s)
@@ -105,19 +118,24 @@ struct pidset {
 	unsigned n, cap;
 };
 
-static void pidset_add(struct pidset *s, pid_t pid)
+static int pidset_add(struct pidset *s, pid_t pid)
 {
 	if (s->n == s->cap) {
 		unsigned cap = s->cap ? s->cap * 2 : 256;
 		pid_t *p = realloc(s->p, cap * sizeof(*p));
 
 		if (!p)
-			sct_die("out of memory");
+			return -ENOMEM;
 		s->p = p;
 		s->cap = cap;
 	}
 	s->p[s->n++] = pid;
+	return 0;
 }
+
+/* A thread of a process whose leader pi holds: what is its own. */
+#define SIBLING	(SCT_PI_SIBLING | SCT_PI_STAT | SCT_PI_STATUS | \
+		 SCT_PI_CWD | SCT_PI_EXEPATH)
 
 /*
  * The PL entries of every thread of process pid into b.  A non-leader
@@ -138,7 +156,7 @@ static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
 	task = opendir(path);
 	if (!task)
 		return false;	/* gone while we looked */
-	if (sct_proc_read((pid_t)pid, pi, SCT_PI_ALL) == 0) {
+	if (sct_proc_read((pid_t)pid, pi, SCT_PI_NEW | SCT_PI_ALL) == 0) {
 		/* born traced since the start: its clone event tells of it */
 		if (!traced && pi->tracer == getpid()) {
 			closedir(task);
@@ -152,8 +170,8 @@ static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
 
 		if (tid < 0 || tid == pid)
 			continue;
-		if (leader ? sct_proc_read_thread((pid_t)tid, pi) :
-			     sct_proc_read((pid_t)tid, pi, SCT_PI_ALL))
+		if (sct_proc_read((pid_t)tid, pi,
+				  leader ? SIBLING : (SCT_PI_NEW | SCT_PI_ALL)))
 			continue;
 		sct_pl_entry(b, pi);
 	}
@@ -166,14 +184,17 @@ static void add_fd(const struct sct_fdinfo *fi, void *arg)
 	sct_fdl_entry(arg, fi);
 }
 
-static void write_fdl(struct sct_writer *w, pid_t pid, bool skip_cloexec)
+static int write_fdl(struct sct_writer *w, pid_t pid, bool skip_cloexec)
 {
-	struct sct_buf b = { 0 };
+	struct sct_buf b = SOFT_BUF;
+	int err;
 
 	sct_buf_u64(&b, (uint64_t)pid);
-	if (sct_proc_fds(pid, skip_cloexec, add_fd, &b) >= 0)
+	if (sct_proc_fds(pid, skip_cloexec, add_fd, &b) >= 0 && !b.err)
 		sct_writer_block(w, SCT_BLOCK_FDL_V2, b.p, b.len);
+	err = b.err;
 	sct_buf_free(&b);
+	return err;
 }
 
 static bool listed(const pid_t *pids, unsigned n, pid_t pid)
@@ -191,7 +212,9 @@ static bool listed(const pid_t *pids, unsigned n, pid_t pid)
  * start of the trace: MI, UL, and the PL entries and FDLs of every process
  * but the traced ones.  On a machine with many processes this takes tens
  * of milliseconds or more; the traced programs run meanwhile, their events
- * wait in the writer's buffer (sct_writer_hold).
+ * wait in the writer's buffer (sct_writer_hold).  The thread never ends the
+ * process: it leaves its first error in err and what (a lack of memory, no
+ * /proc), which the tracing thread reports when it joins it.
  */
 struct sct_snapshot {
 	pthread_t thread;
@@ -204,7 +227,19 @@ struct sct_snapshot {
 	/* filled by sct_snapshot_write: the traced processes' (those then) */
 	struct sct_buf traced_pl;
 	struct sct_writer traced_fdl;
+	int err;			/* the thread's first error, -errno */
+	const char *what;		/* what failed */
 };
+
+/* Keep the first error of the snapshot thread; true if err is one. */
+static bool failed(struct sct_snapshot *sn, int err, const char *what)
+{
+	if (err && !sn->err) {
+		sn->err = err;
+		sn->what = what;
+	}
+	return err != 0;
+}
 
 static void others(struct sct_snapshot *sn)
 {
@@ -214,26 +249,36 @@ static void others(struct sct_snapshot *sn)
 	DIR *proc;
 	unsigned i;
 
-	if (!pi)
-		sct_die("out of memory");
-	write_mi(&sn->head);
-	write_ul(&sn->head);
+	if (failed(sn, pi ? 0 : -ENOMEM, "out of memory") ||
+	    failed(sn, write_mi(&sn->head), "out of memory") ||
+	    failed(sn, write_ul(&sn->head), "out of memory"))
+		goto out;
 	proc = opendir("/proc");
-	if (!proc)
-		sct_die("cannot read /proc: is it mounted?");
+	if (!proc) {
+		failed(sn, -errno, "cannot read /proc: is it mounted?");
+		goto out;
+	}
+	sn->pl.soft = true;
 	while ((de = readdir(proc))) {
 		long pid = numeric(de->d_name);
 
 		if (pid < 0 || listed(sn->traced, sn->ntraced, (pid_t)pid))
 			continue;
 		/* (a kernel thread has no fds) */
-		if (pl_process(&sn->pl, pi, pid, false) && !pi->kthread)
-			pidset_add(&written, (pid_t)pid);
+		if (pl_process(&sn->pl, pi, pid, false) && !pi->kthread &&
+		    failed(sn, pidset_add(&written, (pid_t)pid),
+			   "out of memory"))
+			break;
 	}
 	closedir(proc);
+	if (failed(sn, sn->pl.err, "out of memory"))
+		goto out;
 	/* every process in the PL, where we may read its fds */
 	for (i = 0; i < written.n; i++)
-		write_fdl(&sn->fdl, written.p[i], false);
+		if (failed(sn, write_fdl(&sn->fdl, written.p[i], false),
+			   "out of memory"))
+			break;
+out:
 	free(written.p);
 	free(pi);
 }
@@ -276,7 +321,9 @@ static void complete(struct sct_writer *w, void *arg)
 	if (sn->started)
 		pthread_join(sn->thread, NULL);
 	sn->started = false;
-	if (sct_writer_open_mem(&h))
+	if (sn->err)
+		sct_die("%s", sn->what);
+	if (sn->head.err || sn->fdl.err || sct_writer_open_mem(&h))
 		sct_die("out of memory");
 	sct_writer_shb(&h);
 	sct_writer_raw(&h, sn->head.buf, sn->head.len);	/* MI, UL */
@@ -301,9 +348,9 @@ void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
 	if (!pi)
 		sct_die("out of memory");
 	for (i = 0; i < n; i++)
-		if (pl_process(&sn->traced_pl, pi, pids[i], true))
-			write_fdl(&sn->traced_fdl, pids[i],
-				  pids[i] == unexeced);
+		if (pl_process(&sn->traced_pl, pi, pids[i], true) &&
+		    write_fdl(&sn->traced_fdl, pids[i], pids[i] == unexeced))
+			sct_die("out of memory");
 	free(pi);
 	sct_writer_hold(w, complete, sn);
 }

@@ -2,7 +2,7 @@
 /*
  * Syscall event assembly.  The enter and exit events are written at their
  * stops, so that for every tid each exit directly follows its own enter
- * (scap-format.md §3.2).
+ * (docs/scap-format.md §3.2).
  */
 #include "config.h"
 #include "sysevent.h"

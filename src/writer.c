@@ -3,6 +3,7 @@
 #include "config.h"
 #include "writer.h"
 #include "proc.h"
+#include "procfd.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -269,11 +270,12 @@ void sct_pl_entry(struct sct_buf *b, const struct sct_procinfo *pi)
 	/*
 	 * Stop after exe_writable: both the 2022 reader and the newest one
 	 * read exactly these fields when at most 29 bytes follow root
-	 * (scap-format.md §1.5).
+	 * (docs/scap-format.md §1.5).
 	 */
 	sct_buf_u32(b, pi->loginuid);
 	sct_buf_u8(b, pi->exe_writable);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_fdl_entry(struct sct_buf *b, const struct sct_fdinfo *fi)
@@ -323,7 +325,8 @@ void sct_fdl_entry(struct sct_buf *b, const struct sct_fdinfo *fi)
 		sct_buf_str16(b, fi->name, fi->name_len, SCT_PROC_STR_MAX - 1);
 		break;
 	}
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_ul_user(struct sct_buf *b, uint32_t uid, uint32_t gid,
@@ -338,7 +341,8 @@ void sct_ul_user(struct sct_buf *b, uint32_t uid, uint32_t gid,
 	sct_buf_str16(b, name, strlen(name), 256);
 	sct_buf_str16(b, home, strlen(home), SCT_PROC_STR_MAX);
 	sct_buf_str16(b, shell, strlen(shell), SCT_PROC_STR_MAX);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }
 
 void sct_ul_group(struct sct_buf *b, uint32_t gid, const char *name)
@@ -349,5 +353,6 @@ void sct_ul_group(struct sct_buf *b, uint32_t gid, const char *name)
 	sct_buf_u8(b, 1);	/* group */
 	sct_buf_u32(b, gid);
 	sct_buf_str16(b, name, strlen(name), 256);
-	sct_put_le32(b->p + start, (uint32_t)(b->len - start));
+	if (!b->err)
+		sct_put_le32(b->p + start, (uint32_t)(b->len - start));
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * scap file writer: pcapng-style blocks (scap-format.md §1), buffered,
+ * scap file writer: pcapng-style blocks (docs/scap-format.md §1), buffered,
  * plain or gzip, with a sticky error.
  */
 #ifndef SCTRACE_WRITER_H

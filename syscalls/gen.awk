@@ -366,6 +366,7 @@ END {
 		}
 	} else if (what == "sysent_h") {
 		printf "#ifndef SCTRACE_SYSENT_%s_H\n#define SCTRACE_SYSENT_%s_H\n", toupper(arch), toupper(arch)
+		print "#include \"arch/arch.h\""
 		printf "#define SCT_NSYSENT_%s %d\n", toupper(arch), nsys
 		printf "extern const struct sct_sysent sct_sysent_%s[SCT_NSYSENT_%s];\n", arch, toupper(arch)
 		printf "#define SCT_NSYSENT_EXTRA_%s %d\n", toupper(arch), nextra

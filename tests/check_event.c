@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests for the schema-driven event encoder (src/event.c): the event
- * header and parameter encodings of scap-format.md §1.9 and §2, written out
- * by hand.
+ * header and parameter encodings of docs/scap-format.md §1.9 and §2,
+ * written out by hand.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"

@@ -2,7 +2,7 @@
 /*
  * Unit test runner (Check): one program, one suite per source file.
  * Expected byte layouts in the suites are written out by hand from
- * /work/shared/docs/scap-format.md, never computed by the code under test.
+ * docs/scap-format.md, never computed by the code under test.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -20,6 +20,7 @@ Suite *sct_suite_mem(void);
 Suite *sct_suite_filter(void);
 Suite *sct_suite_clone(void);
 Suite *sct_suite_decode(void);
+Suite *sct_suite_proc(void);
 
 int main(void)
 {
@@ -34,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, sct_suite_filter());
 	srunner_add_suite(sr, sct_suite_clone());
 	srunner_add_suite(sr, sct_suite_decode());
+	srunner_add_suite(sr, sct_suite_proc());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

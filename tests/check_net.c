@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests for PT_SOCKADDR / PT_SOCKTUPLE encodings (src/net.c), bytes
- * written out by hand from scap-format.md §2: family byte (PPM_AF_*),
+ * written out by hand from docs/scap-format.md §2: family byte (PPM_AF_*),
  * addresses as raw network-order bytes, ports in host order (LE here).
  */
 #ifdef HAVE_CONFIG_H

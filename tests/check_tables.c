@@ -3,7 +3,8 @@
  * Invariants of the generated tables (in the spirit of falcosecurity/libs'
  * event_table tests): the event schema (src/schema.h), the decoders
  * (src/decode.h), the x86_64 syscall table (src/arch/arch.h) and the PPM_SC
- * codes.  Expected codes and counts are written out from scap-format.md §3/§4.
+ * codes.  Expected codes and counts are written out from
+ * docs/scap-format.md §3/§4.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"

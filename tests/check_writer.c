@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests for the scap block writer (src/writer.c).  Every expected byte
- * is written out by hand from scap-format.md §1 (little-endian, packed).
+ * is written out by hand from docs/scap-format.md §1 (little-endian, packed).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "event.h"
 #include "proc.h"
+#include "procfd.h"
 #include "writer.h"
 
 /* ---- helpers: a temp file as the writer's fd, read back ---- */
@@ -387,6 +388,28 @@ START_TEST(test_pl_entry)
 	/* the old reader's layout: loginuid + exe_writable, ≤ 29 bytes */
 	ck_assert_uint_eq(pl_bytes_after_root(b.p), 5);
 	sct_buf_free(&b);
+	free(pi);
+}
+END_TEST
+
+/*
+ * A soft buffer (the snapshot thread's) out of memory keeps -ENOMEM and
+ * drops later writes instead of ending the process.
+ */
+START_TEST(test_buf_soft_oom)
+{
+	struct sct_procinfo *pi = make_pi();
+	struct sct_buf b = { .soft = true };
+
+	sct_buf_u32(&b, 7);
+	ck_assert(!sct_buf_reserve(&b, SIZE_MAX >> 2));
+	ck_assert_int_eq(b.err, -ENOMEM);
+	sct_buf_u64(&b, 1);
+	sct_pl_entry(&b, pi);
+	ck_assert_uint_eq(b.len, 4);
+	ck_assert_uint_eq(sct_get_le32(b.p), 7);
+	sct_buf_free(&b);
+	ck_assert_int_eq(b.err, 0);
 	free(pi);
 }
 END_TEST
@@ -993,6 +1016,7 @@ Suite *sct_suite_writer(void)
 	tcase_add_test(tc, test_mi);
 	tcase_add_test(tc, test_mi_long_hostname);
 	tcase_add_test(tc, test_pl_entry);
+	tcase_add_test(tc, test_buf_soft_oom);
 	tcase_add_test(tc, test_pl_block);
 	tcase_add_test(tc, test_fdl_entries);
 	tcase_add_test(tc, test_fdl_block);

@@ -5,9 +5,9 @@
  * numbers.  The syscall table is generated from syscalls/armhf.tbl; the ARM
  * private calls (set_tls, cacheflush, ... at 0x0f0000 + n) are in the
  * sparse extra list.  libs has no arm 32-bit table: PPM_SC codes are joined
- * by name (scap-format.md 3.3).  EABI passes a 64-bit argument in an even/odd
- * register pair, so one is padded (pread64: a4, a5 after an unused a3),
- * which decode.tbl's "NAME@armhf" rows describe.
+ * by name (docs/scap-format.md §3.3).  EABI passes a 64-bit argument in
+ * an even/odd register pair, so one is padded (pread64: a4, a5 after an
+ * unused a3), which decode.tbl's "NAME@armhf" rows describe.
  */
 #include "config.h"
 #include "arch/arch.h"

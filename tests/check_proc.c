@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The /proc parsers (proc.c, procfd.c) on canned text, written out from
+ * proc(5) and what current kernels print: no process is read here.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "proc.h"
+#include "procfd.h"
+
+static struct sct_procinfo *new_pi(void)
+{
+	struct sct_procinfo *pi = calloc(1, sizeof(*pi));
+
+	ck_assert_ptr_nonnull(pi);
+	return pi;
+}
+
+/* A stat line of pid 42 named name, field i (4..52) 1000 + i, flags given. */
+static void stat_line(char *buf, size_t size, const char *name,
+		      unsigned long flags)
+{
+	size_t len = (size_t)snprintf(buf, size, "42 (%s) S", name);
+	unsigned i;
+
+	for (i = 4; i <= 52; i++)
+		if (i == 8)	/* tpgid: -1 without a terminal */
+			len += (size_t)snprintf(buf + len, size - len, " -1");
+		else
+			len += (size_t)snprintf(buf + len, size - len, " %lu",
+						i == 9 ? flags : 1000ul + i);
+	snprintf(buf + len, size - len, "\n");
+}
+
+START_TEST(test_stat_comm_parens)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[1024];
+
+	/* a name may hold ") (" and spaces: it runs to the last ')' */
+	stat_line(buf, sizeof(buf), "a) (b c", 0x400000);
+	ck_assert_int_eq(sct_proc_parse_stat(buf, pi), 0);
+	ck_assert_str_eq(pi->comm, "a) (b c");
+	ck_assert_int_eq(pi->ptid, 1004);
+	ck_assert_int_eq(pi->pgid, 1005);
+	ck_assert_int_eq(pi->sid, 1006);
+	ck_assert_uint_eq(pi->tty, 1007);
+	ck_assert_uint_eq(pi->pfminor, 1010);
+	ck_assert_uint_eq(pi->pfmajor, 1012);
+	ck_assert_uint_eq(pi->arg_env[0], 1048);
+	ck_assert_uint_eq(pi->arg_env[1], 1049);
+	ck_assert_uint_eq(pi->arg_env[2], 1050);
+	ck_assert_uint_eq(pi->arg_env[3], 1051);
+	ck_assert(!pi->kthread);
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_stat_kthread)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[1024];
+
+	/* PF_KTHREAD (0x00200000); a worker's name is longer than 15 */
+	stat_line(buf, sizeof(buf), "kworker/u8:3-events_unbound", 0x04208060);
+	ck_assert_int_eq(sct_proc_parse_stat(buf, pi), 0);
+	ck_assert(pi->kthread);
+	ck_assert_str_eq(pi->comm, "kworker/u8:3-events_unbound");
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_stat_bad)
+{
+	struct sct_procinfo *pi = new_pi();
+
+	ck_assert_int_eq(sct_proc_parse_stat("42 no-name S 1 2 3", pi), -EINVAL);
+	ck_assert_int_eq(sct_proc_parse_stat("42 ) x ( S 1", pi), -EINVAL);
+	ck_assert_int_eq(sct_proc_parse_stat("", pi), -EINVAL);
+	free(pi);
+}
+END_TEST
+
+static const char status_text[] =
+	"Name:\tsh\n"
+	"Umask:\t0022\n"
+	"State:\tS (sleeping)\n"
+	"Tgid:\t200\n"
+	"Ngid:\t0\n"
+	"Pid:\t201\n"
+	"PPid:\t100\n"
+	"TracerPid:\t77\n"
+	"Uid:\t1000\t1001\t1002\t1003\n"
+	"Gid:\t2000\t2001\t2002\t2003\n"
+	"FDSize:\t64\n"
+	"Groups:\t4 24 27 \n"
+	"NStgid:\t200\t5\n"
+	"NSpid:\t201\t6\n"
+	"NSpgid:\t200\t5\n"
+	"NSsid:\t100\t1\n"
+	"VmPeak:\t    9999 kB\n"
+	"VmSize:\t    2500 kB\n"
+	"VmLck:\t       0 kB\n"
+	"VmHWM:\t    1300 kB\n"
+	"VmRSS:\t    1200 kB\n"
+	"VmSwap:\t      30 kB\n"
+	"Threads:\t2\n";
+
+START_TEST(test_status)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[sizeof(status_text)];
+	uint32_t kb[3];
+
+	memcpy(buf, status_text, sizeof(buf));
+	ck_assert_int_eq(sct_proc_parse_status(buf, pi), 0);
+	ck_assert_int_eq(pi->pid, 200);
+	ck_assert_int_eq(pi->ptid, 100);
+	ck_assert_int_eq(pi->tracer, 77);
+	ck_assert_uint_eq(pi->uid, 1001);	/* effective ids */
+	ck_assert_uint_eq(pi->gid, 2001);
+	/* the innermost pid namespace's ids: the last of NStgid, NSpid */
+	ck_assert_int_eq(pi->vpid, 5);
+	ck_assert_int_eq(pi->vtid, 6);
+	ck_assert_uint_eq(pi->vmsize_kb, 2500);
+	ck_assert_uint_eq(pi->vmrss_kb, 1200);
+	ck_assert_uint_eq(pi->vmswap_kb, 30);
+
+	sct_proc_parse_vm(status_text, kb);
+	ck_assert_uint_eq(kb[0], 2500);
+	ck_assert_uint_eq(kb[1], 1200);
+	ck_assert_uint_eq(kb[2], 30);
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_status_one_ns)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[] = "Tgid:\t9\nPid:\t9\nPPid:\t1\nNStgid:\t9\nNSpid:\t9\n";
+	uint32_t kb[3] = { 1, 1, 1 };
+
+	ck_assert_int_eq(sct_proc_parse_status(buf, pi), 0);
+	ck_assert_int_eq(pi->vpid, 9);
+	ck_assert_int_eq(pi->vtid, 9);
+	ck_assert_int_eq(pi->tracer, 0);
+	/* a zombie has no Vm lines: 0, as the driver without mm */
+	sct_proc_parse_vm("Name:\tz\nState:\tZ (zombie)\nTgid:\t9\n", kb);
+	ck_assert_uint_eq(kb[0], 0);
+	ck_assert_uint_eq(kb[1], 0);
+	ck_assert_uint_eq(kb[2], 0);
+	free(pi);
+}
+END_TEST
+
+static void assert_cgroups(const struct sct_procinfo *pi, const char *exp,
+			   size_t len)
+{
+	ck_assert_uint_eq(pi->cgroups_len, len);
+	ck_assert_mem_eq(pi->cgroups, exp, len);
+}
+
+START_TEST(test_cgroup_v1)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[] = "12:cpu,cpuacct:/user.slice\n"
+		     "5:memory:/user.slice/user-1000.slice\n"
+		     "1:name=systemd:/init.scope\n"
+		     "0::/init.scope\n";
+	static const char exp[] = "cpu=/user.slice\0cpuacct=/user.slice\0"
+				  "memory=/user.slice/user-1000.slice\0"
+				  "systemd=/init.scope\0"
+				  "io=/init.scope\0pids=/init.scope";
+
+	/* hybrid: v1 hierarchies and the unified one (its controllers) */
+	ck_assert_int_eq(sct_proc_parse_cgroup(buf, "io pids\n", pi), 0);
+	assert_cgroups(pi, exp, sizeof(exp));
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_cgroup_v2)
+{
+	struct sct_procinfo *pi = new_pi();
+	char buf[] = "0::/user.slice/user-1000.slice/session-2.scope\n";
+	char buf2[sizeof(buf)];
+	static const char exp[] =
+		"cpuset=/user.slice/user-1000.slice/session-2.scope\0"
+		"cpu=/user.slice/user-1000.slice/session-2.scope\0"
+		"memory=/user.slice/user-1000.slice/session-2.scope";
+
+	memcpy(buf2, buf, sizeof(buf));
+	ck_assert_int_eq(sct_proc_parse_cgroup(buf, "cpuset cpu memory\n", pi),
+			 0);
+	assert_cgroups(pi, exp, sizeof(exp));
+	/* no controller enabled: nothing to list */
+	ck_assert_int_eq(sct_proc_parse_cgroup(buf2, "", pi), 0);
+	ck_assert_uint_eq(pi->cgroups_len, 0);
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_cgroup_full)
+{
+	struct sct_procinfo *pi = new_pi();
+	size_t n = SCT_PROC_LIST_MAX * 2, len = 0;
+	char *buf = malloc(n);
+	unsigned i;
+
+	/* more than the list holds: whole entries only */
+	for (i = 0; len + 64 < n; i++)
+		len += (size_t)snprintf(buf + len, n - len,
+					"%u:ctrl%u:/a/rather/long/path/%u\n",
+					i + 1, i, i);
+	ck_assert_int_eq(sct_proc_parse_cgroup(buf, "", pi), 0);
+	ck_assert_uint_le(pi->cgroups_len, sizeof(pi->cgroups));
+	ck_assert_uint_gt(pi->cgroups_len, 0);
+	ck_assert_int_eq(pi->cgroups[pi->cgroups_len - 1], 0);
+	ck_assert_mem_eq(pi->cgroups, "ctrl0=/a/rather/long/path/0", 28);
+	free(buf);
+	free(pi);
+}
+END_TEST
+
+START_TEST(test_net_inet)
+{
+	struct sct_fdinfo fi;
+	static const uint8_t lo[4] = { 127, 0, 0, 1 };
+	static const uint8_t peer[4] = { 10, 1, 2, 3 };
+
+	ck_assert(!sct_procfd_parse_inet(
+		"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n",
+		0, 2, &fi));
+	/* listening TCP: 127.0.0.1:8080 */
+	ck_assert(sct_procfd_parse_inet(
+		"   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 12345 1 0000000000000000 100 0 0 10 0\n",
+		0, 2, &fi));
+	ck_assert_uint_eq(fi.ino, 12345);
+	ck_assert_uint_eq(fi.type, SCT_FD_IPV4_SERVSOCK);
+	ck_assert_mem_eq(fi.sip, lo, 4);
+	ck_assert_uint_eq(fi.sport, 8080);
+	ck_assert_uint_eq(fi.l4proto, 2);
+	/* connected TCP to 10.1.2.3:443 */
+	ck_assert(sct_procfd_parse_inet(
+		"   1: 0100007F:A000 0302010A:01BB 01 00000000:00000000 00:00000000 00000000  1000        0 777 1 0000000000000000 20 4 30 10 -1\n",
+		0, 2, &fi));
+	ck_assert_uint_eq(fi.type, SCT_FD_IPV4_SOCK);
+	ck_assert_mem_eq(fi.dip, peer, 4);
+	ck_assert_uint_eq(fi.sport, 0xa000);
+	ck_assert_uint_eq(fi.dport, 443);
+	/* UDP without a peer: a server socket */
+	ck_assert(sct_procfd_parse_inet(
+		" 2: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 888 2 0000000000000000 0\n",
+		0, 3, &fi));
+	ck_assert_uint_eq(fi.type, SCT_FD_IPV4_SERVSOCK);
+	ck_assert_uint_eq(fi.l4proto, 3);
+	/* IPv6 ::1 (each 32-bit word in host order) */
+	ck_assert(sct_procfd_parse_inet(
+		"   0: 00000000000000000000000001000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 999 1 0000000000000000 100 0 0 10 0\n",
+		1, 2, &fi));
+	ck_assert_uint_eq(fi.type, SCT_FD_IPV6_SERVSOCK);
+	ck_assert_uint_eq(fi.sip[15], 1);
+	ck_assert_uint_eq(fi.sip[0], 0);
+	ck_assert_uint_eq(fi.sport, 22);
+	/* a time-wait entry has inode 0: no fd holds it */
+	ck_assert(!sct_procfd_parse_inet(
+		"   3: 0100007F:A000 0302010A:01BB 06 00000000:00000000 03:00000F1A 00000000     0        0 0 3 0000000000000000\n",
+		0, 2, &fi));
+}
+END_TEST
+
+START_TEST(test_net_unix)
+{
+	char path[64];
+
+	ck_assert(!sct_procfd_parse_unix(
+		"Num       RefCount Protocol Flags    Type St Inode Path\n",
+		23456, path, sizeof(path)));
+	ck_assert(sct_procfd_parse_unix(
+		"0000000000000000: 00000002 00000000 00010000 0001 01 23456 /run/a b.sock\n",
+		23456, path, sizeof(path)));
+	ck_assert_str_eq(path, "/run/a b.sock");
+	ck_assert(sct_procfd_parse_unix(
+		"0000000000000000: 00000003 00000000 00000000 0001 03 23457\n",
+		23457, path, sizeof(path)));
+	ck_assert_str_eq(path, "");
+	ck_assert(!sct_procfd_parse_unix(
+		"0000000000000000: 00000003 00000000 00000000 0001 03 23457\n",
+		23456, path, sizeof(path)));
+}
+END_TEST
+
+/* The one entry point on ourselves: the parts asked for, no others. */
+START_TEST(test_read_self)
+{
+	struct sct_procinfo *pi = new_pi();
+	pid_t me = getpid();
+
+	ck_assert_int_eq(sct_proc_read(me, pi, SCT_PI_NEW | SCT_PI_STATUS), 0);
+	ck_assert_int_eq(pi->pid, me);
+	ck_assert_uint_eq(pi->uid, geteuid());
+	ck_assert_int_eq(pi->ptid, getppid());
+	ck_assert_str_eq(pi->cwd, "");
+	ck_assert_uint_eq(pi->args_len, 0);
+	ck_assert_int_eq(sct_proc_read(me, pi, SCT_PI_CWD | SCT_PI_CMDLINE), 0);
+	ck_assert_str_ne(pi->cwd, "");
+	ck_assert_str_ne(pi->exe, "");
+	ck_assert_int_eq(sct_proc_tracer(me), pi->tracer);
+	ck_assert_int_lt(sct_proc_read(0x7ffffff0, pi, SCT_PI_NEW), 0);
+	free(pi);
+}
+END_TEST
+
+Suite *sct_suite_proc(void);
+
+Suite *sct_suite_proc(void)
+{
+	Suite *s = suite_create("proc");
+	TCase *tc = tcase_create("parsers");
+
+	tcase_add_test(tc, test_stat_comm_parens);
+	tcase_add_test(tc, test_stat_kthread);
+	tcase_add_test(tc, test_stat_bad);
+	tcase_add_test(tc, test_status);
+	tcase_add_test(tc, test_status_one_ns);
+	tcase_add_test(tc, test_cgroup_v1);
+	tcase_add_test(tc, test_cgroup_v2);
+	tcase_add_test(tc, test_cgroup_full);
+	tcase_add_test(tc, test_net_inet);
+	tcase_add_test(tc, test_net_unix);
+	tcase_add_test(tc, test_read_self);
+	suite_add_tcase(s, tc);
+	return s;
+}
