@@ -34,6 +34,20 @@ static void print_bytes(FILE *f, const uint8_t *p, uint32_t n, int quote)
 		fputc('"', f);
 }
 
+void sct_print_escaped(FILE *f, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", f);
+		else if (*p >= 0x20 && *p < 0x7f)
+			fputc(*p, f);
+		else
+			fprintf(f, "\\x%02x", *p);
+	}
+}
+
 static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
 {
 	if (v->kind == SCT_V_EMPTY) {
@@ -83,9 +97,13 @@ void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 	unsigned i;
 
 	localtime_r(&sec, &tm);
-	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u %s (%d) %c %s",
+	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u ",
 		++seq, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		(uint64_t)(ts % 1000000000ull), cpu, comm, tid, sct_event_is_enter(type) ? '>' : '<', ei->name);
+		(uint64_t)(ts % 1000000000ull), cpu);
+	/* the name is the tracee's to choose (strings show such bytes as .) */
+	sct_print_escaped(f, comm);
+	fprintf(f, " (%d) %c %s", tid, sct_event_is_enter(type) ? '>' : '<',
+		ei->name);
 	for (i = 0; i < ei->nparams; i++) {
 		fprintf(f, " %s=", ei->params[i].name);
 		print_val(f, ei->params[i].type, &v[i]);

@@ -9,6 +9,12 @@
 
 #include "event.h"
 
+/*
+ * s with every byte that is not printable ASCII, and the backslash, as a C
+ * escape (\x1b, \\): nothing from a tracee reaches a terminal raw.
+ */
+void sct_print_escaped(FILE *f, const char *s);
+
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 		     pid_t tid, const char *comm, const struct sct_val *v);
 
