@@ -427,6 +427,8 @@ int main(int argc, char **argv)
 				 "standard output", strerror(-err));
 			if (!rc)
 				rc = 1;
+			/* the events the output holds, not all of them */
+			st.events = o.w->nwritten;
 		}
 	}
 	fflush(stderr);

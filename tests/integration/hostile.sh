@@ -50,4 +50,46 @@ expect_match "text mode: the name column is escaped" ' \\x1b\[2J\\x1b\]0;x\\x07 
 expect_match "text mode: the path is printed without its escapes" 'name="/nonexistent/.\[31mred\.\."' \
 	"$(grep '< openat.*nonexistent' "$TMP/name.err" | head -n 1)"
 
+# ---- a full disk: the file ends at the last whole block --------------------
+# -o on a 300 KiB tmpfs (or, if none can be mounted, under a file-size limit
+# with SIGXFSZ ignored: EFBIG the same way) with far more events than fit.
+# sctrace says why and exits 1; every reader opens the file; -v counts the
+# events really in it.
+full_dir=$TMP/full
+mkdir "$full_dir"
+if mount -t tmpfs -o size=300k sctrace-test "$full_dir" 2>/dev/null; then
+	full_how="a 300 KiB tmpfs"
+	full_errno='No space left on device'
+	limit=()
+	umount_full() { umount "$full_dir" 2>/dev/null || true; cleanup; }
+	trap umount_full EXIT
+else
+	full_how="a file-size limit of 300 KiB"
+	full_errno='File too large'
+	limit=(bash -c 'trap "" XFSZ; ulimit -f 300; exec "$@"' limit)
+fi
+note "disk full: $full_how"
+cap=$full_dir/full.scap
+rc=0
+"${limit[@]}" "$SCTRACE" -v -o "$cap" -- "$hostile" many 40000 </dev/null \
+	>"$TMP/full.out" 2>"$TMP/full.err" || rc=$?
+expect_eq "disk full: exit status" 1 "$rc"
+expect_match "disk full: the error is reported" "^sctrace: writing $cap: $full_errno\$" \
+	"$(grep -v 'events written' "$TMP/full.err" | head -n 1)"
+size=$(stat -c %s "$cap")
+if [ "$size" -gt 100000 ]; then
+	pass "disk full: $size bytes were written"
+else
+	fail "disk full: only $size bytes in the file"
+fi
+n_sd=$(sd "$cap" '%evt.num' | wc -l)
+if sysdig -r "$cap" >/dev/null 2>"$TMP/full-sd.err" && ! grep -qi 'trunc\|error' "$TMP/full-sd.err"; then
+	pass "disk full: sysdig reads the file to its end ($n_sd events)"
+else
+	fail "disk full: sysdig: $(head -c 300 "$TMP/full-sd.err")"
+fi
+check_readers "$cap"
+expect_match "disk full: -v counts the events in the file" "^sctrace: $n_sd events written, " \
+	"$(grep 'events written' "$TMP/full.err")"
+
 finish
