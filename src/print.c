@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <string.h>
 #include <time.h>
 
 #define PRINT_BYTES_MAX	80
@@ -34,18 +35,37 @@ static void print_bytes(FILE *f, const uint8_t *p, uint32_t n, int quote)
 		fputc('"', f);
 }
 
-void sct_print_escaped(FILE *f, const char *s)
+void sct_escape(char *out, size_t n, const char *s)
 {
 	const unsigned char *p;
+	size_t len = 0;
 
-	for (p = (const unsigned char *)s; *p; p++) {
+	if (!n)
+		return;
+	for (p = (const unsigned char *)s; *p && len + 1 < n; p++) {
+		char e[5];
+		size_t k;
+
 		if (*p == '\\')
-			fputs("\\\\", f);
+			k = (size_t)snprintf(e, sizeof(e), "\\\\");
 		else if (*p >= 0x20 && *p < 0x7f)
-			fputc(*p, f);
+			k = (size_t)snprintf(e, sizeof(e), "%c", *p);
 		else
-			fprintf(f, "\\x%02x", *p);
+			k = (size_t)snprintf(e, sizeof(e), "\\x%02x", *p);
+		if (len + k >= n)
+			break;	/* never half an escape */
+		memcpy(out + len, e, k);
+		len += k;
 	}
+	out[len] = 0;
+}
+
+void sct_print_escaped(FILE *f, const char *s)
+{
+	char buf[256];
+
+	sct_escape(buf, sizeof(buf), s);
+	fputs(buf, f);
 }
 
 static void print_val(FILE *f, uint8_t type, const struct sct_val *v)

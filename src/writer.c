@@ -19,21 +19,32 @@ static size_t round_up4(size_t n)
 
 int sct_writer_open(struct sct_writer *w, int fd, bool gzip)
 {
+	int err = 0;
+
 	memset(w, 0, sizeof(*w));
 	w->fd = fd;
 	w->cap = WRITER_BUFSZ;
 	w->buf = malloc(w->cap);
-	if (gzip && w->buf)
+	if (!w->buf) {
+		err = -ENOMEM;
+	} else if (gzip && fd < 0) {
+		err = -EBADF;
+	} else if (gzip) {
+		/* zlib fails only for memory here; errno says so if it can */
+		errno = 0;
 		w->gz = gzdopen(fd, "wb");
-	if (!w->buf || (gzip && !w->gz)) {
+		if (!w->gz)
+			err = errno ? -errno : -ENOMEM;
+	}
+	if (err) {
 		/* the fd is ours either way */
 		free(w->buf);
 		w->buf = NULL;
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		w->fd = -1;
-		return -ENOMEM;
 	}
-	return 0;
+	return err;
 }
 
 int sct_writer_open_mem(struct sct_writer *w)
