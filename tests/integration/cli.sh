@@ -68,6 +68,14 @@ bad "-o without a value" nonzero '-o' -o
 bad "unknown option -Q" nonzero '-Q' -Q -o "$out" "${run_marker[@]}"
 bad "unknown option --bogus" nonzero 'bogus' --bogus -o "$out" "${run_marker[@]}"
 
+# early exits that follow allocations (a filter, a pid list): with
+# SCTRACE an -fsanitize=address build, LeakSanitizer's report would be more
+# than the one line (issue 12: they leaked)
+bad "a filter syntax error" 1 'filter: column' -o "$out" 'evt.type=openat and (' "${run_marker[@]}"
+bad "a refused -p with a filter" 1 'attach 2147483646: no such process' \
+	-p 2147483646 -o "$out" evt.type=openat
+bad "a refused -p, a bad command" 127 'no-such-command-xyz' -p 2147483646 -o "$out" -- no-such-command-xyz
+
 # filter errors show the filter's control characters escaped, never raw
 no_raw() {
 	if grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$TMP/stderr"; then
