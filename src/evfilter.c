@@ -141,6 +141,7 @@ static void resolve_fd(struct fctx *fc)
 	int64_t dirfd;
 
 	fc->fd_resolved = true;
+	fc->fdname[0] = 0;
 	/* an open, failed or not, is named by the path it was given */
 	if (!sct_event_is_enter(fc->type) &&
 	    (path = opened_path(fc, fc->type, &dirfd))) {
@@ -156,6 +157,9 @@ static void resolve_fd(struct fctx *fc)
 		}
 		return;
 	}
+	/* a failed fd-creating call without a path: no fd, no name */
+	if (fc->fd < 0)
+		return;
 	/* an exit about the enter's fd: what the enter saw (close!) */
 	if (!sct_event_is_enter(fc->type) && t->enter_fdtype &&
 	    fc->fd == t->enter_fd) {
@@ -251,6 +255,8 @@ static void fget(void *arg, enum sct_field f, struct sct_fval *v)
 		}
 		if (!fc->fd_resolved)
 			resolve_fd(fc);
+		if (!fc->fdtype)
+			return;	/* no fd and no path */
 		v->str = f == SCT_F_FD_NAME ? fc->fdname : fc->fdtype;
 		break;
 	default:

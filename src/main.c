@@ -5,6 +5,7 @@
 #include "filter.h"
 #include "arch/arch.h"
 #include "log.h"
+#include "print.h"
 #include "schema.h"
 #include "seccomp_filter.h"
 #include "tracer.h"
@@ -62,14 +63,13 @@ static void usage(FILE *f)
 static void __attribute__((format(printf, 1, 2), noreturn))
 bad_usage(const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "sctrace: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, " (see 'sctrace --help')\n");
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	exit(1);
+	sct_die("%s (see 'sctrace --help')", msg);
 }
 
 static void list_fields(void)
@@ -247,7 +247,7 @@ int main(int argc, char **argv)
 	const char *filter_text = NULL;
 	char *joined = NULL;
 	int dashdash = -1, i;
-	int c, fd = -1, rc, err = 0;
+	int c, fd = -1, rc = 0, err = 0;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhVlL", longopts, NULL)) != -1) {
@@ -291,16 +291,16 @@ int main(int argc, char **argv)
 			break;
 		case 'l':
 			list_fields();
-			return 0;
+			goto out;
 		case 'L':
 			list_events();
-			return 0;
+			goto out;
 		case 'h':
 			usage(stdout);
-			return 0;
+			goto out;
 		case 'V':
 			printf("sctrace %s\n", PACKAGE_VERSION);
-			return 0;
+			goto out;
 		case ':':
 			bad_usage("option '%s' needs an argument",
 				  argv[optind - 1]);
@@ -340,12 +340,15 @@ int main(int argc, char **argv)
 		bad_usage("no command given, and no -p");
 	check_kernel();
 	if (filter_text) {
-		char msg[256];
+		char msg[256], esc[sizeof(msg) * 4];
 
 		if (sct_filter_parse(filter_text, &o.filter, msg,
 				     sizeof(msg)) < 0) {
-			fprintf(stderr, "sctrace: %s\n", msg);
-			return 1;
+			/* the filter's words may hold any byte: escaped */
+			sct_escape(esc, sizeof(esc), msg);
+			sct_warn("%s", esc);
+			rc = 1;
+			goto out;
 		}
 	}
 	/*
@@ -361,10 +364,13 @@ int main(int argc, char **argv)
 		if (sct_filter_types(o.filter, &types, &ntypes))
 			for (k = 0; k < ntypes; k++)
 				if (!known_type(types[k])) {
-					fprintf(stderr, "sctrace: filter: unknown "
-						"event type '%s' (sctrace -L "
-						"lists them)\n", types[k]);
-					return 1;
+					char esc[256];
+
+					sct_escape(esc, sizeof(esc), types[k]);
+					sct_warn("filter: unknown event type '%s' "
+						 "(sctrace -L lists them)", esc);
+					rc = 1;
+					goto out;
 				}
 	}
 	if (o.filter && o.argv && !no_seccomp) {
@@ -373,8 +379,10 @@ int main(int argc, char **argv)
 
 		if (sct_filter_types(o.filter, &types, &ntypes)) {
 			o.seccomp = sct_seccomp_build(types, ntypes, false);
-			if (!o.seccomp)
-				return 1;
+			if (!o.seccomp) {
+				rc = 1;
+				goto out;
+			}
 		}
 	}
 
@@ -384,24 +392,39 @@ int main(int argc, char **argv)
 			sct_warn("%s: command not found", o.argv[0]);
 		else
 			sct_warn("%s: %s", o.argv[0], strerror(err));
-		return err == ENOENT ? 127 : 126;
+		rc = err == ENOENT ? 127 : 126;
+		goto out;
 	}
 	if (out) {
 		if (!strcmp(out, "-")) {
 			fd = dup(STDOUT_FILENO);
-			if (fd < 0)
-				sct_die("standard output: %s", strerror(errno));
+			if (fd < 0) {
+				sct_warn("standard output: %s", strerror(errno));
+				rc = 1;
+				goto out;
+			}
 			fcntl(fd, F_SETFD, FD_CLOEXEC);
 			o.stdout_capture = true;
 		} else {
 			fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 				  0644);
-			if (fd < 0)
-				sct_die("cannot write %s: %s", out,
-					strerror(errno));
+			if (fd < 0) {
+				sct_warn("cannot write %s: %s", out,
+					 strerror(errno));
+				rc = 1;
+				goto out;
+			}
 		}
-		if (sct_writer_open(&w, fd, gzip) < 0)
-			sct_die("out of memory");
+		err = sct_writer_open(&w, fd, gzip);
+		if (err < 0) {
+			sct_warn("cannot write %s%s: %s", strcmp(out, "-") ?
+				 out : "standard output",
+				 gzip ? " (gzip)" : "", strerror(-err));
+			if (strcmp(out, "-"))
+				unlink(out);
+			rc = 1;
+			goto out;
+		}
 		o.w = &w;
 	} else {
 		static char linebuf[1 << 16];
@@ -418,7 +441,8 @@ int main(int argc, char **argv)
 			if (strcmp(out, "-"))
 				unlink(out);
 		}
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	if (o.w) {
 		err = sct_writer_close(o.w);
@@ -427,18 +451,20 @@ int main(int argc, char **argv)
 				 "standard output", strerror(-err));
 			if (!rc)
 				rc = 1;
+			/* the events the output holds, not all of them */
+			st.events = o.w->nwritten;
 		}
 	}
 	fflush(stderr);
 	if (o.stats)
-		fprintf(stderr,
-			"sctrace: %llu events written, %llu filtered out, "
-			"%llu stops, %llu syscalls seen%s\n",
-			(unsigned long long)st.events,
-			(unsigned long long)st.filtered,
-			(unsigned long long)st.stops,
-			(unsigned long long)st.syscalls,
-			o.seccomp ? ", seccomp pre-filter" : "");
+		sct_warn("%llu events written, %llu filtered out, "
+			 "%llu stops, %llu syscalls seen%s",
+			 (unsigned long long)st.events,
+			 (unsigned long long)st.filtered,
+			 (unsigned long long)st.stops,
+			 (unsigned long long)st.syscalls,
+			 o.seccomp ? ", seccomp pre-filter" : "");
+out:
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);
 	free((char *)o.cmd_path);

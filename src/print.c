@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <string.h>
 #include <time.h>
 
 #define PRINT_BYTES_MAX	80
@@ -32,6 +33,39 @@ static void print_bytes(FILE *f, const uint8_t *p, uint32_t n, int quote)
 		fputs("...", f);
 	if (quote)
 		fputc('"', f);
+}
+
+void sct_escape(char *out, size_t n, const char *s)
+{
+	const unsigned char *p;
+	size_t len = 0;
+
+	if (!n)
+		return;
+	for (p = (const unsigned char *)s; *p && len + 1 < n; p++) {
+		char e[5];
+		size_t k;
+
+		if (*p == '\\')
+			k = (size_t)snprintf(e, sizeof(e), "\\\\");
+		else if (*p >= 0x20 && *p < 0x7f)
+			k = (size_t)snprintf(e, sizeof(e), "%c", *p);
+		else
+			k = (size_t)snprintf(e, sizeof(e), "\\x%02x", *p);
+		if (len + k >= n)
+			break;	/* never half an escape */
+		memcpy(out + len, e, k);
+		len += k;
+	}
+	out[len] = 0;
+}
+
+void sct_print_escaped(FILE *f, const char *s)
+{
+	char buf[256];
+
+	sct_escape(buf, sizeof(buf), s);
+	fputs(buf, f);
 }
 
 static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
@@ -83,9 +117,13 @@ void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 	unsigned i;
 
 	localtime_r(&sec, &tm);
-	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u %s (%d) %c %s",
+	fprintf(f, "%" PRIu64 " %02d:%02d:%02d.%09" PRIu64 " %u ",
 		++seq, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		(uint64_t)(ts % 1000000000ull), cpu, comm, tid, sct_event_is_enter(type) ? '>' : '<', ei->name);
+		(uint64_t)(ts % 1000000000ull), cpu);
+	/* the name is the tracee's to choose (strings show such bytes as .) */
+	sct_print_escaped(f, comm);
+	fprintf(f, " (%d) %c %s", tid, sct_event_is_enter(type) ? '>' : '<',
+		ei->name);
 	for (i = 0; i < ei->nparams; i++) {
 		fprintf(f, " %s=", ei->params[i].name);
 		print_val(f, ei->params[i].type, &v[i]);

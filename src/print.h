@@ -3,11 +3,20 @@
 #ifndef SCTRACE_PRINT_H
 #define SCTRACE_PRINT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
 #include "event.h"
+
+/*
+ * s with every byte that is not printable ASCII, and the backslash, as a C
+ * escape (\x1b, \\): nothing from a tracee reaches a terminal raw.
+ */
+void sct_print_escaped(FILE *f, const char *s);
+/* The same into out (n bytes, always terminated; cut at n - 1). */
+void sct_escape(char *out, size_t n, const char *s);
 
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 		     pid_t tid, const char *comm, const struct sct_val *v);

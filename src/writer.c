@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define WRITER_BUFSZ	(1u << 20)
@@ -19,21 +20,32 @@ static size_t round_up4(size_t n)
 
 int sct_writer_open(struct sct_writer *w, int fd, bool gzip)
 {
+	int err = 0;
+
 	memset(w, 0, sizeof(*w));
 	w->fd = fd;
 	w->cap = WRITER_BUFSZ;
 	w->buf = malloc(w->cap);
-	if (gzip && w->buf)
+	if (!w->buf) {
+		err = -ENOMEM;
+	} else if (gzip && fd < 0) {
+		err = -EBADF;
+	} else if (gzip) {
+		/* zlib fails only for memory here; errno says so if it can */
+		errno = 0;
 		w->gz = gzdopen(fd, "wb");
-	if (!w->buf || (gzip && !w->gz)) {
+		if (!w->gz)
+			err = errno ? -errno : -ENOMEM;
+	}
+	if (err) {
 		/* the fd is ours either way */
 		free(w->buf);
 		w->buf = NULL;
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		w->fd = -1;
-		return -ENOMEM;
 	}
-	return 0;
+	return err;
 }
 
 int sct_writer_open_mem(struct sct_writer *w)
@@ -82,6 +94,35 @@ void sct_writer_prepend(struct sct_writer *w, const void *p, size_t n)
 	w->len += n;
 }
 
+/*
+ * A write failed after off bytes of the buffer went out: count the events
+ * in the whole blocks among them, and cut a regular file after the last
+ * whole block, so that every reader opens what was written.
+ */
+static void cut_at_block(struct sct_writer *w, size_t off)
+{
+	size_t pos = 0;
+	struct stat st;
+	off_t end;
+
+	while (pos + 8 <= off) {
+		uint32_t blen = sct_get_le32(w->buf + pos + 4);
+
+		if (blen < 12 || blen > off - pos)
+			break;
+		if (sct_get_le32(w->buf + pos) == SCT_BLOCK_EV_V2)
+			w->nwritten++;
+		pos += blen;
+	}
+	if (pos == off || w->gz || fstat(w->fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode))
+		return;
+	end = lseek(w->fd, 0, SEEK_CUR);
+	if (end >= (off_t)(off - pos) &&
+	    ftruncate(w->fd, end - (off_t)(off - pos)) < 0)
+		return;	/* the file keeps its partial block: nothing better */
+}
+
 int sct_writer_flush(struct sct_writer *w)
 {
 	size_t off = 0;
@@ -123,6 +164,10 @@ int sct_writer_flush(struct sct_writer *w)
 		}
 		off += (size_t)n;
 	}
+	if (w->err)
+		cut_at_block(w, off);
+	else
+		w->nwritten = w->nevents;
 	w->nbytes += off;
 	w->len = 0;
 	return w->err;

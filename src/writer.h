@@ -34,7 +34,8 @@ struct sct_writer {
 	uint8_t *buf;
 	size_t len, cap;
 	int err;		/* sticky: first -errno seen */
-	uint64_t nevents;
+	uint64_t nevents;	/* events given to the writer */
+	uint64_t nwritten;	/* events whole in the output (sticky error) */
 	uint64_t nbytes;
 	/* called once before the first flush: see sct_writer_hold */
 	void (*hold)(struct sct_writer *w, void *arg);

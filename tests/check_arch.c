@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arch/arch.h"
 #include "decode.h"
@@ -225,6 +226,58 @@ START_TEST(test_i386)
 }
 END_TEST
 
+/*
+ * i386 socketcall: each call becomes the event of the syscall it stands
+ * for, its arguments read from the tracee (here: this process).  accept
+ * has no i386 number of its own and still becomes accept, as in strace.
+ */
+static const struct sct_sysent *demux_i386(uint64_t call, uint32_t *words,
+					   uint64_t args[6])
+{
+	const struct sct_arch *a = &sct_arch_i386;
+
+	args[0] = call;
+	args[1] = (uint64_t)(uintptr_t)words;
+	return a->demux(a, sct_sysent(a, 102), args, getpid());
+}
+
+START_TEST(test_i386_socketcall)
+{
+	static const struct {
+		uint64_t call;
+		const char *name;
+	} calls[] = {
+		{ 1, "socket" }, { 3, "connect" }, { 5, "accept" },
+		{ 9, "sendto" }, { 12, "recvfrom" }, { 18, "accept4" },
+	};
+	uint32_t words[6] = { 7, 0x1000, 16, 0x80000, 5, 6 };
+	const struct sct_sysent *se;
+	uint64_t args[6];
+	unsigned i;
+
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		se = demux_i386(calls[i].call, words, args);
+		ck_assert_msg(se, "socketcall %u: stays generic",
+			      (unsigned)calls[i].call);
+		ck_assert_str_eq(se->name, calls[i].name);
+		ck_assert_int_ge(se->decoder, 0);
+		ck_assert_ptr_eq(&sct_decoders[se->decoder],
+				 sct_decoder_lookup(calls[i].name));
+		ck_assert_uint_eq(se->ppm_sc, sct_ppm_sc_lookup(calls[i].name));
+		ck_assert_uint_eq(args[0], 7);
+		ck_assert_uint_eq(args[1], 0x1000);
+		ck_assert_uint_eq(args[2], 16);
+	}
+	/* the same entry again (cached) */
+	se = demux_i386(5, words, args);
+	ck_assert_str_eq(se->name, "accept");
+	/* no such call, or unreadable arguments: a generic socketcall */
+	ck_assert_ptr_null(demux_i386(0, words, args));
+	ck_assert_ptr_null(demux_i386(21, words, args));
+	ck_assert_ptr_null(demux_i386(5, NULL, args));
+}
+END_TEST
+
 START_TEST(test_armhf)
 {
 	static const struct known k[] = {
@@ -381,6 +434,7 @@ static Suite *arch_suite(void)
 	tcase_add_test(tc, test_core);
 	tcase_add_test(tc, test_i386);
 	tcase_add_test(tc, test_armhf);
+	tcase_add_test(tc, test_i386_socketcall);
 	tcase_add_test(tc, test_aarch64);
 	tcase_add_test(tc, test_ppm_sc_names);
 	suite_add_tcase(s, tc);

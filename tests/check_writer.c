@@ -14,7 +14,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -1005,6 +1007,53 @@ START_TEST(test_sticky_error_full_gzip)
 }
 END_TEST
 
+/*
+ * A file that cannot grow past a limit (EFBIG, as ENOSPC on a full disk):
+ * after the error the file ends at the last whole block, and nwritten
+ * counts the events in it.
+ */
+START_TEST(test_error_cuts_at_block)
+{
+	const unsigned n = 30000;
+	const rlim_t limit = 1000003;	/* inside the 16,667th event */
+	struct rlimit old, rl;
+	struct tmpout t;
+	struct sct_writer w;
+	uint8_t *got;
+	size_t len;
+	unsigned i, whole = (unsigned)((limit - 28) / 60);
+
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	rl.rlim_cur = limit;	/* the soft limit only: it can go back */
+	rl.rlim_max = old.rlim_max;
+	tmp_create(&t);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	ck_assert_int_eq(sct_writer_open(&w, t.fd, false), 0);
+	sct_writer_shb(&w);
+	for (i = 0; i < n; i++)
+		write_ev_read(&w);
+	ck_assert_int_eq(sct_writer_close(&w), -EFBIG);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
+	ck_assert_uint_eq(w.nevents, n);
+	ck_assert_uint_eq(w.nwritten, whole);
+	got = tmp_slurp(&t, &len);
+	expect_shb_reads(got, len, whole);
+	free(got);
+}
+END_TEST
+
+/* gzip on a bad fd: the reason, not "out of memory" */
+START_TEST(test_gzip_open_error)
+{
+	struct sct_writer w;
+
+	ck_assert_int_eq(sct_writer_open(&w, -1, true), -EBADF);
+	ck_assert_ptr_null(w.buf);
+	ck_assert_ptr_null(w.gz);
+}
+END_TEST
+
 Suite *sct_suite_writer(void);
 
 Suite *sct_suite_writer(void)
@@ -1032,6 +1081,8 @@ Suite *sct_suite_writer(void)
 	tcase_add_test(tc, test_sticky_error_rdonly);
 	tcase_add_test(tc, test_sticky_error_full);
 	tcase_add_test(tc, test_sticky_error_full_gzip);
+	tcase_add_test(tc, test_error_cuts_at_block);
+	tcase_add_test(tc, test_gzip_open_error);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	return s;

@@ -10,7 +10,9 @@
 #include "arch/arch.h"
 #include "sysent_i386.h"
 
+#include "decode.h"
 #include "mem.h"
+#include "schema.h"
 
 #include <linux/audit.h>
 #include <string.h>
@@ -39,11 +41,32 @@ static const struct {
 
 #define NSOCKETCALLS (sizeof(socketcalls) / sizeof(socketcalls[0]))
 
+/*
+ * A call with no syscall number of its own on i386 (accept: only accept4
+ * got one): the entry the other ABIs give it, made from its name.
+ */
+static const struct sct_sysent *unnumbered(const char *name)
+{
+	static struct sct_sysent accept_se;
+	const struct sct_decoder *d;
+
+	if (strcmp(name, "accept"))
+		return NULL;
+	if (!accept_se.name) {
+		d = sct_decoder_lookup(name);
+		accept_se.ppm_sc = sct_ppm_sc_lookup(name);
+		accept_se.decoder = d ? (int16_t)(d - sct_decoders) : -1;
+		accept_se.name = name;
+	}
+	return &accept_se;
+}
+
 static const struct sct_sysent *demux(const struct sct_arch *a,
 				      const struct sct_sysent *se,
 				      uint64_t args[6], pid_t tid)
 {
 	static int nr[NSOCKETCALLS];
+	const struct sct_sysent *real;
 	uint32_t words[6] = { 0 };
 	uint64_t call = args[0];
 	unsigned i;
@@ -52,13 +75,15 @@ static const struct sct_sysent *demux(const struct sct_arch *a,
 		return NULL;
 	if (!nr[call])
 		nr[call] = sct_arch_nr(a, socketcalls[call].name) + 1;
-	if (nr[call] <= 0 ||
+	real = nr[call] > 0 ? sct_sysent(a, (uint64_t)nr[call] - 1) :
+			      unnumbered(socketcalls[call].name);
+	if (!real ||
 	    sct_mem_read(tid, args[1], words, 4 * socketcalls[call].nargs) !=
 		    (ssize_t)(4 * socketcalls[call].nargs))
 		return NULL;	/* unreadable: stays a generic socketcall */
 	for (i = 0; i < 6; i++)
 		args[i] = words[i];
-	return sct_sysent(a, (uint64_t)nr[call] - 1);
+	return real;
 }
 
 const struct sct_arch sct_arch_i386 = {

@@ -68,6 +68,29 @@ bad "-o without a value" nonzero '-o' -o
 bad "unknown option -Q" nonzero '-Q' -Q -o "$out" "${run_marker[@]}"
 bad "unknown option --bogus" nonzero 'bogus' --bogus -o "$out" "${run_marker[@]}"
 
+# early exits that follow allocations (a filter, a pid list): with
+# SCTRACE an -fsanitize=address build, LeakSanitizer's report would be more
+# than the one line (issue 12: they leaked)
+bad "a filter syntax error" 1 'filter: column' -o "$out" 'evt.type=openat and (' "${run_marker[@]}"
+bad "a refused -p with a filter" 1 'attach 2147483646: no such process' \
+	-p 2147483646 -o "$out" evt.type=openat
+bad "a refused -p, a bad command" 127 'no-such-command-xyz' -p 2147483646 -o "$out" -- no-such-command-xyz
+
+# filter errors show the filter's control characters escaped, never raw
+no_raw() {
+	if grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$TMP/stderr"; then
+		fail "$1: raw control bytes on stderr: $(od -c "$TMP/stderr" | head -n 3)"
+	else
+		pass "$1: no raw control byte on stderr"
+	fi
+}
+bad "a filter error with escapes" 1 "unknown field '\\\\x1b\[2Jx'" \
+	-o "$out" $'proc.name=a and \e[2Jx=1' "${run_marker[@]}"
+no_raw "a filter error with escapes"
+bad "an unknown event type with escapes" 1 "unknown event type 'x\\\\x1b\]0;t\\\\x07'" \
+	-o "$out" $'evt.type=x\e]0;t\a' "${run_marker[@]}"
+no_raw "an unknown event type with escapes"
+
 # and the good command line, for contrast: the command runs, the file is there
 rc=0
 "$SCTRACE" -o "$out" -- touch "$marker" 2>"$TMP/stderr" || rc=$?
