@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,8 +30,9 @@
 pid_t sct_launch(struct sct_run *r)
 {
 	const struct sct_options *o = r->o;
+	pid_t pid, parent = getpid();
+	struct sct_thread *t;
 	int status;
-	pid_t pid;
 
 	fflush(NULL);
 	pid = fork();
@@ -42,8 +44,23 @@ pid_t sct_launch(struct sct_run *r)
 		/* The capture owns stdout: the command writes to stderr. */
 		if (o->stdout_capture)
 			dup2(STDERR_FILENO, STDOUT_FILENO);
+		/*
+		 * Until seized with EXITKILL, sctrace's death (even SIGKILL)
+		 * must end us too, not leave us stopped: PDEATHSIG, and the
+		 * check for a parent already gone before it was set.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+		    getppid() != parent)
+			_exit(127);
 		/* Wait, stopped, until the parent has seized us. */
 		kill(getpid(), SIGSTOP);
+		/*
+		 * Seized (these calls are not recorded: t->prelude).  The
+		 * command runs as it would untraced: no PDEATHSIG (it must
+		 * outlive a detach), the signal mask sctrace was given.
+		 */
+		prctl(PR_SET_PDEATHSIG, 0);
+		sigprocmask(SIG_SETMASK, &r->orig_mask, NULL);
 		if (o->seccomp) {
 			int e = sct_seccomp_load(o->seccomp);
 
@@ -79,7 +96,9 @@ pid_t sct_launch(struct sct_run *r)
 		return -e;
 	}
 	r->main_pid = pid;
-	sct_thread_add(&r->threads, pid, NULL)->g->seccomp = o->seccomp != NULL;
+	t = sct_thread_add(&r->threads, pid, NULL);
+	t->g->seccomp = o->seccomp != NULL;
+	t->prelude = true;
 	return pid;
 }
 

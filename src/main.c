@@ -249,6 +249,8 @@ int main(int argc, char **argv)
 	int dashdash = -1, i;
 	int c, fd = -1, rc = 0, err = 0;
 
+	/* a signal now must not leave a half-started run behind */
+	sct_trace_hold_signals();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {

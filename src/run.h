@@ -28,6 +28,7 @@ struct sct_run {
 	struct sct_stats *st;
 	struct sct_threads threads;
 	pid_t main_pid;			/* the launched command, or 0 */
+	sigset_t orig_mask;		/* the signal mask sctrace started with */
 	int main_status;
 	bool main_done;
 	bool main_execd;

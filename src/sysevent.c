@@ -346,6 +346,12 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 		if (real)
 			t->se = real;
 	}
+	/* the launched child's own calls before its exec (launch.c) */
+	if (t->prelude) {
+		if (!t->se || strncmp(t->se->name, "execve", 6))
+			return;
+		t->prelude = false;
+	}
 	t->in_syscall = true;
 	r->st->syscalls++;
 	if (t->se && t->se->decoder >= 0 &&

@@ -49,6 +49,7 @@ struct sct_thread {
 	bool child_pending;		/* clone exit of the child side to write */
 	bool seized;			/* attached by us (-p), not auto-attached */
 	bool detaching;			/* interrupted to be detached */
+	bool prelude;			/* launched, not at its execve yet */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
 	uint64_t nr;

@@ -39,6 +39,9 @@
 
 /* the run (static: the signal handlers see it) */
 static struct sct_run T;
+/* the mask before sct_trace_hold_signals, if it was called */
+static sigset_t held_from;
+static bool held;
 
 static struct sct_thread *find(pid_t tid)
 {
@@ -148,6 +151,7 @@ static void on_exec(struct sct_thread *t, pid_t former)
 
 	/* a new program: its name and parent's facts are read when needed */
 	t->comm[0] = 0;
+	t->prelude = false;
 	t->g->pinfo = false;
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
@@ -330,6 +334,17 @@ static void install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+void sct_trace_hold_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	held = sigprocmask(SIG_BLOCK, &set, &held_from) == 0;
+}
+
 static void kill_unattached(struct sct_thread *t, void *arg)
 {
 	(void)arg;
@@ -481,6 +496,10 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	pid_t pid = 0;
 
 	memset(&T, 0, sizeof(T));
+	if (held)
+		T.orig_mask = held_from;
+	else
+		sigprocmask(SIG_SETMASK, NULL, &T.orig_mask);
 	T.o = o;
 	T.st = st;
 	pids = calloc(o->npids + 1, sizeof(*pids));
@@ -517,6 +536,11 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 		pids[n++] = pid;
 	}
 	install_signals();
+	/*
+	 * What was launched is seized with EXITKILL and the handlers are in
+	 * place: a signal held since the start is handled now (passed on).
+	 */
+	sigprocmask(SIG_SETMASK, &T.orig_mask, NULL);
 	sct_snapshot_init();
 	/*
 	 * The header blocks are written just before the first event, so that

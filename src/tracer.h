@@ -44,4 +44,12 @@ struct sct_stats {
  */
 int sct_trace_run(const struct sct_options *opts, struct sct_stats *st);
 
+/*
+ * First thing in main: SIGINT, SIGTERM and SIGHUP are held (blocked) until
+ * sct_trace_run has seized what it launches (PTRACE_O_EXITKILL) and its
+ * handlers are in place; one that came meanwhile is handled then (passed
+ * on to the command, or ends the attach), never kills sctrace in between.
+ */
+void sct_trace_hold_signals(void);
+
 #endif
