@@ -14,12 +14,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,15 +34,26 @@ pid_t sct_launch(struct sct_run *r)
 	const struct sct_options *o = r->o;
 	pid_t pid, parent = getpid();
 	struct sct_thread *t;
-	int status;
+	int status, err_pipe[2];
 
+	/* a failed exec's errno comes back here (closed by a good exec) */
+	if (pipe2(err_pipe, O_CLOEXEC) < 0) {
+		sct_warn("pipe: %s", strerror(errno));
+		return -errno;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		sct_warn("fork: %s", strerror(errno));
-		return -errno;
+		int e = errno;
+
+		close(err_pipe[0]);
+		close(err_pipe[1]);
+		sct_warn("fork: %s", strerror(e));
+		return -e;
 	}
 	if (pid == 0) {
+		int exec_err;
+
 		/* The capture owns stdout: the command writes to stderr. */
 		if (o->stdout_capture)
 			dup2(STDERR_FILENO, STDOUT_FILENO);
@@ -72,10 +85,14 @@ pid_t sct_launch(struct sct_run *r)
 			}
 		}
 		execv(o->cmd_path, o->argv);
-		fprintf(stderr, "sctrace: cannot run %s: %s\n", o->argv[0],
-			strerror(errno));
+		/* the parent says why (sct_launch_failed) */
+		exec_err = errno;
+		if (write(err_pipe[1], &exec_err, sizeof(exec_err)) < 0)
+			_exit(127);
 		_exit(127);
 	}
+	close(err_pipe[1]);
+	r->exec_err_fd = err_pipe[0];
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		kill(pid, SIGKILL);
 		sct_warn("the command did not start");
@@ -100,6 +117,33 @@ pid_t sct_launch(struct sct_run *r)
 	t->g->seccomp = o->seccomp != NULL;
 	t->prelude = true;
 	return pid;
+}
+
+int sct_launch_failed(struct sct_run *r)
+{
+	const struct sct_options *o = r->o;
+	struct stat st;
+	int e = 0;
+
+	if (r->exec_err_fd < 0)
+		return 0;
+	if (read(r->exec_err_fd, &e, sizeof(e)) != sizeof(e))
+		e = 0;
+	close(r->exec_err_fd);
+	r->exec_err_fd = -1;
+	if (!e)
+		return 0;
+	/* as bash says it; only a command gone since it was found is 127 */
+	if (e == ENOENT && stat(o->cmd_path, &st) < 0) {
+		sct_warn("%s: command not found", o->argv[0]);
+		return 127;
+	}
+	if (e == ENOENT)
+		sct_warn("%s: cannot execute: required file not found (its "
+			 "interpreter or loader)", o->argv[0]);
+	else
+		sct_warn("%s: cannot execute: %s", o->argv[0], strerror(e));
+	return 126;
 }
 
 static pid_t tracer_of(pid_t pid)

@@ -436,14 +436,15 @@ int main(int argc, char **argv)
 	}
 
 	rc = sct_trace_run(&o, &st);
-	if (rc < 0) {
+	if (rc < 0 || st.exec_failed) {
 		/* nothing ran: leave no file behind */
 		if (o.w) {
 			sct_writer_close(o.w);
 			if (strcmp(out, "-"))
 				unlink(out);
 		}
-		rc = 1;
+		if (rc < 0)
+			rc = 1;
 		goto out;
 	}
 	if (o.w) {

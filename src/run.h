@@ -32,6 +32,7 @@ struct sct_run {
 	int main_status;
 	bool main_done;
 	bool main_execd;
+	int exec_err_fd;		/* the child's errno if its exec fails */
 	pid_t *pids;			/* traced at the start, for the FDLs */
 	unsigned npids;
 

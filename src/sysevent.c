@@ -395,6 +395,11 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, etype, r->enter_vals);
 	}
 	emit(r, t, type, r->vals);
+	/* the launched child's exec failed: what it does next is sctrace's */
+	if (ret < 0 && t->tid == r->main_pid && !r->main_execd && d &&
+	    (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
+	     d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
+		t->prelude = true;
 }
 
 /* The child side of a clone: res = 0, its state (inherited, see pi_inherit). */

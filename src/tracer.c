@@ -493,6 +493,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 {
 	pid_t *pids = NULL;
 	unsigned i, n = 0;
+	int not_run = 0;
 	pid_t pid = 0;
 
 	memset(&T, 0, sizeof(T));
@@ -501,6 +502,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	else
 		sigprocmask(SIG_SETMASK, NULL, &T.orig_mask);
 	T.o = o;
+	T.exec_err_fd = -1;
 	T.st = st;
 	pids = calloc(o->npids + 1, sizeof(*pids));
 	if (!pids)
@@ -555,6 +557,18 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
+	if (T.main_done && !T.main_execd)
+		not_run = sct_launch_failed(&T);
+	if (T.exec_err_fd >= 0)
+		close(T.exec_err_fd);
+	if (not_run && !o->npids) {
+		/* nothing ran: the caller keeps no capture */
+		st->exec_failed = true;
+		sct_snapshot_free(T.snap);
+		free(pids);
+		sct_sysevent_fini(&T);
+		return not_run;
+	}
 	if (o->w && !o->w->nevents)
 		sct_sysevent_no_events(&T);
 	sct_snapshot_free(T.snap);
@@ -562,6 +576,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	sct_sysevent_fini(&T);
 	if (!o->argv)
 		return 0;
+	if (not_run)
+		return not_run;
 	if (!T.main_done)
 		return T.interrupted ? 128 + SIGINT : 1;
 	if (WIFSIGNALED(T.main_status))
