@@ -20,6 +20,7 @@ struct sct_arch;
 struct sct_clone_state;
 struct sct_evfilter;
 struct sct_options;
+struct sct_procinfo;
 struct sct_snapshot;
 struct sct_stats;
 
@@ -41,6 +42,8 @@ struct sct_run {
 	uint64_t last_flush;
 	bool header_done;
 	struct sct_snapshot *snap;	/* until the header is written */
+	/* the launched command as its last exec left it, until the header */
+	struct sct_procinfo *main_pi;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
 	/* an enter written late, at its exit: decoded beside the exit's */

@@ -27,6 +27,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef CLONE_INTO_CGROUP
 #define CLONE_INTO_CGROUP	0x200000000ULL
@@ -58,6 +59,7 @@ void sct_sysevent_init(struct sct_run *r)
 
 void sct_sysevent_fini(struct sct_run *r)
 {
+	free(r->main_pi);
 	free(r->call.arena);
 	free(r->call.pi);
 	free(r->enter_call.arena);
@@ -452,23 +454,66 @@ void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
 }
 
+void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
+{
+	/*
+	 * While no event is written, the launched command's state after its
+	 * exec is kept: if it is gone before the first event, the procexit
+	 * written for it at the end still has a name (sct_sysevent_no_events).
+	 */
+	if (r->header_done || !r->o->w || t->g->pid != r->main_pid)
+		return;
+	if (!r->main_pi && !(r->main_pi = malloc(sizeof(*r->main_pi))))
+		sct_die("out of memory");
+	if (sct_proc_read(t->g->pid, r->main_pi, SCT_PI_NEW | SCT_PI_ALL) < 0) {
+		free(r->main_pi);
+		r->main_pi = NULL;
+	}
+}
+
+/* A notification event (id "sctrace") saying why the file holds it. */
+static void notify(struct sct_run *r, pid_t tid, const char *desc)
+{
+	static const char id[] = "sctrace";
+	struct sct_thread t = { .tid = tid, .cpu = -1 };
+	struct sct_group g = { .pid = tid, .pidfd = -1 };
+
+	t.g = &g;
+	r->vals[0] = sct_bytes(id, sizeof(id));
+	r->vals[1] = sct_bytes(desc, strlen(desc) + 1);
+	emit(r, &t, SCT_EV_NOTIFICATION_E, r->vals);
+}
+
 /*
- * The libs readers refuse a file without any event ("no events in file"):
- * when the filter kept nothing, write the launched command's end, which
- * did happen, and say so.
+ * The libs readers refuse a file without any event ("no events in file").
+ * When nothing was written, write the launched command's end, which did
+ * happen (named in the process list even if it was gone before the
+ * header), or else a notification event saying that nothing was
+ * captured; and say so.
  */
 void sct_sysevent_no_events(struct sct_run *r)
 {
-	sct_warn("no event matched the filter; the capture holds only the "
-		 "launched command's procexit");
-	if (!r->header_done)
+	const char *why = r->o->filter ? "no event matched the filter" :
+		"no syscall was seen (the traced processes were stopped or "
+		"blocked all along)";
+
+	if (!r->header_done) {
+		if (r->main_done && r->main_pi)
+			sct_snapshot_add(r->snap, r->main_pi);
 		write_header(r);
+	}
 	if (r->main_done) {
 		struct sct_thread t = { .tid = r->main_pid, .cpu = -1 };
 		struct sct_group g = { .pid = r->main_pid, .pidfd = -1 };
 
+		sct_warn("%s; the capture holds only the end (procexit) of "
+			 "the launched command", why);
 		t.g = &g;
 		procexit_vals(r->vals, r->main_status);
 		emit(r, &t, SCT_EV_PROCEXIT_1_E, r->vals);
+		return;
 	}
+	sct_warn("%s; the capture holds only a notification event saying so",
+		 why);
+	notify(r, r->npids ? r->pids[0] : getpid(), why);
 }

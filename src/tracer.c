@@ -155,6 +155,7 @@ static void on_exec(struct sct_thread *t, pid_t former)
 	t->g->pinfo = false;
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
+	sct_sysevent_exec(&T, t);
 	if (former == t->tid || !(f = find(former)))
 		return;
 	t->arch = f->arch;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Faults a run can meet and what sctrace must say and leave behind (issue
 # 12), each check failing without its fix: commands that cannot be
-# executed.
+# executed; captures in which nothing was captured.
 . "$(dirname "$0")/lib.sh"
 
 # ---- exec format errors: 126, one line, no file ----------------------------
@@ -32,5 +32,104 @@ expect_eq "not ELF, text mode: exit status 126" 126 "$rc"
 expect_eq "not ELF, text mode: the execve, procexit, the message" \
 	"> execve < execve > procexit sctrace:" \
 	"$(awk '{ print ($1 == "sctrace:") ? $1 : $6 " " $7 }' "$TMP/t.err" | tr '\n' ' ' | sed 's/ *$//')"
+
+# ---- nothing captured: a file every reader opens, a true message ----------
+# opens_everywhere WHAT CAPTURE: sysdig and tshark read it, one event or more
+opens_everywhere() {
+	local what=$1 cap=$2 n
+	if ! sysdig -r "$cap" >"$TMP/o.sd" 2>"$TMP/o.sd.err"; then
+		fail "$what: sysdig -r fails: $(head -c 200 "$TMP/o.sd.err")"
+		return 0
+	fi
+	n=$(wc -l <"$TMP/o.sd")
+	if [ "$n" -ge 1 ]; then
+		pass "$what: sysdig reads $n event(s)"
+	else
+		fail "$what: sysdig reads no event"
+	fi
+	check_readers "$cap"
+}
+
+# A launched command and a filter that keeps nothing: its procexit, named.
+rc=0
+"$SCTRACE" -o "$TMP/none.scap" evt.type=mkdir -- "$(prog hostile)" many 3 \
+	</dev/null >/dev/null 2>"$TMP/none.err" || rc=$?
+expect_eq "filter keeps nothing: exit status" 0 "$rc"
+expect_eq "filter keeps nothing: the message" \
+	"sctrace: no event matched the filter; the capture holds only the end (procexit) of the launched command" \
+	"$(cat "$TMP/none.err")"
+opens_everywhere "filter keeps nothing" "$TMP/none.scap"
+expect_sd "filter keeps nothing: the procexit has the command's name" "$TMP/none.scap" \
+	"" '%evt.type %proc.name %proc.exe' "procexit hostile $(prog hostile)"
+
+# Attached processes that make no syscall until sctrace is told to stop:
+# one that sleeps, under a filter that keeps nothing; one stopped by job
+# control, with no filter.
+if [ "$(id -u)" -ne 0 ] &&
+	[ "$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo 0)" -ge 1 ]; then
+	note "attach cases left out: Yama ptrace_scope forbids attaching here"
+else
+	attach_none() {
+		local what=$1 cap=$2 want=$3 stop=$4 rc=0 spid tpid
+		shift 4
+		sleep 30 &
+		spid=$!
+		[ "$stop" = stop ] && kill -STOP "$spid"
+		"$SCTRACE" -o "$cap" -p "$spid" "$@" </dev/null >/dev/null 2>"$cap.err" &
+		tpid=$!
+		# attached when its TracerPid is sctrace
+		for _ in $(seq 100); do
+			[ "$(awk '/^TracerPid:/ { print $2 }' /proc/$spid/status)" = "$tpid" ] && break
+			sleep 0.05
+		done
+		sleep 0.2
+		kill -TERM "$tpid"
+		wait "$tpid" || rc=$?
+		kill -KILL "$spid" 2>/dev/null || true
+		wait "$spid" 2>/dev/null || true
+		expect_eq "$what: exit status" 0 "$rc"
+		expect_eq "$what: the message" "sctrace: $want; the capture holds only a notification event saying so" \
+			"$(cat "$cap.err")"
+		opens_everywhere "$what" "$cap"
+		expect_sd "$what: the notification says why" "$cap" "" '%evt.type %evt.arg.desc' \
+			"notification $want"
+	}
+	attach_none "attach, sleeping, filter keeps nothing" "$TMP/asleep.scap" \
+		"no event matched the filter" run evt.type=mkdir
+	attach_none "attach, stopped, no filter" "$TMP/astop.scap" \
+		"no syscall was seen (the traced processes were stopped or blocked all along)" stop
+fi
+
+# A full disk before the first event: room for less than the header blocks
+# (a tmpfs, or else a file-size limit with SIGXFSZ ignored).  The file must
+# open all the same: it ends with a notification event in place of the
+# header blocks that did not fit.
+hostile=$(prog hostile)
+"$SCTRACE" -o "$TMP/head.scap" -- "$hostile" many 0 </dev/null >/dev/null 2>&1 ||
+	fail "header full: the header-only capture failed"
+room=$(( $(stat -c %s "$TMP/head.scap") / 2048 ))
+full_dir=$TMP/full
+mkdir "$full_dir"
+if mount -t tmpfs -o size=${room}k sctrace-test "$full_dir" 2>/dev/null; then
+	full_errno='No space left on device'
+	limit=()
+	umount_full() { umount "$full_dir" 2>/dev/null || true; cleanup; }
+	trap umount_full EXIT
+else
+	full_errno='File too large'
+	limit=(bash -c 'trap "" XFSZ; ulimit -f "$0"; exec "$@"' "$room")
+fi
+cap=$full_dir/full.scap
+rc=0
+"${limit[@]}" "$SCTRACE" -v -o "$cap" -- "$hostile" many 100 </dev/null \
+	>"$TMP/hfull.out" 2>"$TMP/hfull.err" || rc=$?
+expect_eq "header full: exit status" 1 "$rc"
+expect_match "header full: the error is reported" "^sctrace: writing $cap: $full_errno\$" \
+	"$(head -n 1 "$TMP/hfull.err")"
+opens_everywhere "header full" "$cap"
+expect_sd "header full: a notification says why" "$cap" "" '%evt.type %evt.arg.desc' \
+	"notification write error: the capture was cut before its first event"
+expect_match "header full: -v counts the one event in the file" "^sctrace: 1 events written, " \
+	"$(grep 'events written' "$TMP/hfull.err")"
 
 finish
