@@ -102,14 +102,21 @@ pid_t sct_launch(struct sct_run *r)
 	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS | PTRACE_O_EXITKILL |
 		   (o->seccomp ? PTRACE_O_TRACESECCOMP : 0)) < 0) {
 		int e = errno;
+		/* (before it dies: its tracer, if it has one already) */
+		pid_t tracer = sct_proc_tracer(pid);
 
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s", strerror(e),
-			 e == EPERM ? " (ptrace is forbidden here: check the "
-				      "seccomp/container policy and "
-				      "/proc/sys/kernel/yama/ptrace_scope)" :
-				      "");
+		if (e == EPERM && tracer > 0)
+			sct_warn("cannot trace: the command is already traced by "
+				 "process %d (sctrace runs under a tracer that "
+				 "follows children)", tracer);
+		else
+			sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s",
+				 strerror(e), e == EPERM ?
+				 " (ptrace is forbidden here: check the "
+				 "seccomp/container policy and "
+				 "/proc/sys/kernel/yama/ptrace_scope)" : "");
 		return -e;
 	}
 	r->main_pid = pid;
@@ -164,9 +171,49 @@ static int yama_scope(void)
 	return v;
 }
 
+/* What a refused attach can be told by: the target's state and ids. */
+struct target {
+	char state;		/* of /proc/PID/stat, 0 if unknown */
+	bool kthread;
+	bool known;		/* its status could be read */
+	uint32_t euid;
+};
+
+static void target_of(pid_t pid, struct target *tg)
+{
+	struct sct_procinfo *pi = calloc(1, sizeof(*pi));
+	char path[64], buf[512];
+	const char *p;
+
+	memset(tg, 0, sizeof(*tg));
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (sct_proc_text(path, buf, sizeof(buf)) > 0 &&
+	    (p = strrchr(buf, ')')) && p[1] == ' ')
+		tg->state = p[2];
+	if (pi && sct_proc_read(pid, pi, SCT_PI_NEW | SCT_PI_STATUS) == 0) {
+		tg->known = true;
+		tg->kthread = pi->kthread;
+		tg->euid = pi->uid;
+	}
+	free(pi);
+}
+
+/* Does sctrace hold CAP_SYS_PTRACE (in its effective set)? */
+static bool can_ptrace_any(void)
+{
+	char buf[2048];
+	const char *p;
+
+	if (sct_proc_text("/proc/self/status", buf, sizeof(buf)) <= 0 ||
+	    !(p = strstr(buf, "CapEff:")))
+		return geteuid() == 0;
+	return strtoull(p + 7, NULL, 16) & (1ull << 19);	/* CAP_SYS_PTRACE */
+}
+
 /* Why attaching to pid failed, as one line. */
 static void attach_error(pid_t pid, int e)
 {
+	struct target tg;
 	pid_t tracer;
 	int scope;
 
@@ -174,24 +221,48 @@ static void attach_error(pid_t pid, int e)
 		sct_warn("attach %d: no such process", pid);
 		return;
 	}
-	if (e == EPERM && (tracer = tracer_of(pid)) > 0) {
+	if (e != EPERM) {
+		sct_warn("attach %d: %s", pid, strerror(e));
+		return;
+	}
+	if ((tracer = tracer_of(pid)) > 0) {
 		sct_warn("attach %d: already traced by process %d", pid, tracer);
 		return;
 	}
+	target_of(pid, &tg);
+	if (tg.state == 'Z' || tg.state == 'X') {
+		sct_warn("attach %d: the process has exited (a zombie, not yet "
+			 "reaped by its parent): nothing to trace", pid);
+		return;
+	}
+	if (tg.kthread) {
+		sct_warn("attach %d: a kernel thread: it has no user space to "
+			 "trace", pid);
+		return;
+	}
 	scope = yama_scope();
-	if (e == EPERM && scope >= 1 && getuid() != 0) {
+	if (scope >= 1 && !can_ptrace_any()) {
 		sct_warn("attach %d: not permitted: Yama ptrace_scope is %d; "
 			 "run as root, give sctrace CAP_SYS_PTRACE, or set "
 			 "/proc/sys/kernel/yama/ptrace_scope to 0", pid, scope);
 		return;
 	}
-	if (e == EPERM) {
-		sct_warn("attach %d: not permitted (another user's process, or "
-			 "ptrace forbidden by the container or seccomp policy)",
-			 pid);
+	if (!can_ptrace_any() && tg.known && tg.euid != geteuid()) {
+		sct_warn("attach %d: not permitted: another user's process "
+			 "(uid %u); run sctrace as that user or as root", pid,
+			 tg.euid);
 		return;
 	}
-	sct_warn("attach %d: %s", pid, strerror(e));
+	if (!can_ptrace_any()) {
+		sct_warn("attach %d: not permitted: the process is not "
+			 "dumpable or holds privileges sctrace lacks (a set-uid "
+			 "or file-capability program), or ptrace is forbidden "
+			 "by the container or seccomp policy", pid);
+		return;
+	}
+	sct_warn("attach %d: not permitted, although sctrace has "
+		 "CAP_SYS_PTRACE: the kernel's security policy protects this "
+		 "process (an LSM, or the container or seccomp policy)", pid);
 }
 
 /*

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Faults a run can meet and what sctrace must say and leave behind (issue
 # 12), each check failing without its fix: commands that cannot be
-# executed; captures in which nothing was captured.
+# executed, sctrace under a tracer; captures in which nothing was captured.
 . "$(dirname "$0")/lib.sh"
 
 # ---- exec format errors: 126, one line, no file ----------------------------
@@ -32,6 +32,15 @@ expect_eq "not ELF, text mode: exit status 126" 126 "$rc"
 expect_eq "not ELF, text mode: the execve, procexit, the message" \
 	"> execve < execve > procexit sctrace:" \
 	"$(awk '{ print ($1 == "sctrace:") ? $1 : $6 " " $7 }' "$TMP/t.err" | tr '\n' ' ' | sed 's/ *$//')"
+
+# ---- sctrace under sctrace: the inner one's child is already traced -------
+rc=0
+"$SCTRACE" -o "$TMP/outer.scap" -- "$SCTRACE" -o "$TMP/inner.scap" -- true \
+	</dev/null >/dev/null 2>"$TMP/nested.err" || rc=$?
+expect_eq "sctrace under sctrace: the inner one fails, exit status 1" 1 "$rc"
+expect_match "sctrace under sctrace: it says the command is already traced" \
+	"^sctrace: cannot trace: the command is already traced by process [0-9]+ \\(sctrace runs under a tracer that follows children\\)\$" \
+	"$(cat "$TMP/nested.err")"
 
 # ---- nothing captured: a file every reader opens, a true message ----------
 # opens_everywhere WHAT CAPTURE: sysdig and tshark read it, one event or more
