@@ -449,14 +449,16 @@ int main(int argc, char **argv)
 	}
 	if (o.w) {
 		err = sct_writer_close(o.w);
-		if (err) {
+		/* a reader gone (EPIPE) was said when tracing stopped */
+		if (err && err != -EPIPE) {
 			sct_warn("writing %s: %s", strcmp(out, "-") ? out :
 				 "standard output", strerror(-err));
 			if (!rc)
 				rc = 1;
-			/* the events the output holds, not all of them */
-			st.events = o.w->nwritten;
 		}
+		/* the events the output holds, not all of them */
+		if (err)
+			st.events = o.w->nwritten;
 	}
 	fflush(stderr);
 	if (o.stats)

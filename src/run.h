@@ -41,6 +41,7 @@ struct sct_run {
 	uint64_t last_ts;
 	uint64_t last_flush;
 	bool header_done;
+	bool output_gone;		/* the capture's reader has gone (EPIPE) */
 	struct sct_snapshot *snap;	/* until the header is written */
 	/* the launched command as its last exec left it, until the header */
 	struct sct_procinfo *main_pi;

@@ -22,6 +22,7 @@
 #include "tracer.h"
 #include "writer.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -144,6 +145,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 	uint64_t ts;
 	uint16_t cpu;
 
+	if (r->output_gone)
+		return;
 	if (!r->header_done)
 		write_header(r);
 	ts = now_ns(r);
@@ -157,6 +160,9 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 			sct_writer_flush(r->o->w);
 			r->last_flush = ts;
 		}
+		/* nobody reads what we write: the tracer stops tracing */
+		if (r->o->w->err == -EPIPE)
+			r->output_gone = true;
 	} else {
 		if (!t->comm[0])
 			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));

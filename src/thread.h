@@ -50,6 +50,7 @@ struct sct_thread {
 	bool seized;			/* attached by us (-p), not auto-attached */
 	bool detaching;			/* interrupted to be detached */
 	bool prelude;			/* launched, not at its execve yet */
+	bool quiet;			/* output gone: only resumed, never recorded */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
 	uint64_t nr;

@@ -361,9 +361,23 @@ static void kill_launched(void)
 
 static void detach_one(struct sct_thread *t, void *arg)
 {
-	(void)arg;
-	if (!t->g->attached || t->detaching)
+	bool all = arg != NULL;
+
+	if ((!all && !t->g->attached) || t->detaching || t->quiet)
 		return;
+	if (t->g->seccomp) {
+		/*
+		 * Our seccomp filter stays with it: untraced, its filtered
+		 * syscalls would fail with ENOSYS.  It stays attached and is
+		 * only resumed (quiet_stop).
+		 */
+		t->quiet = true;
+		if (t->held) {
+			t->held = false;
+			ptrace(PTRACE_CONT, t->tid, 0, 0);
+		}
+		return;
+	}
 	t->detaching = true;
 	if (t->held) {
 		/* sitting in its first stop: let it go now */
@@ -383,6 +397,81 @@ static void detach_one(struct sct_thread *t, void *arg)
 static void detach_attached(void)
 {
 	sct_threads_for_each(&T.threads, detach_one, NULL);
+}
+
+/*
+ * The capture's reader has gone (EPIPE): nothing more can be recorded, so
+ * stop slowing the programs down.  Every thread is detached (a launched
+ * command runs on untraced; sctrace still waits for it), except those
+ * under our seccomp filter, which are only resumed from now on.
+ */
+static void stop_tracing(void)
+{
+	static int all = 1;
+
+	sct_warn("the capture's reader has gone (%s): tracing stopped, the "
+		 "traced programs run on", strerror(EPIPE));
+	sct_threads_for_each(&T.threads, detach_one, &all);
+}
+
+/* A stop of a quiet thread: resume it, as if untraced; record nothing. */
+static void quiet_stop(struct sct_thread *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+	unsigned long msg;
+	bool first = !t->started;
+
+	t->started = true;
+	t->in_syscall = false;
+	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
+	     event == PTRACE_EVENT_VFORK) &&
+	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
+		/* its child has its filter: quiet too */
+		struct sct_thread *c = find((pid_t)msg);
+
+		if (!c)
+			c = add((pid_t)msg, NULL);
+		c->g->seccomp = t->g->seccomp;
+		c->quiet = true;
+		if (c->held) {
+			c->held = false;
+			ptrace(PTRACE_CONT, c->tid, 0, 0);
+		}
+	}
+	if (event == PTRACE_EVENT_STOP && !first &&
+	    (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	     sig == SIGTTOU)) {
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80) || event != 0 || first)
+		sig = 0;
+	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
+		sct_warn("resuming %d: %s", t->tid, strerror(errno));
+}
+
+/*
+ * The launched command, detached when the output went: still our child,
+ * its end is waited for (a second signal kills it, as when traced).
+ */
+static void wait_untraced_main(void)
+{
+	while (!T.main_done) {
+		int status;
+		pid_t pid;
+
+		if (T.interrupted > 1)
+			kill(T.main_pid, SIGKILL);
+		pid = waitpid(T.main_pid, &status, 0);
+		if (pid == T.main_pid &&
+		    (WIFEXITED(status) || WIFSIGNALED(status))) {
+			T.main_status = status;
+			T.main_done = true;
+		} else if (pid < 0 && errno != EINTR) {
+			break;
+		}
+	}
 }
 
 /*
@@ -441,13 +530,17 @@ static int cpus_to_run_on(void)
 
 static void loop(void)
 {
-	bool killed = false, detached = false;
+	bool killed = false, detached = false, gone = false;
 
 	while (T.threads.n) {
 		struct sct_thread *t;
 		int status;
 		pid_t pid;
 
+		if (T.output_gone && !gone) {
+			stop_tracing();
+			gone = true;
+		}
 		if (T.interrupted && !detached) {
 			detach_attached();
 			detached = true;
@@ -480,9 +573,16 @@ static void loop(void)
 			/* only attached processes left: it is one of theirs */
 			if (detached && !T.main_pid)
 				t->detaching = true;
+			/* nothing is recorded any more: of a quiet one? */
+			else if (gone && T.o->seccomp)
+				t->quiet = true;
+			else if (gone)
+				t->detaching = true;
 		}
 		if (t->detaching)
 			detach_stop(t, status);
+		else if (t->quiet)
+			quiet_stop(t, status);
 		else if (!t->started)
 			handle_first_stop(t, status);
 		else
@@ -558,6 +658,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
+	if (T.output_gone && T.main_pid > 0)
+		wait_untraced_main();
 	if (T.main_done && !T.main_execd)
 		not_run = sct_launch_failed(&T);
 	if (T.exec_err_fd >= 0)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Faults a run can meet and what sctrace must say and leave behind (issue
 # 12), each check failing without its fix: commands that cannot be
-# executed, sctrace under a tracer; captures in which nothing was captured.
+# executed, sctrace under a tracer; captures in which nothing was captured;
+# a stream whose reader has gone.
 . "$(dirname "$0")/lib.sh"
 
 # ---- exec format errors: 126, one line, no file ----------------------------
@@ -140,5 +141,45 @@ expect_sd "header full: a notification says why" "$cap" "" '%evt.type %evt.arg.d
 	"notification write error: the capture was cut before its first event"
 expect_match "header full: -v counts the one event in the file" "^sctrace: 1 events written, " \
 	"$(grep 'events written' "$TMP/hfull.err")"
+
+# ---- a stream whose reader has gone: tracing stops at once ----------------
+# hostile many N makes N getpid calls.  Traced to the end, 200,000 take ten
+# times as long as 20,000; once head has gone, the rest runs untraced: the
+# whole run must take less than the traced run of a tenth of the calls.
+ms() { date +%s%3N; }
+t0=$(ms)
+"$SCTRACE" -o /dev/null -- "$hostile" many 20000 </dev/null >/dev/null 2>&1 ||
+	fail "reader gone: the reference run failed"
+t_ref=$(( $(ms) - t0 ))
+t0=$(ms)
+set +o pipefail
+"$SCTRACE" -o - -- "$hostile" many 200000 </dev/null 2>"$TMP/gone.err" |
+	head -c 2000 >/dev/null
+rc=${PIPESTATUS[0]}
+set -o pipefail
+t_gone=$(( $(ms) - t0 ))
+if [ "$t_gone" -lt "$t_ref" ]; then
+	pass "reader gone: 200,000 calls in $t_gone ms, less than 20,000 traced ($t_ref ms)"
+else
+	fail "reader gone: 200,000 calls took $t_gone ms, 20,000 traced $t_ref ms: tracing went on"
+fi
+expect_eq "reader gone: the command's exit status" 0 "$rc"
+expect_eq "reader gone: one line says so" \
+	"sctrace: the capture's reader has gone (Broken pipe): tracing stopped, the traced programs run on" \
+	"$(cat "$TMP/gone.err")"
+
+# Under sctrace's seccomp filter (a filter on evt.type), the threads stay
+# attached and are only resumed: detached, their filtered syscalls (here
+# openat) would fail with ENOSYS and cat with them.
+set +o pipefail
+"$SCTRACE" -o - evt.type=openat -- sh -c \
+	'for i in $(seq 300); do cat /etc/hostname >/dev/null || exit 9; done' \
+	</dev/null 2>"$TMP/gone2.err" | head -c 2000 >/dev/null
+rc=${PIPESTATUS[0]}
+set -o pipefail
+expect_eq "reader gone, seccomp filter: the command's syscalls still work (exit 0)" 0 "$rc"
+expect_eq "reader gone, seccomp filter: one line says so" \
+	"sctrace: the capture's reader has gone (Broken pipe): tracing stopped, the traced programs run on" \
+	"$(cat "$TMP/gone2.err")"
 
 finish
