@@ -23,8 +23,10 @@
 #include "writer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -52,6 +54,12 @@ static void call_init(struct sct_run *r, struct sct_call *c)
 
 void sct_sysevent_init(struct sct_run *r)
 {
+	const struct sct_arch *a = sct_arch_native();
+	int nr = sct_arch_nr(a, "prctl");
+	const struct sct_sysent *se = nr >= 0 ? sct_sysent(a, (uint64_t)nr) :
+						 NULL;
+
+	r->sc_prctl = se && se->ppm_sc ? se->ppm_sc : UINT16_MAX;
 	r->clone = sct_clone_state_new();
 	r->evfilter = sct_evfilter_new(r->o->filter);
 	call_init(r, &r->call);
@@ -164,9 +172,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		if (r->o->w->err == -EPIPE)
 			r->output_gone = true;
 	} else {
-		if (!t->comm[0])
-			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
-		sct_print_event(r->o->text, cpu, type, ts, t->tid, t->comm, vals);
+		sct_print_event(r->o->text, cpu, type, ts, t->tid,
+				sct_thread_comm(t), vals);
 	}
 	r->st->events++;
 }
@@ -374,6 +381,84 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, type, r->vals);
 }
 
+/*
+ * Does t's successful open (of decoder d, result fd) open a comm file of
+ * /proc for writing?  The path is read only for opens for writing, and
+ * only its end is looked at: "comm", alone or after a '/' (/proc/self/comm,
+ * /proc/thread-self/comm, /proc/P/task/T/comm, or relative to a dirfd).
+ */
+static bool opens_comm(struct sct_thread *t, const struct sct_decoder *d)
+{
+	uint64_t path, flags;
+	char buf[64];
+	ssize_t n;
+
+	if (d->ev_enter == SCT_EV_SYSCALL_OPEN_E) {
+		path = t->args[0];
+		flags = t->args[1];
+	} else {
+		path = t->args[1];
+		flags = t->args[2];
+		/* openat2: struct open_how starts with u64 flags */
+		if (d->ev_enter == SCT_EV_SYSCALL_OPENAT2_E &&
+		    sct_mem_read(t->tid, t->args[2], &flags, 8) != 8)
+			return false;
+	}
+	if ((flags & O_ACCMODE) == O_RDONLY)
+		return false;
+	n = sct_mem_read_str(t->tid, path, buf, sizeof(buf));
+	if (n < 6)
+		return n == 5 && !strcmp(buf, "comm");
+	return !strcmp(buf + n - 6, "/comm") || !strcmp(buf, "comm");
+}
+
+/*
+ * The name (comm) cached for text output and proc.name filters follows
+ * prctl(PR_SET_NAME) and writes to a comm file of /proc (a thread may only
+ * rename threads of its own process).  Called at every exit: cheap unless
+ * an open for writing or a write.
+ */
+static void comm_changes(struct sct_run *r, struct sct_thread *t,
+			 const struct sct_decoder *d, int64_t ret)
+{
+	struct sct_group *g = t->g;
+	unsigned i;
+
+	if (ret < 0 || !t->se)
+		return;
+	if (!d) {
+		if (t->se->ppm_sc == r->sc_prctl && t->args[0] == PR_SET_NAME)
+			t->comm[0] = 0;
+		return;
+	}
+	switch (d->ev_enter) {
+	case SCT_EV_SYSCALL_OPEN_E:
+	case SCT_EV_SYSCALL_OPENAT_2_E:
+	case SCT_EV_SYSCALL_OPENAT2_E:
+		for (i = 0; i < g->ncomm_fds; i++)
+			if (g->comm_fds[i] == (int)ret)
+				return;
+		if (opens_comm(t, d)) {
+			/* XXX only the last four such fds (and no dup) */
+			g->comm_fds[g->ncomm_fds % 4] = (int)ret;
+			if (g->ncomm_fds < 4)
+				g->ncomm_fds++;
+		}
+		break;
+	case SCT_EV_SYSCALL_WRITE_E:
+	case SCT_EV_SYSCALL_PWRITE_E:
+	case SCT_EV_SYSCALL_WRITEV_E:
+	case SCT_EV_SYSCALL_PWRITEV_E:
+		/* (an fd closed and reused costs one needless read) */
+		for (i = 0; ret > 0 && i < g->ncomm_fds; i++)
+			if (g->comm_fds[i] == (int)t->args[0])
+				g->comm_gen++;
+		break;
+	default:
+		break;
+	}
+}
+
 void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		       const struct __ptrace_syscall_info *si)
 {
@@ -384,6 +469,7 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	if (!t->in_syscall)
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
+	comm_changes(r, t, d, ret);
 	if (d && !type_kept(r, d->ev_enter + 1)) {
 		r->st->filtered++;
 		return;

@@ -3,7 +3,7 @@
 # Faults a run can meet and what sctrace must say and leave behind (issue
 # 12), each check failing without its fix: commands that cannot be
 # executed, sctrace under a tracer; captures in which nothing was captured;
-# a stream whose reader has gone.
+# a stream whose reader has gone; a program that renames itself.
 . "$(dirname "$0")/lib.sh"
 
 # ---- exec format errors: 126, one line, no file ----------------------------
@@ -181,5 +181,22 @@ expect_eq "reader gone, seccomp filter: the command's syscalls still work (exit 
 expect_eq "reader gone, seccomp filter: one line says so" \
 	"sctrace: the capture's reader has gone (Broken pipe): tracing stopped, the traced programs run on" \
 	"$(cat "$TMP/gone2.err")"
+
+# ---- the name follows prctl(PR_SET_NAME) and writes to /proc/.../comm ------
+# (text mode; rename: getpid after each of: start, PR_SET_NAME, a write to
+# /proc/thread-self/comm, another thread's write to /proc/self/comm)
+rc=0
+"$SCTRACE" -- "$(prog rename)" </dev/null >/dev/null 2>"$TMP/rename.err" || rc=$?
+expect_eq "rename: exit status" 0 "$rc"
+expect_eq "rename: the name printed follows each rename" \
+	"rename renamed-p renamed-t renamed-s" \
+	"$(awk '$6 == "<" && $8 == "ID=16(getpid)" { print $4 }' "$TMP/rename.err" | tr '\n' ' ' | sed 's/ $//')"
+rc=0
+"$SCTRACE" --no-seccomp 'proc.name=renamed-t and evt.type=getpid' -- "$(prog rename)" \
+	</dev/null >/dev/null 2>"$TMP/rename2.err" || rc=$?
+expect_eq "rename: proc.name filter: exit status" 0 "$rc"
+expect_eq "rename: proc.name filter follows the renames (the third getpid only)" \
+	"renamed-t > getpid|renamed-t < getpid" \
+	"$(awk '{ sub(/.*\(/, "", $8); sub(/\)/, "", $8); print $4, $6, $8 }' "$TMP/rename2.err" | tr '\n' '|' | sed 's/|$//')"
 
 finish
