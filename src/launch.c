@@ -88,7 +88,7 @@ pid_t sct_launch(struct sct_run *r)
 		/* the parent says why (sct_launch_failed) */
 		exec_err = errno;
 		if (write(err_pipe[1], &exec_err, sizeof(exec_err)) < 0)
-			_exit(127);
+			_exit(127);	/* (the parent then says nothing) */
 		_exit(127);
 	}
 	close(err_pipe[1]);

@@ -629,6 +629,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (o->argv) {
 		pid = sct_launch(&T);
 		if (pid < 0) {
+			if (T.exec_err_fd >= 0)
+				close(T.exec_err_fd);
 			T.interrupted = 1;
 			detach_attached();
 			loop();
