@@ -196,7 +196,7 @@ zparent=$!
 bg_add "$zparent"
 zombie=
 for _ in $(seq 50); do
-	zombie=$(ps -o pid=,stat= --ppid "$zparent" | awk '$2 ~ /^Z/ { print $1 }')
+	zombie=$(ps -o pid=,stat= --ppid "$zparent" | awk '$2 ~ /^Z/ { print $1 }' || true)
 	[ -n "$zombie" ] && break
 	sleep 0.1
 done
