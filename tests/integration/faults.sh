@@ -143,25 +143,26 @@ expect_match "header full: -v counts the one event in the file" "^sctrace: 1 eve
 	"$(grep 'events written' "$TMP/hfull.err")"
 
 # ---- a stream whose reader has gone: tracing stops at once ----------------
-# hostile many N makes N getpid calls.  Traced to the end, 200,000 take ten
-# times as long as 20,000; once head has gone, the rest runs untraced: the
-# whole run must take less than the traced run of a tenth of the calls.
+# hostile many N makes N getpid calls.  Traced to the end, 1,000,000 take
+# ten times as long as 100,000 (seconds); once head has gone, the rest runs
+# untraced: the whole run must take less than the traced run of a tenth of
+# the calls (both pay sctrace's start, /proc snapshot included).
 ms() { date +%s%3N; }
 t0=$(ms)
-"$SCTRACE" -o /dev/null -- "$hostile" many 20000 </dev/null >/dev/null 2>&1 ||
+"$SCTRACE" -o /dev/null -- "$hostile" many 100000 </dev/null >/dev/null 2>&1 ||
 	fail "reader gone: the reference run failed"
 t_ref=$(( $(ms) - t0 ))
 t0=$(ms)
 set +o pipefail
-"$SCTRACE" -o - -- "$hostile" many 200000 </dev/null 2>"$TMP/gone.err" |
+"$SCTRACE" -o - -- "$hostile" many 1000000 </dev/null 2>"$TMP/gone.err" |
 	head -c 2000 >/dev/null
 rc=${PIPESTATUS[0]}
 set -o pipefail
 t_gone=$(( $(ms) - t0 ))
 if [ "$t_gone" -lt "$t_ref" ]; then
-	pass "reader gone: 200,000 calls in $t_gone ms, less than 20,000 traced ($t_ref ms)"
+	pass "reader gone: 1,000,000 calls in $t_gone ms, less than 100,000 traced ($t_ref ms)"
 else
-	fail "reader gone: 200,000 calls took $t_gone ms, 20,000 traced $t_ref ms: tracing went on"
+	fail "reader gone: 1,000,000 calls took $t_gone ms, 100,000 traced $t_ref ms: tracing went on"
 fi
 expect_eq "reader gone: the command's exit status" 0 "$rc"
 expect_eq "reader gone: one line says so" \
