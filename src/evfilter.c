@@ -221,9 +221,7 @@ static void fget(void *arg, enum sct_field f, struct sct_fval *v)
 		v->num = f == SCT_F_EVT_RAWRES ? fc->ret : fc->ret < 0;
 		break;
 	case SCT_F_PROC_NAME:
-		if (!t->comm[0])
-			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
-		v->str = t->comm;
+		v->str = sct_thread_comm(t);
 		break;
 	case SCT_F_PROC_PID:
 	case SCT_F_THREAD_TID:

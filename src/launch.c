@@ -14,11 +14,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,21 +32,48 @@
 pid_t sct_launch(struct sct_run *r)
 {
 	const struct sct_options *o = r->o;
-	int status;
-	pid_t pid;
+	pid_t pid, parent = getpid();
+	struct sct_thread *t;
+	int status, err_pipe[2];
 
+	/* a failed exec's errno comes back here (closed by a good exec) */
+	if (pipe2(err_pipe, O_CLOEXEC) < 0) {
+		sct_warn("pipe: %s", strerror(errno));
+		return -errno;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		sct_warn("fork: %s", strerror(errno));
-		return -errno;
+		int e = errno;
+
+		close(err_pipe[0]);
+		close(err_pipe[1]);
+		sct_warn("fork: %s", strerror(e));
+		return -e;
 	}
 	if (pid == 0) {
+		int exec_err;
+
 		/* The capture owns stdout: the command writes to stderr. */
 		if (o->stdout_capture)
 			dup2(STDERR_FILENO, STDOUT_FILENO);
+		/*
+		 * Until seized with EXITKILL, sctrace's death (even SIGKILL)
+		 * must end us too, not leave us stopped: PDEATHSIG, and the
+		 * check for a parent already gone before it was set.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+		    getppid() != parent)
+			_exit(127);
 		/* Wait, stopped, until the parent has seized us. */
 		kill(getpid(), SIGSTOP);
+		/*
+		 * Seized (these calls are not recorded: t->prelude).  The
+		 * command runs as it would untraced: no PDEATHSIG (it must
+		 * outlive a detach), the signal mask sctrace was given.
+		 */
+		prctl(PR_SET_PDEATHSIG, 0);
+		sigprocmask(SIG_SETMASK, &r->orig_mask, NULL);
 		if (o->seccomp) {
 			int e = sct_seccomp_load(o->seccomp);
 
@@ -55,10 +85,14 @@ pid_t sct_launch(struct sct_run *r)
 			}
 		}
 		execv(o->cmd_path, o->argv);
-		fprintf(stderr, "sctrace: cannot run %s: %s\n", o->argv[0],
-			strerror(errno));
+		/* the parent says why (sct_launch_failed) */
+		exec_err = errno;
+		if (write(err_pipe[1], &exec_err, sizeof(exec_err)) < 0)
+			_exit(127);	/* (the parent then says nothing) */
 		_exit(127);
 	}
+	close(err_pipe[1]);
+	r->exec_err_fd = err_pipe[0];
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		kill(pid, SIGKILL);
 		sct_warn("the command did not start");
@@ -68,19 +102,55 @@ pid_t sct_launch(struct sct_run *r)
 	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTS | PTRACE_O_EXITKILL |
 		   (o->seccomp ? PTRACE_O_TRACESECCOMP : 0)) < 0) {
 		int e = errno;
+		/* (before it dies: its tracer, if it has one already) */
+		pid_t tracer = sct_proc_tracer(pid);
 
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s", strerror(e),
-			 e == EPERM ? " (ptrace is forbidden here: check the "
-				      "seccomp/container policy and "
-				      "/proc/sys/kernel/yama/ptrace_scope)" :
-				      "");
+		if (e == EPERM && tracer > 0)
+			sct_warn("cannot trace: the command is already traced by "
+				 "process %d (sctrace runs under a tracer that "
+				 "follows children)", tracer);
+		else
+			sct_warn("cannot trace: ptrace(PTRACE_SEIZE): %s%s",
+				 strerror(e), e == EPERM ?
+				 " (ptrace is forbidden here: check the "
+				 "seccomp/container policy and "
+				 "/proc/sys/kernel/yama/ptrace_scope)" : "");
 		return -e;
 	}
 	r->main_pid = pid;
-	sct_thread_add(&r->threads, pid, NULL)->g->seccomp = o->seccomp != NULL;
+	t = sct_thread_add(&r->threads, pid, NULL);
+	t->g->seccomp = o->seccomp != NULL;
+	t->prelude = true;
 	return pid;
+}
+
+int sct_launch_failed(struct sct_run *r)
+{
+	const struct sct_options *o = r->o;
+	struct stat st;
+	int e = 0;
+
+	if (r->exec_err_fd < 0)
+		return 0;
+	if (read(r->exec_err_fd, &e, sizeof(e)) != sizeof(e))
+		e = 0;
+	close(r->exec_err_fd);
+	r->exec_err_fd = -1;
+	if (!e)
+		return 0;
+	/* as bash says it; only a command gone since it was found is 127 */
+	if (e == ENOENT && stat(o->cmd_path, &st) < 0) {
+		sct_warn("%s: command not found", o->argv[0]);
+		return 127;
+	}
+	if (e == ENOENT)
+		sct_warn("%s: cannot execute: required file not found (its "
+			 "interpreter or loader)", o->argv[0]);
+	else
+		sct_warn("%s: cannot execute: %s", o->argv[0], strerror(e));
+	return 126;
 }
 
 static pid_t tracer_of(pid_t pid)
@@ -101,9 +171,49 @@ static int yama_scope(void)
 	return v;
 }
 
+/* What a refused attach can be told by: the target's state and ids. */
+struct target {
+	char state;		/* of /proc/PID/stat, 0 if unknown */
+	bool kthread;
+	bool known;		/* its status could be read */
+	uint32_t euid;
+};
+
+static void target_of(pid_t pid, struct target *tg)
+{
+	struct sct_procinfo *pi = calloc(1, sizeof(*pi));
+	char path[64], buf[512];
+	const char *p;
+
+	memset(tg, 0, sizeof(*tg));
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (sct_proc_text(path, buf, sizeof(buf)) > 0 &&
+	    (p = strrchr(buf, ')')) && p[1] == ' ')
+		tg->state = p[2];
+	if (pi && sct_proc_read(pid, pi, SCT_PI_NEW | SCT_PI_STATUS) == 0) {
+		tg->known = true;
+		tg->kthread = pi->kthread;
+		tg->euid = pi->uid;
+	}
+	free(pi);
+}
+
+/* Does sctrace hold CAP_SYS_PTRACE (in its effective set)? */
+static bool can_ptrace_any(void)
+{
+	char buf[2048];
+	const char *p;
+
+	if (sct_proc_text("/proc/self/status", buf, sizeof(buf)) <= 0 ||
+	    !(p = strstr(buf, "CapEff:")))
+		return geteuid() == 0;
+	return strtoull(p + 7, NULL, 16) & (1ull << 19);	/* CAP_SYS_PTRACE */
+}
+
 /* Why attaching to pid failed, as one line. */
 static void attach_error(pid_t pid, int e)
 {
+	struct target tg;
 	pid_t tracer;
 	int scope;
 
@@ -111,24 +221,48 @@ static void attach_error(pid_t pid, int e)
 		sct_warn("attach %d: no such process", pid);
 		return;
 	}
-	if (e == EPERM && (tracer = tracer_of(pid)) > 0) {
+	if (e != EPERM) {
+		sct_warn("attach %d: %s", pid, strerror(e));
+		return;
+	}
+	if ((tracer = tracer_of(pid)) > 0) {
 		sct_warn("attach %d: already traced by process %d", pid, tracer);
 		return;
 	}
+	target_of(pid, &tg);
+	if (tg.state == 'Z' || tg.state == 'X') {
+		sct_warn("attach %d: the process has exited (a zombie, not yet "
+			 "reaped by its parent): nothing to trace", pid);
+		return;
+	}
+	if (tg.kthread) {
+		sct_warn("attach %d: a kernel thread: it has no user space to "
+			 "trace", pid);
+		return;
+	}
 	scope = yama_scope();
-	if (e == EPERM && scope >= 1 && getuid() != 0) {
+	if (scope >= 1 && !can_ptrace_any()) {
 		sct_warn("attach %d: not permitted: Yama ptrace_scope is %d; "
 			 "run as root, give sctrace CAP_SYS_PTRACE, or set "
 			 "/proc/sys/kernel/yama/ptrace_scope to 0", pid, scope);
 		return;
 	}
-	if (e == EPERM) {
-		sct_warn("attach %d: not permitted (another user's process, or "
-			 "ptrace forbidden by the container or seccomp policy)",
-			 pid);
+	if (!can_ptrace_any() && tg.known && tg.euid != geteuid()) {
+		sct_warn("attach %d: not permitted: another user's process "
+			 "(uid %u); run sctrace as that user or as root", pid,
+			 tg.euid);
 		return;
 	}
-	sct_warn("attach %d: %s", pid, strerror(e));
+	if (!can_ptrace_any()) {
+		sct_warn("attach %d: not permitted: the process is not "
+			 "dumpable or holds privileges sctrace lacks (a set-uid "
+			 "or file-capability program), or ptrace is forbidden "
+			 "by the container or seccomp policy", pid);
+		return;
+	}
+	sct_warn("attach %d: not permitted, although sctrace has "
+		 "CAP_SYS_PTRACE: the kernel's security policy protects this "
+		 "process (an LSM, or the container or seccomp policy)", pid);
 }
 
 /*

@@ -15,6 +15,14 @@ struct sct_run;
 pid_t sct_launch(struct sct_run *r);
 
 /*
+ * After the launched command ended: 0 if its exec succeeded (or it never
+ * came to it), else the exit status for "could not execute it" (126, or
+ * 127 for a command gone since it was found), with the one-line message
+ * printed.
+ */
+int sct_launch_failed(struct sct_run *r);
+
+/*
  * Seize every thread of process pid into the thread table.  Returns 0, or
  * -errno (message printed; threads already seized stay in the table).
  */

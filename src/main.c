@@ -249,6 +249,8 @@ int main(int argc, char **argv)
 	int dashdash = -1, i;
 	int c, fd = -1, rc = 0, err = 0;
 
+	/* a signal now must not leave a half-started run behind */
+	sct_trace_hold_signals();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
@@ -434,26 +436,29 @@ int main(int argc, char **argv)
 	}
 
 	rc = sct_trace_run(&o, &st);
-	if (rc < 0) {
+	if (rc < 0 || st.exec_failed) {
 		/* nothing ran: leave no file behind */
 		if (o.w) {
 			sct_writer_close(o.w);
 			if (strcmp(out, "-"))
 				unlink(out);
 		}
-		rc = 1;
+		if (rc < 0)
+			rc = 1;
 		goto out;
 	}
 	if (o.w) {
 		err = sct_writer_close(o.w);
-		if (err) {
+		/* a reader gone (EPIPE) was said when tracing stopped */
+		if (err && err != -EPIPE) {
 			sct_warn("writing %s: %s", strcmp(out, "-") ? out :
 				 "standard output", strerror(-err));
 			if (!rc)
 				rc = 1;
-			/* the events the output holds, not all of them */
-			st.events = o.w->nwritten;
 		}
+		/* the events the output holds, not all of them */
+		if (err)
+			st.events = o.w->nwritten;
 	}
 	fflush(stderr);
 	if (o.stats)

@@ -20,6 +20,7 @@ struct sct_arch;
 struct sct_clone_state;
 struct sct_evfilter;
 struct sct_options;
+struct sct_procinfo;
 struct sct_snapshot;
 struct sct_stats;
 
@@ -28,9 +29,11 @@ struct sct_run {
 	struct sct_stats *st;
 	struct sct_threads threads;
 	pid_t main_pid;			/* the launched command, or 0 */
+	sigset_t orig_mask;		/* the signal mask sctrace started with */
 	int main_status;
 	bool main_done;
 	bool main_execd;
+	int exec_err_fd;		/* the child's errno if its exec fails */
 	pid_t *pids;			/* traced at the start, for the FDLs */
 	unsigned npids;
 
@@ -38,7 +41,10 @@ struct sct_run {
 	uint64_t last_ts;
 	uint64_t last_flush;
 	bool header_done;
+	bool output_gone;		/* the capture's reader has gone (EPIPE) */
 	struct sct_snapshot *snap;	/* until the header is written */
+	/* the launched command as its last exec left it, until the header */
+	struct sct_procinfo *main_pi;
 	struct sct_call call;
 	struct sct_val vals[SCT_MAX_PARAMS];
 	/* an enter written late, at its exit: decoded beside the exit's */
@@ -46,6 +52,7 @@ struct sct_run {
 	struct sct_val enter_vals[SCT_MAX_PARAMS];
 	struct sct_clone_state *clone;	/* shared by a clone's two sides */
 	struct sct_evfilter *evfilter;	/* the capture filter's context */
+	uint16_t sc_prctl;		/* PPM_SC of prctl (comm changes) */
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
 	uint8_t type_known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */

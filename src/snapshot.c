@@ -355,6 +355,11 @@ void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
 	sct_writer_hold(w, complete, sn);
 }
 
+void sct_snapshot_add(struct sct_snapshot *sn, const struct sct_procinfo *pi)
+{
+	sct_pl_entry(&sn->traced_pl, pi);
+}
+
 void sct_snapshot_free(struct sct_snapshot *sn)
 {
 	if (!sn)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+struct sct_procinfo;
 struct sct_writer;
 
 struct sct_snapshot;
@@ -26,6 +27,11 @@ struct sct_snapshot *sct_snapshot_start(const pid_t *traced, unsigned n);
  */
 void sct_snapshot_write(struct sct_writer *w, struct sct_snapshot *sn,
 			const pid_t *pids, unsigned n, pid_t unexeced);
+/*
+ * Add a PL entry read earlier (a traced process gone before the header was
+ * written), before or after sct_snapshot_write.
+ */
+void sct_snapshot_add(struct sct_snapshot *sn, const struct sct_procinfo *pi);
 /* For a snapshot never written: wait for its thread, free it. */
 void sct_snapshot_free(struct sct_snapshot *sn);
 /* Number of cpus as written in MI; event cpu ids stay below it. */

@@ -22,11 +22,15 @@
 #include "tracer.h"
 #include "writer.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef CLONE_INTO_CGROUP
 #define CLONE_INTO_CGROUP	0x200000000ULL
@@ -50,6 +54,12 @@ static void call_init(struct sct_run *r, struct sct_call *c)
 
 void sct_sysevent_init(struct sct_run *r)
 {
+	const struct sct_arch *a = sct_arch_native();
+	int nr = sct_arch_nr(a, "prctl");
+	const struct sct_sysent *se = nr >= 0 ? sct_sysent(a, (uint64_t)nr) :
+						 NULL;
+
+	r->sc_prctl = se && se->ppm_sc ? se->ppm_sc : UINT16_MAX;
 	r->clone = sct_clone_state_new();
 	r->evfilter = sct_evfilter_new(r->o->filter);
 	call_init(r, &r->call);
@@ -58,6 +68,7 @@ void sct_sysevent_init(struct sct_run *r)
 
 void sct_sysevent_fini(struct sct_run *r)
 {
+	free(r->main_pi);
 	free(r->call.arena);
 	free(r->call.pi);
 	free(r->enter_call.arena);
@@ -142,6 +153,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 	uint64_t ts;
 	uint16_t cpu;
 
+	if (r->output_gone)
+		return;
 	if (!r->header_done)
 		write_header(r);
 	ts = now_ns(r);
@@ -155,10 +168,12 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 			sct_writer_flush(r->o->w);
 			r->last_flush = ts;
 		}
+		/* nobody reads what we write: the tracer stops tracing */
+		if (r->o->w->err == -EPIPE)
+			r->output_gone = true;
 	} else {
-		if (!t->comm[0])
-			sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
-		sct_print_event(r->o->text, cpu, type, ts, t->tid, t->comm, vals);
+		sct_print_event(r->o->text, cpu, type, ts, t->tid,
+				sct_thread_comm(t), vals);
 	}
 	r->st->events++;
 }
@@ -346,6 +361,12 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 		if (real)
 			t->se = real;
 	}
+	/* the launched child's own calls before its exec (launch.c) */
+	if (t->prelude) {
+		if (!t->se || strncmp(t->se->name, "execve", 6))
+			return;
+		t->prelude = false;
+	}
 	t->in_syscall = true;
 	r->st->syscalls++;
 	if (t->se && t->se->decoder >= 0 &&
@@ -360,6 +381,84 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, type, r->vals);
 }
 
+/*
+ * Does t's successful open (of decoder d, result fd) open a comm file of
+ * /proc for writing?  The path is read only for opens for writing, and
+ * only its end is looked at: "comm", alone or after a '/' (/proc/self/comm,
+ * /proc/thread-self/comm, /proc/P/task/T/comm, or relative to a dirfd).
+ */
+static bool opens_comm(struct sct_thread *t, const struct sct_decoder *d)
+{
+	uint64_t path, flags;
+	char buf[64];
+	ssize_t n;
+
+	if (d->ev_enter == SCT_EV_SYSCALL_OPEN_E) {
+		path = t->args[0];
+		flags = t->args[1];
+	} else {
+		path = t->args[1];
+		flags = t->args[2];
+		/* openat2: struct open_how starts with u64 flags */
+		if (d->ev_enter == SCT_EV_SYSCALL_OPENAT2_E &&
+		    sct_mem_read(t->tid, t->args[2], &flags, 8) != 8)
+			return false;
+	}
+	if ((flags & O_ACCMODE) == O_RDONLY)
+		return false;
+	n = sct_mem_read_str(t->tid, path, buf, sizeof(buf));
+	if (n < 6)
+		return n == 5 && !strcmp(buf, "comm");
+	return !strcmp(buf + n - 6, "/comm") || !strcmp(buf, "comm");
+}
+
+/*
+ * The name (comm) cached for text output and proc.name filters follows
+ * prctl(PR_SET_NAME) and writes to a comm file of /proc (a thread may only
+ * rename threads of its own process).  Called at every exit: cheap unless
+ * an open for writing or a write.
+ */
+static void comm_changes(struct sct_run *r, struct sct_thread *t,
+			 const struct sct_decoder *d, int64_t ret)
+{
+	struct sct_group *g = t->g;
+	unsigned i;
+
+	if (ret < 0 || !t->se)
+		return;
+	if (!d) {
+		if (t->se->ppm_sc == r->sc_prctl && t->args[0] == PR_SET_NAME)
+			t->comm[0] = 0;
+		return;
+	}
+	switch (d->ev_enter) {
+	case SCT_EV_SYSCALL_OPEN_E:
+	case SCT_EV_SYSCALL_OPENAT_2_E:
+	case SCT_EV_SYSCALL_OPENAT2_E:
+		for (i = 0; i < g->ncomm_fds; i++)
+			if (g->comm_fds[i] == (int)ret)
+				return;
+		if (opens_comm(t, d)) {
+			/* XXX only the last four such fds (and no dup) */
+			g->comm_fds[g->ncomm_fds % 4] = (int)ret;
+			if (g->ncomm_fds < 4)
+				g->ncomm_fds++;
+		}
+		break;
+	case SCT_EV_SYSCALL_WRITE_E:
+	case SCT_EV_SYSCALL_PWRITE_E:
+	case SCT_EV_SYSCALL_WRITEV_E:
+	case SCT_EV_SYSCALL_PWRITEV_E:
+		/* (an fd closed and reused costs one needless read) */
+		for (i = 0; ret > 0 && i < g->ncomm_fds; i++)
+			if (g->comm_fds[i] == (int)t->args[0])
+				g->comm_gen++;
+		break;
+	default:
+		break;
+	}
+}
+
 void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		       const struct __ptrace_syscall_info *si)
 {
@@ -370,6 +469,7 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	if (!t->in_syscall)
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
+	comm_changes(r, t, d, ret);
 	if (d && !type_kept(r, d->ev_enter + 1)) {
 		r->st->filtered++;
 		return;
@@ -389,6 +489,11 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, etype, r->enter_vals);
 	}
 	emit(r, t, type, r->vals);
+	/* the launched child's exec failed: what it does next is sctrace's */
+	if (ret < 0 && t->tid == r->main_pid && !r->main_execd && d &&
+	    (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
+	     d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E))
+		t->prelude = true;
 }
 
 /* The child side of a clone: res = 0, its state (inherited, see pi_inherit). */
@@ -441,23 +546,66 @@ void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
 }
 
+void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
+{
+	/*
+	 * While no event is written, the launched command's state after its
+	 * exec is kept: if it is gone before the first event, the procexit
+	 * written for it at the end still has a name (sct_sysevent_no_events).
+	 */
+	if (r->header_done || !r->o->w || t->g->pid != r->main_pid)
+		return;
+	if (!r->main_pi && !(r->main_pi = malloc(sizeof(*r->main_pi))))
+		sct_die("out of memory");
+	if (sct_proc_read(t->g->pid, r->main_pi, SCT_PI_NEW | SCT_PI_ALL) < 0) {
+		free(r->main_pi);
+		r->main_pi = NULL;
+	}
+}
+
+/* A notification event (id "sctrace") saying why the file holds it. */
+static void notify(struct sct_run *r, pid_t tid, const char *desc)
+{
+	static const char id[] = "sctrace";
+	struct sct_thread t = { .tid = tid, .cpu = -1 };
+	struct sct_group g = { .pid = tid, .pidfd = -1 };
+
+	t.g = &g;
+	r->vals[0] = sct_bytes(id, sizeof(id));
+	r->vals[1] = sct_bytes(desc, strlen(desc) + 1);
+	emit(r, &t, SCT_EV_NOTIFICATION_E, r->vals);
+}
+
 /*
- * The libs readers refuse a file without any event ("no events in file"):
- * when the filter kept nothing, write the launched command's end, which
- * did happen, and say so.
+ * The libs readers refuse a file without any event ("no events in file").
+ * When nothing was written, write the launched command's end, which did
+ * happen (named in the process list even if it was gone before the
+ * header), or else a notification event saying that nothing was
+ * captured; and say so.
  */
 void sct_sysevent_no_events(struct sct_run *r)
 {
-	sct_warn("no event matched the filter; the capture holds only the "
-		 "launched command's procexit");
-	if (!r->header_done)
+	const char *why = r->o->filter ? "no event matched the filter" :
+		"no syscall was seen (the traced processes were stopped or "
+		"blocked all along)";
+
+	if (!r->header_done) {
+		if (r->main_done && r->main_pi)
+			sct_snapshot_add(r->snap, r->main_pi);
 		write_header(r);
+	}
 	if (r->main_done) {
 		struct sct_thread t = { .tid = r->main_pid, .cpu = -1 };
 		struct sct_group g = { .pid = r->main_pid, .pidfd = -1 };
 
+		sct_warn("%s; the capture holds only the end (procexit) of "
+			 "the launched command", why);
 		t.g = &g;
 		procexit_vals(r->vals, r->main_status);
 		emit(r, &t, SCT_EV_PROCEXIT_1_E, r->vals);
+		return;
 	}
+	sct_warn("%s; the capture holds only a notification event saying so",
+		 why);
+	notify(r, r->npids ? r->pids[0] : getpid(), why);
 }

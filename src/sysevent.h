@@ -30,6 +30,8 @@ void sct_sysevent_child(struct sct_run *r, struct sct_thread *t);
 /* t is gone, with this wait status. */
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status);
+/* t's process made a successful exec (PTRACE_EVENT_EXEC stop). */
+void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t);
 /* The run ends and no event was written (see sysevent.c). */
 void sct_sysevent_no_events(struct sct_run *r);
 

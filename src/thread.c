@@ -4,6 +4,7 @@
 #include "thread.h"
 #include "evfilter.h"
 #include "log.h"
+#include "proc.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -58,6 +59,15 @@ void sct_thread_drop(struct sct_threads *ts, struct sct_thread *t)
 	free(t->enter_fdname);
 	free(t);
 	ts->n--;
+}
+
+const char *sct_thread_comm(struct sct_thread *t)
+{
+	if (!t->comm[0] || t->comm_gen != t->g->comm_gen) {
+		sct_proc_comm(t->tid, t->comm, sizeof(t->comm));
+		t->comm_gen = t->g->comm_gen;
+	}
+	return t->comm;
 }
 
 void sct_threads_for_each(struct sct_threads *ts,

@@ -35,6 +35,10 @@ struct sct_group {
 	bool pinfo;
 	pid_t ppid;
 	char pcomm[32];
+	/* fds it opened on a /proc/.../comm file for writing (sysevent.c) */
+	int comm_fds[4];
+	unsigned ncomm_fds;
+	unsigned comm_gen;		/* one more at each write to one */
 };
 
 struct sct_thread {
@@ -49,6 +53,8 @@ struct sct_thread {
 	bool child_pending;		/* clone exit of the child side to write */
 	bool seized;			/* attached by us (-p), not auto-attached */
 	bool detaching;			/* interrupted to be detached */
+	bool prelude;			/* launched, not at its execve yet */
+	bool quiet;			/* output gone: only resumed, never recorded */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
 	uint64_t nr;
@@ -64,7 +70,8 @@ struct sct_thread {
 	uint64_t child_args[6];
 	int cpu;
 	uint64_t cpu_ts;
-	char comm[32];			/* for text output only */
+	char comm[32];			/* cached: use sct_thread_comm */
+	unsigned comm_gen;		/* g->comm_gen when comm was read */
 };
 
 #define SCT_THREADS_HASH	4096u
@@ -95,6 +102,12 @@ struct sct_thread *sct_thread_add(struct sct_threads *ts, pid_t tid,
 				  struct sct_group *g);
 /* Forget t (and its process with its last thread). */
 void sct_thread_drop(struct sct_threads *ts, struct sct_thread *t);
+/*
+ * t's name (comm), as text output and proc.name filters show it: read
+ * from /proc when first needed, again after an exec, a PR_SET_NAME or a
+ * write to a comm file of its process (sysevent.c clears the cache).
+ */
+const char *sct_thread_comm(struct sct_thread *t);
 /* Call fn on every thread; fn may drop the thread it is given. */
 void sct_threads_for_each(struct sct_threads *ts,
 			  void (*fn)(struct sct_thread *t, void *arg),

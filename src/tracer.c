@@ -39,6 +39,9 @@
 
 /* the run (static: the signal handlers see it) */
 static struct sct_run T;
+/* the mask before sct_trace_hold_signals, if it was called */
+static sigset_t held_from;
+static bool held;
 
 static struct sct_thread *find(pid_t tid)
 {
@@ -148,9 +151,11 @@ static void on_exec(struct sct_thread *t, pid_t former)
 
 	/* a new program: its name and parent's facts are read when needed */
 	t->comm[0] = 0;
+	t->prelude = false;
 	t->g->pinfo = false;
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
+	sct_sysevent_exec(&T, t);
 	if (former == t->tid || !(f = find(former)))
 		return;
 	t->arch = f->arch;
@@ -330,6 +335,17 @@ static void install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+void sct_trace_hold_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	held = sigprocmask(SIG_BLOCK, &set, &held_from) == 0;
+}
+
 static void kill_unattached(struct sct_thread *t, void *arg)
 {
 	(void)arg;
@@ -345,9 +361,23 @@ static void kill_launched(void)
 
 static void detach_one(struct sct_thread *t, void *arg)
 {
-	(void)arg;
-	if (!t->g->attached || t->detaching)
+	bool all = arg != NULL;
+
+	if ((!all && !t->g->attached) || t->detaching || t->quiet)
 		return;
+	if (t->g->seccomp) {
+		/*
+		 * Our seccomp filter stays with it: untraced, its filtered
+		 * syscalls would fail with ENOSYS.  It stays attached and is
+		 * only resumed (quiet_stop).
+		 */
+		t->quiet = true;
+		if (t->held) {
+			t->held = false;
+			ptrace(PTRACE_CONT, t->tid, 0, 0);
+		}
+		return;
+	}
 	t->detaching = true;
 	if (t->held) {
 		/* sitting in its first stop: let it go now */
@@ -367,6 +397,81 @@ static void detach_one(struct sct_thread *t, void *arg)
 static void detach_attached(void)
 {
 	sct_threads_for_each(&T.threads, detach_one, NULL);
+}
+
+/*
+ * The capture's reader has gone (EPIPE): nothing more can be recorded, so
+ * stop slowing the programs down.  Every thread is detached (a launched
+ * command runs on untraced; sctrace still waits for it), except those
+ * under our seccomp filter, which are only resumed from now on.
+ */
+static void stop_tracing(void)
+{
+	static int all = 1;
+
+	sct_warn("the capture's reader has gone (%s): tracing stopped, the "
+		 "traced programs run on", strerror(EPIPE));
+	sct_threads_for_each(&T.threads, detach_one, &all);
+}
+
+/* A stop of a quiet thread: resume it, as if untraced; record nothing. */
+static void quiet_stop(struct sct_thread *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+	unsigned long msg;
+	bool first = !t->started;
+
+	t->started = true;
+	t->in_syscall = false;
+	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
+	     event == PTRACE_EVENT_VFORK) &&
+	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
+		/* its child has its filter: quiet too */
+		struct sct_thread *c = find((pid_t)msg);
+
+		if (!c)
+			c = add((pid_t)msg, NULL);
+		c->g->seccomp = t->g->seccomp;
+		c->quiet = true;
+		if (c->held) {
+			c->held = false;
+			ptrace(PTRACE_CONT, c->tid, 0, 0);
+		}
+	}
+	if (event == PTRACE_EVENT_STOP && !first &&
+	    (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	     sig == SIGTTOU)) {
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80) || event != 0 || first)
+		sig = 0;
+	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
+		sct_warn("resuming %d: %s", t->tid, strerror(errno));
+}
+
+/*
+ * The launched command, detached when the output went: still our child,
+ * its end is waited for (a second signal kills it, as when traced).
+ */
+static void wait_untraced_main(void)
+{
+	while (!T.main_done) {
+		int status;
+		pid_t pid;
+
+		if (T.interrupted > 1)
+			kill(T.main_pid, SIGKILL);
+		pid = waitpid(T.main_pid, &status, 0);
+		if (pid == T.main_pid &&
+		    (WIFEXITED(status) || WIFSIGNALED(status))) {
+			T.main_status = status;
+			T.main_done = true;
+		} else if (pid < 0 && errno != EINTR) {
+			break;
+		}
+	}
 }
 
 /*
@@ -425,13 +530,17 @@ static int cpus_to_run_on(void)
 
 static void loop(void)
 {
-	bool killed = false, detached = false;
+	bool killed = false, detached = false, gone = false;
 
 	while (T.threads.n) {
 		struct sct_thread *t;
 		int status;
 		pid_t pid;
 
+		if (T.output_gone && !gone) {
+			stop_tracing();
+			gone = true;
+		}
 		if (T.interrupted && !detached) {
 			detach_attached();
 			detached = true;
@@ -464,9 +573,16 @@ static void loop(void)
 			/* only attached processes left: it is one of theirs */
 			if (detached && !T.main_pid)
 				t->detaching = true;
+			/* nothing is recorded any more: of a quiet one? */
+			else if (gone && T.o->seccomp)
+				t->quiet = true;
+			else if (gone)
+				t->detaching = true;
 		}
 		if (t->detaching)
 			detach_stop(t, status);
+		else if (t->quiet)
+			quiet_stop(t, status);
 		else if (!t->started)
 			handle_first_stop(t, status);
 		else
@@ -478,10 +594,16 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 {
 	pid_t *pids = NULL;
 	unsigned i, n = 0;
+	int not_run = 0;
 	pid_t pid = 0;
 
 	memset(&T, 0, sizeof(T));
+	if (held)
+		T.orig_mask = held_from;
+	else
+		sigprocmask(SIG_SETMASK, NULL, &T.orig_mask);
 	T.o = o;
+	T.exec_err_fd = -1;
 	T.st = st;
 	pids = calloc(o->npids + 1, sizeof(*pids));
 	if (!pids)
@@ -507,6 +629,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (o->argv) {
 		pid = sct_launch(&T);
 		if (pid < 0) {
+			if (T.exec_err_fd >= 0)
+				close(T.exec_err_fd);
 			T.interrupted = 1;
 			detach_attached();
 			loop();
@@ -517,6 +641,11 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 		pids[n++] = pid;
 	}
 	install_signals();
+	/*
+	 * What was launched is seized with EXITKILL and the handlers are in
+	 * place: a signal held since the start is handled now (passed on).
+	 */
+	sigprocmask(SIG_SETMASK, &T.orig_mask, NULL);
 	sct_snapshot_init();
 	/*
 	 * The header blocks are written just before the first event, so that
@@ -531,6 +660,20 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
+	if (T.output_gone && T.main_pid > 0)
+		wait_untraced_main();
+	if (T.main_done && !T.main_execd)
+		not_run = sct_launch_failed(&T);
+	if (T.exec_err_fd >= 0)
+		close(T.exec_err_fd);
+	if (not_run && !o->npids) {
+		/* nothing ran: the caller keeps no capture */
+		st->exec_failed = true;
+		sct_snapshot_free(T.snap);
+		free(pids);
+		sct_sysevent_fini(&T);
+		return not_run;
+	}
 	if (o->w && !o->w->nevents)
 		sct_sysevent_no_events(&T);
 	sct_snapshot_free(T.snap);
@@ -538,6 +681,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	sct_sysevent_fini(&T);
 	if (!o->argv)
 		return 0;
+	if (not_run)
+		return not_run;
 	if (!T.main_done)
 		return T.interrupted ? 128 + SIGINT : 1;
 	if (WIFSIGNALED(T.main_status))

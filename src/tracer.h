@@ -32,6 +32,11 @@ struct sct_stats {
 	uint64_t syscalls;
 	uint64_t events;
 	uint64_t filtered;	/* events the capture filter left out */
+	/*
+	 * Not a count: the command could not be executed (exec failed) and
+	 * nothing else was traced; the capture is not to be kept.
+	 */
+	bool exec_failed;
 };
 
 /*
@@ -39,9 +44,18 @@ struct sct_stats {
  * header blocks and every event until the last traced thread is gone or,
  * after SIGINT/SIGTERM/SIGHUP, the attached processes are detached.
  * Returns the exit status sctrace should give (the command's, 128+signal
- * if it was killed; 0 when only attaching), or -errno when nothing could
+ * if it was killed; 0 when only attaching; 126 or 127 when the command
+ * could not be executed, message printed), or -errno when nothing could
  * be started (message already printed, nothing left stopped).
  */
 int sct_trace_run(const struct sct_options *opts, struct sct_stats *st);
+
+/*
+ * First thing in main: SIGINT, SIGTERM and SIGHUP are held (blocked) until
+ * sct_trace_run has seized what it launches (PTRACE_O_EXITKILL) and its
+ * handlers are in place; one that came meanwhile is handled then (passed
+ * on to the command, or ends the attach), never kills sctrace in between.
+ */
+void sct_trace_hold_signals(void);
 
 #endif

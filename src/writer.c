@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define WRITER_BUFSZ	(1u << 20)
@@ -95,16 +96,51 @@ void sct_writer_prepend(struct sct_writer *w, const void *p, size_t n)
 }
 
 /*
+ * The readers refuse a file without any event: a notification event (of
+ * sctrace's own pid) saying that the capture was cut before its first.
+ * Returns its block length, 0 if out of memory.
+ */
+static size_t cut_note(uint8_t *block, size_t size)
+{
+	static const char id[] = "sctrace",
+		desc[] = "write error: the capture was cut before its first event";
+	struct sct_val v[2] = { sct_bytes(id, sizeof(id)),
+				sct_bytes(desc, sizeof(desc)) };
+	struct sct_writer m;
+	struct timespec ts;
+	size_t n = 0;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (sct_writer_open_mem(&m))
+		return 0;
+	sct_writer_event(&m, 0, SCT_EV_NOTIFICATION_E,
+			 (uint64_t)ts.tv_sec * 1000000000ull +
+			 (uint64_t)ts.tv_nsec, (uint64_t)getpid(), v);
+	if (!m.err && m.len <= size) {
+		memcpy(block, m.buf, m.len);
+		n = m.len;
+	}
+	sct_writer_close(&m);
+	return n;
+}
+
+/*
  * A write failed after off bytes of the buffer went out: count the events
  * in the whole blocks among them, and cut a regular file after the last
- * whole block, so that every reader opens what was written.
+ * whole block, so that every reader opens what was written.  If that
+ * leaves no event (the header alone did not fit), the last header blocks
+ * that must go to make room give their place to a notification event
+ * (SHB and MI are kept).
  */
 static void cut_at_block(struct sct_writer *w, size_t off)
 {
-	size_t pos = 0;
+	size_t pos = 0, room = 0, note_len;
+	unsigned nblocks = 0;
+	uint8_t note[256];
 	struct stat st;
 	off_t end;
 
+	note_len = w->nbytes || w->nwritten ? 0 : cut_note(note, sizeof(note));
 	while (pos + 8 <= off) {
 		uint32_t blen = sct_get_le32(w->buf + pos + 4);
 
@@ -113,13 +149,24 @@ static void cut_at_block(struct sct_writer *w, size_t off)
 		if (sct_get_le32(w->buf + pos) == SCT_BLOCK_EV_V2)
 			w->nwritten++;
 		pos += blen;
+		/* a place for the note: after SHB and MI, where it fits */
+		if (++nblocks >= 2 && note_len && pos + note_len <= off)
+			room = pos;
 	}
-	if (pos == off || w->gz || fstat(w->fd, &st) < 0 ||
-	    !S_ISREG(st.st_mode))
+	if (w->gz || fstat(w->fd, &st) < 0 || !S_ISREG(st.st_mode))
 		return;
 	end = lseek(w->fd, 0, SEEK_CUR);
-	if (end >= (off_t)(off - pos) &&
-	    ftruncate(w->fd, end - (off_t)(off - pos)) < 0)
+	if (end < (off_t)off)
+		return;
+	if (!w->nwritten && room) {
+		/* (rewriting bytes already written needs no new space) */
+		if (pwrite(w->fd, note, note_len,
+			   end - (off_t)off + (off_t)room) != (ssize_t)note_len)
+			return;
+		pos = room + note_len;
+		w->nwritten = 1;
+	}
+	if (pos < off && ftruncate(w->fd, end - (off_t)(off - pos)) < 0)
 		return;	/* the file keeps its partial block: nothing better */
 }
 

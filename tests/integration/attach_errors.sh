@@ -10,6 +10,7 @@
 #   a process already traced by strace (every thread, the main thread, one
 #   other thread only)
 #   another user's process, as an unprivileged user
+#   a zombie, a kernel thread: said so, not "not permitted"
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/attach_lib.sh"
 
@@ -170,14 +171,14 @@ if unprivileged_user; then
 	victim=$!
 	bg_add "$victim"
 	refused "as $UNPRIV_USER, -p a root process" \
-		"^sctrace: attach $victim: not permitted \\(another user's process" \
+		"^sctrace: attach $victim: not permitted: another user's process \\(uid 0\\)" \
 		"${RUN_AS[@]}" --sctrace-- -p "$victim"
 else
 	get /proc/1/status Uid
 	victim=1
 	if [ "${FIELD%%[[:space:]]*}" != "$(id -u)" ]; then
 		refused "as $(id -un), -p 1 (another user's)" \
-			"^sctrace: attach 1: not permitted \\(another user's process|^sctrace: attach 1: not permitted: Yama" \
+			"^sctrace: attach 1: not permitted: another user's process|^sctrace: attach 1: not permitted: Yama" \
 			--sctrace-- -p 1
 	else
 		note "pid 1 is ours: no other user's process to try"
@@ -186,5 +187,40 @@ else
 fi
 if [ -n "$victim" ]; then
 	check_untraced "the other user's process after the refusal" "$victim" 'R|S'
+fi
+
+# ---- a zombie, a kernel thread: the truth, whoever runs sctrace ----
+# (the zombie: a child that its parent, now sleep 30, never reaps)
+bash -c 'sleep 0.1 & exec sleep 30' </dev/null &
+zparent=$!
+bg_add "$zparent"
+zombie=
+for _ in $(seq 50); do
+	zombie=$(ps -o pid=,stat= --ppid "$zparent" | awk '$2 ~ /^Z/ { print $1 }' || true)
+	[ -n "$zombie" ] && break
+	sleep 0.1
+done
+if [ -n "$zombie" ]; then
+	refused "-p a zombie" \
+		"^sctrace: attach $zombie: the process has exited \\(a zombie, not yet reaped by its parent\\): nothing to trace\$" \
+		--sctrace-- -p "$zombie"
+else
+	fail "no zombie to attach to appeared"
+fi
+kthread=
+for p in 2 $(ps -eo pid= | head -n 50); do
+	# PF_KTHREAD (0x200000) in the flags, field 9 of stat
+	flags=$(awk '{ sub(/.*\) /, ""); print $7 }' "/proc/$p/stat" 2>/dev/null || true)
+	if [ -n "$flags" ] && (( flags & 0x200000 )); then
+		kthread=$p
+		break
+	fi
+done
+if [ -n "$kthread" ]; then
+	refused "-p a kernel thread" \
+		"^sctrace: attach $kthread: a kernel thread: it has no user space to trace\$" \
+		--sctrace-- -p "$kthread"
+else
+	note "no kernel thread visible here (a pid namespace): case left out"
 fi
 finish

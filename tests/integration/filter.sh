@@ -422,7 +422,7 @@ bad_filter "unknown event type" 'opnat' 'evt.type=opnat'
 fields=$("$SCTRACE" -l 2>&1) || fail "sctrace -l fails: $fields"
 for f in evt.type evt.dir evt.res evt.rawres evt.failed proc.name proc.pid \
 	proc.pname proc.ppid thread.tid fd.name fd.type fd.num; do
-	if printf '%s\n' "$fields" | grep -qE "^$f( |$)"; then
+	if grep -qE "^$f( |$)" <<<"$fields"; then
 		pass "sctrace -l lists $f"
 	else
 		fail "sctrace -l does not list $f"
@@ -430,7 +430,7 @@ for f in evt.type evt.dir evt.res evt.rawres evt.failed proc.name proc.pid \
 done
 types=$("$SCTRACE" -L 2>&1) || fail "sctrace -L fails: $types"
 for e in openat read execve; do
-	if printf '%s\n' "$types" | grep -qx "$e"; then
+	if grep -qx "$e" <<<"$types"; then
 		pass "sctrace -L lists $e"
 	else
 		fail "sctrace -L does not list $e"
