@@ -5,6 +5,7 @@
 #include "arch/arch.h"
 #include "decode.h"
 #include "log.h"
+#include "mem.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -27,6 +28,8 @@ struct sct_seccomp {
 static const char *const lifecycle[] = {
 	/* i386's multiplexer: the socket call in it is known only at the stop */
 	"socketcall",
+	/* its process's memory must be read carefully from then on (mem.h) */
+	"userfaultfd",
 };
 
 /* evt.type name of a native syscall: its dedicated event's, or its own. */
@@ -47,6 +50,19 @@ static int trace(struct sct_seccomp *s, const char *name)
 	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 0);
 	if (r == 0)
 		s->count++;
+	return r == -EEXIST ? 0 : r;
+}
+
+/* Trace syscall name when its arguments pass the comparison cmp. */
+static int trace_if(struct sct_seccomp *s, const char *name,
+		    struct scmp_arg_cmp cmp)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	int r;
+
+	if (nr == __NR_SCMP_ERROR)
+		return 0;
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 1, cmp);
 	return r == -EEXIST ? 0 : r;
 }
 
@@ -108,6 +124,10 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	}
 	for (i = 0; i < sizeof(lifecycle) / sizeof(lifecycle[0]) && !r; i++)
 		r = trace(s, lifecycle[i]);
+	/* the other way to make a userfaultfd: the ioctl of /dev/userfaultfd */
+	if (!r)
+		r = trace_if(s, "ioctl", SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu,
+						 SCT_USERFAULTFD_IOC_NEW));
 	if (!r)
 		r = trace_matching(s, a, types, n);
 	/* the 32-bit ABIs' own calls (their shared ones are already in) */

@@ -10,6 +10,7 @@
 #include "tracer.h"
 #include "launch.h"
 #include "log.h"
+#include "mem.h"
 #include "ppm_flags.h"
 #include "proc.h"
 #include "run.h"
@@ -109,6 +110,9 @@ static void on_new_child(struct sct_thread *parent, unsigned event,
 	/* the filter is inherited; an attached process has none */
 	c->g->seccomp = parent->g->seccomp;
 	c->g->attached = parent->g->attached;
+	/* (a fork copies userfaultfd ranges with UFFD_FEATURE_EVENT_FORK) */
+	if (parent->g->uffd)
+		c->g->uffd = true;
 	c->arch = parent->arch;
 	c->announced = true;
 	/* last seen on its parent's cpu: no /proc read for a new thread */
@@ -149,6 +153,8 @@ static void on_exec(struct sct_thread *t, pid_t former)
 	/* a new program: its name and parent's facts are read when needed */
 	t->comm[0] = 0;
 	t->g->pinfo = false;
+	/* a new address space: no userfaultfd range in it yet */
+	t->g->uffd = false;
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
 	if (former == t->tid || !(f = find(former)))
@@ -173,6 +179,7 @@ static void handle_stop(struct sct_thread *t, int status)
 	unsigned event = (unsigned)status >> 16;
 	unsigned long msg = 0;
 
+	sct_mem_careful(t->g->uffd);
 	if (sig == (SIGTRAP | 0x80)) {
 		struct __ptrace_syscall_info si;
 
@@ -233,6 +240,7 @@ static void handle_stop(struct sct_thread *t, int status)
 static void handle_first_stop(struct sct_thread *t, int status)
 {
 	t->started = true;
+	sct_mem_careful(t->g->uffd);
 	if (t->child_pending) {
 		sct_sysevent_child(&T, t);
 		resume(t, 0);
