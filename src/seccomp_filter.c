@@ -9,6 +9,7 @@
 #include "schema.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ static int trace(struct sct_seccomp *s, const char *name)
 
 	if (nr == __NR_SCMP_ERROR)
 		return 0;	/* not on this machine: nothing to trace */
-	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 0);
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 0);
 	if (r == 0)
 		s->count++;
 	return r == -EEXIST ? 0 : r;
@@ -62,7 +63,7 @@ static int trace_if(struct sct_seccomp *s, const char *name,
 
 	if (nr == __NR_SCMP_ERROR)
 		return 0;
-	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 1, cmp);
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 1, cmp);
 	return r == -EEXIST ? 0 : r;
 }
 
@@ -104,7 +105,7 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 
 	if (!s)
 		sct_die("out of memory");
-	s->ctx = seccomp_init(all ? SCMP_ACT_TRACE(0) : SCMP_ACT_ALLOW);
+	s->ctx = seccomp_init(all ? SCMP_ACT_TRACE(SCT_SECCOMP_DATA) : SCMP_ACT_ALLOW);
 	if (!s->ctx) {
 		sct_warn("seccomp: libseccomp could not start a filter");
 		free(s);
@@ -128,6 +129,17 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	if (!r)
 		r = trace_if(s, "ioctl", SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu,
 						 SCT_USERFAULTFD_IOC_NEW));
+	/*
+	 * A child made with CLONE_UNTRACED is followed all the same, the flag
+	 * cleared at the call's entry (fixup.c): clone's flags are in a
+	 * register, clone3's in memory, out of the filter's sight.
+	 */
+	if (!r)
+		r = trace_if(s, "clone", SCMP_A0(SCMP_CMP_MASKED_EQ,
+						 CLONE_UNTRACED,
+						 CLONE_UNTRACED));
+	if (!r)
+		r = trace(s, "clone3");
 	if (!r)
 		r = trace_matching(s, a, types, n);
 	/* the 32-bit ABIs' own calls (their shared ones are already in) */

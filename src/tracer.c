@@ -8,12 +8,14 @@
  */
 #include "config.h"
 #include "tracer.h"
+#include "fixup.h"
 #include "launch.h"
 #include "log.h"
 #include "mem.h"
 #include "ppm_flags.h"
 #include "proc.h"
 #include "run.h"
+#include "seccomp_filter.h"
 #include "snapshot.h"
 #include "sysevent.h"
 #include "thread.h"
@@ -186,9 +188,10 @@ static void handle_stop(struct sct_thread *t, int status)
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0) {
 			/* under seccomp the seccomp stop was the entry */
 			if (si.op == PTRACE_SYSCALL_INFO_ENTRY &&
-			    !(t->g->seccomp && t->in_syscall))
+			    !(t->g->seccomp && t->in_syscall)) {
 				sct_sysevent_enter(&T, t, &si);
-			else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
+				sct_fixup_entry(t);
+			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
 				sct_sysevent_exit(&T, t, &si);
 		}
 		resume(t, 0);
@@ -214,8 +217,14 @@ static void handle_stop(struct sct_thread *t, int status)
 
 		/* same layout as an entry: nr, args */
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0 &&
-		    si.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		    si.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			sct_sysevent_enter(&T, t, &si);
+			/* the program's own filter's stop, or ours (fixup.h) */
+			if (si.seccomp.ret_data != SCT_SECCOMP_DATA)
+				sct_fixup_foreign(t);
+			else
+				sct_fixup_entry(t);
+		}
 		break;
 	}
 	case PTRACE_EVENT_STOP:
