@@ -103,8 +103,8 @@ static ssize_t read_at(pid_t pid, int memfd, uint64_t addr, void *dst,
 		n = process_vm_readv(pid, &local, 1, &remote, 1, 0);
 	else if (addr > (uint64_t)INT64_MAX)
 		return -EFAULT;
-	else
-		n = pread(memfd, dst, len, (off_t)addr);
+	else	/* (64-bit offsets on a 32-bit host too: addresses past 2 GiB) */
+		n = pread64(memfd, dst, len, (off64_t)addr);
 	if (n >= 0)
 		return n;
 	/* /proc/TID/mem says EIO where process_vm_readv says EFAULT */

@@ -58,16 +58,16 @@ int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 }
 
 #elif defined(__aarch64__)
-#include <asm/ptrace.h>
 #include <elf.h>
+#include <sys/user.h>
 
 /*
- * Set r0/x0: struct user_pt_regs for an aarch64 task, the compat view's
- * 18 words (r0-r15, cpsr, orig_r0) for an arm task.
+ * Set x0/r0: struct user_regs_struct for an aarch64 task, the compat
+ * view's 18 words (r0-r15, cpsr, orig_r0) for an arm task.
  */
 static int set_x0(pid_t tid, const struct sct_arch *a, uint64_t v)
 {
-	struct user_pt_regs r64;
+	struct user_regs_struct r64;
 	uint32_t r32[18];
 	struct iovec io;
 
