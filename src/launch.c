@@ -6,6 +6,7 @@
 #include "config.h"
 #include "launch.h"
 #include "log.h"
+#include "mem.h"
 #include "proc.h"
 #include "run.h"
 #include "seccomp_filter.h"
@@ -323,6 +324,7 @@ int sct_attach(struct sct_run *r, pid_t pid)
 			if (!g) {
 				g = sct_group_new(pid);
 				g->attached = true;
+				g->uffd = sct_mem_has_uffd(pid);
 			}
 			t = sct_thread_add(&r->threads, tid, g);
 			t->seized = true;

@@ -5,6 +5,7 @@
 #include "filter.h"
 #include "arch/arch.h"
 #include "log.h"
+#include "mem.h"
 #include "print.h"
 #include "schema.h"
 #include "seccomp_filter.h"
@@ -461,14 +462,22 @@ int main(int argc, char **argv)
 			st.events = o.w->nwritten;
 	}
 	fflush(stderr);
-	if (o.stats)
+	if (o.stats) {
+		/* reads of userfaultfd pages not there yet (see mem.c) */
+		uint64_t given_up = sct_mem_given_up();
+		char extra[64] = "";
+
+		if (given_up)
+			snprintf(extra, sizeof(extra), ", %llu reads given up",
+				 (unsigned long long)given_up);
 		sct_warn("%llu events written, %llu filtered out, "
-			 "%llu stops, %llu syscalls seen%s",
+			 "%llu stops, %llu syscalls seen%s%s",
 			 (unsigned long long)st.events,
 			 (unsigned long long)st.filtered,
 			 (unsigned long long)st.stops,
 			 (unsigned long long)st.syscalls,
-			 o.seccomp ? ", seccomp pre-filter" : "");
+			 o.seccomp ? ", seccomp pre-filter" : "", extra);
+	}
 out:
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);

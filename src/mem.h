@@ -3,6 +3,7 @@
 #ifndef SCTRACE_MEM_H
 #define SCTRACE_MEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -16,5 +17,25 @@ ssize_t sct_mem_read(pid_t pid, uint64_t addr, void *dst, size_t len);
  * -errno when not even the first byte could be read.
  */
 ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max);
+
+/*
+ * Until the next call, read as for a process that may have userfaultfd
+ * regions (on), where a read must give up rather than wait for the
+ * process's own fault handler; or as usual (off).  The tracer sets it at
+ * each stop from what it knows of the stopped thread's process.
+ */
+void sct_mem_careful(bool on);
+
+/* How many careful reads gave up on a page that was not there yet. */
+uint64_t sct_mem_given_up(void);
+
+/* ioctl of /dev/userfaultfd that makes a userfaultfd: _IO(0xAA, 0x00) */
+#define SCT_USERFAULTFD_IOC_NEW	0xaa00u
+
+/*
+ * Does process pid hold a userfaultfd, or have ranges registered with
+ * one (for a process attached to, whose past sctrace has not seen)?
+ */
+bool sct_mem_has_uffd(pid_t pid);
 
 #endif

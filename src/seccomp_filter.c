@@ -5,9 +5,11 @@
 #include "arch/arch.h"
 #include "decode.h"
 #include "log.h"
+#include "mem.h"
 #include "schema.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,8 @@ struct sct_seccomp {
 static const char *const lifecycle[] = {
 	/* i386's multiplexer: the socket call in it is known only at the stop */
 	"socketcall",
+	/* its process's memory must be read carefully from then on (mem.h) */
+	"userfaultfd",
 };
 
 /* evt.type name of a native syscall: its dedicated event's, or its own. */
@@ -44,9 +48,22 @@ static int trace(struct sct_seccomp *s, const char *name)
 
 	if (nr == __NR_SCMP_ERROR)
 		return 0;	/* not on this machine: nothing to trace */
-	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(0), nr, 0);
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 0);
 	if (r == 0)
 		s->count++;
+	return r == -EEXIST ? 0 : r;
+}
+
+/* Trace syscall name when its arguments pass the comparison cmp. */
+static int trace_if(struct sct_seccomp *s, const char *name,
+		    struct scmp_arg_cmp cmp)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	int r;
+
+	if (nr == __NR_SCMP_ERROR)
+		return 0;
+	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 1, cmp);
 	return r == -EEXIST ? 0 : r;
 }
 
@@ -88,7 +105,7 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 
 	if (!s)
 		sct_die("out of memory");
-	s->ctx = seccomp_init(all ? SCMP_ACT_TRACE(0) : SCMP_ACT_ALLOW);
+	s->ctx = seccomp_init(all ? SCMP_ACT_TRACE(SCT_SECCOMP_DATA) : SCMP_ACT_ALLOW);
 	if (!s->ctx) {
 		sct_warn("seccomp: libseccomp could not start a filter");
 		free(s);
@@ -108,6 +125,21 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	}
 	for (i = 0; i < sizeof(lifecycle) / sizeof(lifecycle[0]) && !r; i++)
 		r = trace(s, lifecycle[i]);
+	/* the other way to make a userfaultfd: the ioctl of /dev/userfaultfd */
+	if (!r)
+		r = trace_if(s, "ioctl", SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu,
+						 SCT_USERFAULTFD_IOC_NEW));
+	/*
+	 * A child made with CLONE_UNTRACED is followed all the same, the flag
+	 * cleared at the call's entry (fixup.c): clone's flags are in a
+	 * register, clone3's in memory, out of the filter's sight.
+	 */
+	if (!r)
+		r = trace_if(s, "clone", SCMP_A0(SCMP_CMP_MASKED_EQ,
+						 CLONE_UNTRACED,
+						 CLONE_UNTRACED));
+	if (!r)
+		r = trace(s, "clone3");
 	if (!r)
 		r = trace_matching(s, a, types, n);
 	/* the 32-bit ABIs' own calls (their shared ones are already in) */

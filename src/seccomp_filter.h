@@ -8,6 +8,12 @@
 
 #include <stdbool.h>
 
+/*
+ * The SECCOMP_RET_DATA of sctrace's SECCOMP_RET_TRACE: a stop with other
+ * data is the program's own filter's (fixup.c).
+ */
+#define SCT_SECCOMP_DATA	0x5c7e
+
 struct sct_seccomp;
 
 /*

@@ -459,6 +459,24 @@ static void comm_changes(struct sct_run *r, struct sct_thread *t,
 	}
 }
 
+/*
+ * Did t's syscall just make a userfaultfd (userfaultfd(), or the ioctl
+ * of /dev/userfaultfd)?  Its process's memory may then have pages that
+ * only its own handler provides: read it carefully from now on (mem.h).
+ * The seccomp filter stops at both whatever the capture filter asks.
+ * XXX a process sharing the memory without being a thread of it
+ * (CLONE_VM without CLONE_THREAD) is not marked with its maker.
+ */
+static bool makes_uffd(const struct sct_thread *t,
+		       const struct sct_decoder *d, int64_t ret)
+{
+	if (ret < 0 || !d)
+		return false;
+	return d->ev_enter == SCT_EV_SYSCALL_USERFAULTFD_E ||
+	       (d->ev_enter == SCT_EV_SYSCALL_IOCTL_3_E &&
+		(uint32_t)t->args[1] == SCT_USERFAULTFD_IOC_NEW);
+}
+
 void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		       const struct __ptrace_syscall_info *si)
 {
@@ -470,6 +488,8 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
 	comm_changes(r, t, d, ret);
+	if (makes_uffd(t, d, ret))
+		t->g->uffd = true;
 	if (d && !type_kept(r, d->ev_enter + 1)) {
 		r->st->filtered++;
 		return;

@@ -30,6 +30,7 @@ struct sct_group {
 	int pidfd;
 	bool attached;		/* -p: detach, never kill, when we stop */
 	bool seccomp;		/* runs under our seccomp filter */
+	bool uffd;		/* may have userfaultfd ranges: careful reads */
 	struct sct_fdname *fdcache;	/* as-opened names of fds, for filters */
 	/* for proc.ppid / proc.pname in filters, read when first needed */
 	bool pinfo;

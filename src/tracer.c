@@ -8,11 +8,14 @@
  */
 #include "config.h"
 #include "tracer.h"
+#include "fixup.h"
 #include "launch.h"
 #include "log.h"
+#include "mem.h"
 #include "ppm_flags.h"
 #include "proc.h"
 #include "run.h"
+#include "seccomp_filter.h"
 #include "snapshot.h"
 #include "sysevent.h"
 #include "thread.h"
@@ -112,6 +115,9 @@ static void on_new_child(struct sct_thread *parent, unsigned event,
 	/* the filter is inherited; an attached process has none */
 	c->g->seccomp = parent->g->seccomp;
 	c->g->attached = parent->g->attached;
+	/* (a fork copies userfaultfd ranges with UFFD_FEATURE_EVENT_FORK) */
+	if (parent->g->uffd)
+		c->g->uffd = true;
 	c->arch = parent->arch;
 	c->announced = true;
 	/* last seen on its parent's cpu: no /proc read for a new thread */
@@ -153,6 +159,8 @@ static void on_exec(struct sct_thread *t, pid_t former)
 	t->comm[0] = 0;
 	t->prelude = false;
 	t->g->pinfo = false;
+	/* a new address space: no userfaultfd range in it yet */
+	t->g->uffd = false;
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
 	sct_sysevent_exec(&T, t);
@@ -178,15 +186,17 @@ static void handle_stop(struct sct_thread *t, int status)
 	unsigned event = (unsigned)status >> 16;
 	unsigned long msg = 0;
 
+	sct_mem_careful(t->g->uffd);
 	if (sig == (SIGTRAP | 0x80)) {
 		struct __ptrace_syscall_info si;
 
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0) {
 			/* under seccomp the seccomp stop was the entry */
 			if (si.op == PTRACE_SYSCALL_INFO_ENTRY &&
-			    !(t->g->seccomp && t->in_syscall))
+			    !(t->g->seccomp && t->in_syscall)) {
 				sct_sysevent_enter(&T, t, &si);
-			else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
+				sct_fixup_entry(t);
+			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
 				sct_sysevent_exit(&T, t, &si);
 		}
 		resume(t, 0);
@@ -212,8 +222,14 @@ static void handle_stop(struct sct_thread *t, int status)
 
 		/* same layout as an entry: nr, args */
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0 &&
-		    si.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		    si.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			sct_sysevent_enter(&T, t, &si);
+			/* the program's own filter's stop, or ours (fixup.h) */
+			if (si.seccomp.ret_data != SCT_SECCOMP_DATA)
+				sct_fixup_foreign(t);
+			else
+				sct_fixup_entry(t);
+		}
 		break;
 	}
 	case PTRACE_EVENT_STOP:
@@ -238,6 +254,7 @@ static void handle_stop(struct sct_thread *t, int status)
 static void handle_first_stop(struct sct_thread *t, int status)
 {
 	t->started = true;
+	sct_mem_careful(t->g->uffd);
 	if (t->child_pending) {
 		sct_sysevent_child(&T, t);
 		resume(t, 0);

@@ -97,6 +97,38 @@ START_TEST(test_read_partial)
 }
 END_TEST
 
+/*
+ * Careful reads (through /proc/PID/mem, for processes with userfaultfd
+ * ranges) give the same bytes, and stop short at an unmapped page too.
+ */
+START_TEST(test_read_careful)
+{
+	static const char msg[] = "careful";
+	char dst[64], s[16];
+
+	sct_mem_careful(true);
+	ck_assert_int_eq(sct_mem_read(getpid(), A(msg), dst, sizeof(msg)),
+			 sizeof(msg));
+	ck_assert_str_eq(dst, msg);
+	ck_assert_int_eq(sct_mem_read_str(getpid(), A(msg), s, sizeof(s)),
+			 sizeof(msg));
+	ck_assert_str_eq(s, msg);
+	map_pages(1, 1);
+	memset(pages + ps - 8, 0x7E, 8);
+	ck_assert_int_eq(sct_mem_read(getpid(), A(pages + ps - 8), dst,
+				      sizeof(dst)), 8);
+	ck_assert_uint_eq((uint8_t)dst[7], 0x7E);
+	ck_assert_int_lt(sct_mem_read(getpid(), A(pages + ps), dst,
+				      sizeof(dst)), 0);
+	ck_assert_int_lt(sct_mem_read_str(getpid(), A(pages + ps), s,
+					  sizeof(s)), 0);
+	unmap_pages();
+	/* an unmapped page is refused, not given up */
+	ck_assert_uint_eq(sct_mem_given_up(), 0);
+	sct_mem_careful(false);
+}
+END_TEST
+
 START_TEST(test_read_str_simple)
 {
 	static const char msg[] = "hello";
@@ -279,6 +311,7 @@ Suite *sct_suite_mem(void)
 	tcase_add_test(tc, test_read_simple);
 	tcase_add_test(tc, test_read_null);
 	tcase_add_test(tc, test_read_partial);
+	tcase_add_test(tc, test_read_careful);
 	tcase_add_test(tc, test_read_str_simple);
 	tcase_add_test(tc, test_read_str_truncate);
 	tcase_add_test(tc, test_read_str_page_end);

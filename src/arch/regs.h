@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Changing the syscall a tracee is stopped at the entry of (a syscall-
+ * entry or seccomp stop): its first argument, or skipping it.  The
+ * registers are those of sctrace's own ptrace view, so this is built for
+ * the host (src/arch/regs.c); every ABI the host can run is handled.
+ */
+#ifndef SCTRACE_ARCH_REGS_H
+#define SCTRACE_ARCH_REGS_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+struct sct_arch;
+
+/* Set the first argument of the syscall of tid (ABI a).  0 or -errno. */
+int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v);
+
+/*
+ * Skip the syscall of tid (ABI a): the kernel runs nothing and the call
+ * returns ret (a -errno).  0 or -errno.
+ */
+int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret);
+
+#endif
