@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The one test command: build sctrace, run 'make check', 'make distcheck' and
 # 'make check-cross'; then 'make check' again under ASan+UBSan with leak
-# detection, and as an unprivileged user in a user and pid namespace.
+# detection, and as an unprivileged user in a user and pid namespace; then
+# a short run of each fuzz target (when clang is installed).
 #
 # Run from anywhere; it works in the source tree it lives in (in-tree build).
 # The sanitizer and unprivileged runs build out of tree, from a copy of the
@@ -18,6 +19,8 @@
 #   SCTRACE_SKIP_CROSS=1       skip 'make check-cross' (aarch64/armhf in QEMU, i386)
 #   SCTRACE_SKIP_SANITIZERS=1  skip the ASan+UBSan run
 #   SCTRACE_SKIP_UNPRIV=1      skip the run as an unprivileged user
+#   SCTRACE_FUZZ_TIME=SECONDS  how long each fuzz target runs (default 45;
+#                              0 skips them; they also need clang)
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 1
@@ -284,6 +287,33 @@ else
 		die "unprivileged: configure or make failed"
 	fi
 	tally "make check (unprivileged)" "$unpriv_dir/obj" "$stamp" "$check_rc" skip_ok
+fi
+
+# ---- fuzz targets -----------------------------------------------------------
+# make check replayed the corpus in every build; here libFuzzer looks for
+# new inputs for a short while (tests/fuzz/run.sh; README: longer runs).
+fuzz_time=${SCTRACE_FUZZ_TIME:-45}
+if [ "$fuzz_time" = 0 ]; then
+	section "fuzz targets: skipped (SCTRACE_FUZZ_TIME=0)"
+elif ! command -v clang >/dev/null 2>&1; then
+	section "fuzz targets: skipped (no clang; contrib/install-deps.sh installs it)"
+else
+	section "fuzz targets: build-fuzz (CC=clang --enable-fuzzers)"
+	fuzz_dir=$top/build-fuzz
+	rm -rf "$fuzz_dir"
+	copy_sources "$fuzz_dir" || die "make distdir for build-fuzz"
+	(cd "$fuzz_dir/obj" && ../src/configure CC=clang --enable-fuzzers) \
+		>"$fuzz_dir/configure.log" 2>&1 ||
+		{ tail -n 60 "$fuzz_dir/configure.log" "$fuzz_dir/obj/config.log"; die "configure CC=clang --enable-fuzzers"; }
+	make -C "$fuzz_dir/obj" -j"$jobs" ||
+		die "make (fuzz targets)"
+	section "fuzz targets: ${fuzz_time}s each"
+	if bash "$fuzz_dir/src/tests/fuzz/run.sh" "$fuzz_time" "$fuzz_dir/obj"; then
+		n_pass=$((n_pass + 1))
+	else
+		printf '\ntest.sh: %s passed, %s failed, %s skipped\n' "$n_pass" "$((n_fail + 1))" "$n_skip"
+		die "a fuzz target crashed: its input is in $fuzz_dir/obj/tests/fuzz/crash-*"
+	fi
 fi
 
 section "done"
