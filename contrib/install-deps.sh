@@ -10,6 +10,9 @@ build_pkgs=(
 	gcc make autoconf automake libtool pkg-config
 	libseccomp-dev zlib1g-dev libunwind-dev check
 )
+# The fuzz targets (contrib/test.sh, tests/fuzz): clang with libFuzzer,
+# whose runtime is only a recommendation of clang's.
+fuzz_pkgs=(clang libclang-rt-dev)
 # Readers and references used by the tests and the benchmark.
 # 'time' is GNU time (/usr/bin/time), used by 'make bench' for peak RSS.
 test_pkgs=(sysdig tshark strace python3 time)
@@ -46,6 +49,6 @@ echo "wireshark-common wireshark-common/install-setuid boolean false" |
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
 	apt-get -o Acquire::Retries=3 -y -q --no-install-recommends \
 	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-	install "${build_pkgs[@]}" "${test_pkgs[@]}" "${cross_pkgs[@]}"
+	install "${build_pkgs[@]}" "${fuzz_pkgs[@]}" "${test_pkgs[@]}" "${cross_pkgs[@]}"
 
 echo "install-deps.sh: all dependencies installed"

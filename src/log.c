@@ -9,6 +9,8 @@
 
 int sct_verbose;
 
+static void vmsg(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 static void vmsg(const char *fmt, va_list ap)
 {
 	fputs("sctrace: ", stderr);

@@ -134,7 +134,7 @@ static struct sct_val sockopt_val(struct sct_call *c, uint64_t optval,
 	case SCT_PPM_SOCKOPT_IDX_ERRNO:
 		if (!sct_read_u32(c, optval, &u32))
 			break;
-		return sct_dyn_int(c, idx, (uint64_t)(int64_t)-(int32_t)u32, 8);
+		return sct_dyn_int(c, idx, (uint64_t)-(int64_t)(int32_t)u32, 8);
 	case SCT_PPM_SOCKOPT_IDX_UINT32:
 		if (!sct_read_u32(c, optval, &u32))
 			break;

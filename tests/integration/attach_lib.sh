@@ -29,9 +29,19 @@ need_attach() {
 # RUN_AS (setpriv to that user, no capabilities) to "nobody" (or to a
 # system user sctracetest, created if need be), make TMP reachable for it
 # and run copies of sctrace and attach_srv from TMP (the build tree may be
-# closed to it).  Returns 1 when not root.
+# closed to it).  Returns 1 when not root, and when root only of a user
+# namespace that maps no other user (unshare -Ur: contrib/test.sh runs the
+# suite so), where the current user is the unprivileged one.
 unprivileged_user() {
+	local map
 	[ "$(id -u)" -eq 0 ] || return 1
+	map=$(awk '{ printf("%s%s %s %s", (NR > 1 ? ", " : ""), $1, $2, $3) }' /proc/self/uid_map)
+	if [ "$map" != "0 0 4294967295" ] &&
+		! awk -v u="$(id -u nobody 2>/dev/null || echo 65534)" \
+			'u >= $1 && u < $1 + $3 { f = 1 } END { exit !f }' /proc/self/uid_map; then
+		note "root of a user namespace (uid_map $map) that maps no other user: running as the current user, unprivileged outside it"
+		return 1
+	fi
 	command -v setpriv >/dev/null 2>&1 ||
 		hard_error "setpriv (util-linux) is needed to run as another user"
 	if id -u nobody >/dev/null 2>&1; then
