@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Waiting for the next ptrace stop: poll first while that pays, else sleep. */
+#ifndef SCTRACE_STOPWAIT_H
+#define SCTRACE_STOPWAIT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct sct_stopwait {
+	bool spin;		/* polling allowed: not --no-spin, >1 cpu */
+	unsigned misses;	/* polls in a row that found nothing */
+	unsigned skip;		/* waits left that sleep before polling again */
+	uint64_t win_start;	/* ns: this contention window began, 0: none */
+	long win_ivcsw;		/* our involuntary switches then */
+	uint64_t off_until;	/* ns: no polling before then (contention) */
+	uint64_t off_ns;	/* how long the next pause lasts */
+	/* what happened, for tests and -v */
+	uint64_t polled, slept, pauses;
+};
+
+/* spin: polling is allowed at all */
+void sct_stopwait_init(struct sct_stopwait *w, bool spin);
+
+/*
+ * waitpid(-1, status, __WALL), polled first when that pays.  Returns -1
+ * with errno EINTR as soon as *interrupted is set during a poll.
+ */
+pid_t sct_stopwait_next(struct sct_stopwait *w, int *status,
+			const volatile sig_atomic_t *interrupted);
+
+/*
+ * The policy alone (the clock and the counter passed in, for tests):
+ * whether the wait starting at now (CLOCK_MONOTONIC ns) polls; ivcsw()
+ * reads the tracer thread's involuntary context switches, only when a
+ * contention window ends.
+ */
+bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
+			long (*ivcsw)(void));
+/* a poll of SPIN_NS found nothing */
+void sct_stopwait_missed(struct sct_stopwait *w);
+
+#endif
