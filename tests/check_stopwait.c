@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The polling policy of stopwait.c on a made-up clock and a made-up count
+ * of involuntary context switches: when the tracer polls for the next stop,
+ * when contention pauses it and for how long, and when misses do.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdint.h>
+
+#include "stopwait.h"
+
+#define MS	1000000ull
+
+/* the tracer's involuntary context switches so far, and how often read */
+static long fake_ivcsw;
+static unsigned reads;
+
+static long ivcsw(void)
+{
+	reads++;
+	return fake_ivcsw;
+}
+
+static void fresh(struct sct_stopwait *w, bool spin)
+{
+	sct_stopwait_init(w, spin);
+	fake_ivcsw = 100;
+	reads = 0;
+}
+
+START_TEST(test_no_spin)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, false);
+	for (t = 1 * MS; t < 100 * MS; t += MS / 10)
+		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+	ck_assert_uint_eq(reads, 0);
+}
+END_TEST
+
+/* an idle machine: nobody preempts the polling tracer, it keeps polling */
+START_TEST(test_idle_polls)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, true);
+	for (t = 1 * MS; t < 1001 * MS; t += MS / 100) {
+		ck_assert(sct_stopwait_polls(&w, t, ivcsw));
+		if (t % (50 * MS) == 0)
+			fake_ivcsw++;	/* a kworker now and then */
+	}
+	/* the counter is read once a window (10 ms), not once a stop */
+	ck_assert_uint_ge(reads, 99);
+	ck_assert_uint_le(reads, 101);
+	ck_assert_uint_eq(w.pauses, 0);
+}
+END_TEST
+
+/* preempted twice in a window: the cpu is wanted, polling pauses */
+START_TEST(test_contention_pauses)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, true);
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 5 * MS, ivcsw));
+	fake_ivcsw += 2;
+	/* the window ends at 11 ms: 50 ms without polling */
+	ck_assert(!sct_stopwait_polls(&w, 11 * MS, ivcsw));
+	ck_assert_uint_eq(w.pauses, 1);
+	for (t = 12 * MS; t < 61 * MS; t += MS)
+		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+	/* tried again: still contended, the pause doubles */
+	ck_assert(sct_stopwait_polls(&w, 61 * MS, ivcsw));
+	fake_ivcsw += 3;
+	ck_assert(!sct_stopwait_polls(&w, 71 * MS, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, 170 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 171 * MS, ivcsw));
+	/* contention gone: the window is clean, polling goes on */
+	ck_assert(sct_stopwait_polls(&w, 181 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 200 * MS, ivcsw));
+	ck_assert_uint_eq(w.pauses, 2);
+	/* and the next pause is the shortest again */
+	fake_ivcsw += 2;
+	ck_assert(sct_stopwait_polls(&w, 201 * MS, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, 210 * MS, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, 259 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 260 * MS, ivcsw));
+}
+END_TEST
+
+/* one preemption in a window is not contention */
+START_TEST(test_one_preemption)
+{
+	struct sct_stopwait w;
+
+	fresh(&w, true);
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+	fake_ivcsw++;
+	ck_assert(sct_stopwait_polls(&w, 11 * MS, ivcsw));
+	fake_ivcsw++;
+	ck_assert(sct_stopwait_polls(&w, 21 * MS, ivcsw));
+	ck_assert_uint_eq(w.pauses, 0);
+}
+END_TEST
+
+/* lasting contention: pauses double up to 1.6 s, never longer */
+START_TEST(test_pause_cap)
+{
+	struct sct_stopwait w;
+	uint64_t t = 1 * MS;
+	unsigned i;
+
+	fresh(&w, true);
+	for (i = 0; i < 12; i++) {
+		ck_assert(sct_stopwait_polls(&w, t, ivcsw));
+		fake_ivcsw += 5;
+		t += 10 * MS;
+		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+		t = w.off_until;
+	}
+	ck_assert_uint_eq(w.pauses, 12);
+	ck_assert_uint_eq(w.off_ns, 1600 * MS);
+	/* the last pause lasted 1.6 s */
+	ck_assert(!sct_stopwait_polls(&w, t - 1, ivcsw));
+}
+END_TEST
+
+/* polls that find nothing: the next 64 waits sleep at once */
+START_TEST(test_misses)
+{
+	struct sct_stopwait w;
+	unsigned i;
+
+	fresh(&w, true);
+	for (i = 0; i < 7; i++) {
+		ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+		sct_stopwait_missed(&w);
+	}
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+	sct_stopwait_missed(&w);
+	for (i = 0; i < 64; i++)
+		ck_assert(!sct_stopwait_polls(&w, 2 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 2 * MS, ivcsw));
+}
+END_TEST
+
+Suite *sct_suite_stopwait(void);
+
+Suite *sct_suite_stopwait(void)
+{
+	Suite *s = suite_create("stopwait");
+	TCase *tc = tcase_create("policy");
+
+	tcase_add_test(tc, test_no_spin);
+	tcase_add_test(tc, test_idle_polls);
+	tcase_add_test(tc, test_contention_pauses);
+	tcase_add_test(tc, test_one_preemption);
+	tcase_add_test(tc, test_pause_cap);
+	tcase_add_test(tc, test_misses);
+	suite_add_tcase(s, tc);
+	return s;
+}
