@@ -12,28 +12,35 @@
  * Polling only pays with a cpu to spare.  When the cpu it burns is wanted
  * (other jobs, a busy loop per core, the tracee queued behind the tracer on
  * one cpu), the scheduler preempts the polling tracer, and a preempted
- * tracer leaves the stopped tracee waiting a whole time slice: polling then
- * loses to sleeping, which the scheduler rewards with a prompt wake-up.
- * Two rules:
+ * tracer leaves the stopped tracee waiting for a whole time slice: polling
+ * then loses to sleeping, which the scheduler rewards with a prompt
+ * wake-up.  So:
  *
  * - Misses: after SPIN_MISSES polls in a row that found nothing (tracees
  *   that block in their syscalls, or compute between them), the next
  *   SPIN_SKIP waits sleep straight away.
- * - Contention: every WINDOW_NS of polling, the tracer thread's involuntary
- *   context switches are read (getrusage, one syscall per window, none per
- *   stop).  CONTENDED or more in a window mean the cpu is wanted: polling
- *   pauses for off_ns (PAUSE_MIN, doubling while contention lasts, up to
- *   PAUSE_MAX), then is tried again for a window.  An idle machine
- *   preempts a polling tracer about never.
+ * - Contention: polling goes in windows of WINDOW_NS.  A window starts
+ *   only if the machine has a cpu to spare: no more threads runnable than
+ *   cpus online (/proc/loadavg's count, us and the resumed tracee
+ *   included).  When it ends, the tracer thread's involuntary context
+ *   switches are read (getrusage): CONTENDED or more, or more runnable
+ *   threads than cpus, mean the cpu is wanted.  Then polling pauses for
+ *   off_ns (PAUSE_MIN, doubling while contention lasts, up to PAUSE_MAX)
+ *   before the next try.  An idle machine preempts a polling tracer about
+ *   never.  Two reads every WINDOW_NS at most: nothing once a stop.
  */
 #include "config.h"
 #include "stopwait.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #define SPIN_NS		40000ull	/* the longest poll for one stop */
 #define SPIN_MISSES	8u
@@ -51,22 +58,79 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static long thread_ivcsw(void)
+static long thread_ivcsw(struct sct_stopwait *w)
 {
 	struct rusage ru;
 
+	(void)w;
 	if (getrusage(RUSAGE_THREAD, &ru) < 0)
 		return 0;
 	return ru.ru_nivcsw;
 }
 
-void sct_stopwait_init(struct sct_stopwait *w, bool spin)
+/* "0.52 0.58 0.59 3/467 12345": the 3 */
+static int machine_running(struct sct_stopwait *w)
 {
-	*w = (struct sct_stopwait){ .spin = spin, .off_ns = PAUSE_MIN };
+	char buf[128], *p;
+	ssize_t n;
+
+	if (w->loadavg_fd < 0) {
+		w->loadavg_fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+		if (w->loadavg_fd < 0)
+			return -1;
+	}
+	n = pread(w->loadavg_fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	p = strchr(buf, '/');
+	if (!p)
+		return -1;
+	while (p > buf && p[-1] != ' ')
+		p--;
+	return atoi(p);
+}
+
+static const struct sct_stopwait_meter real_meter = {
+	.ivcsw = thread_ivcsw,
+	.running = machine_running,
+};
+
+void sct_stopwait_init(struct sct_stopwait *w, bool spin, int ncpus)
+{
+	*w = (struct sct_stopwait){
+		.spin = spin,
+		.ncpus = ncpus,
+		.loadavg_fd = -1,
+		.off_ns = PAUSE_MIN,
+	};
+}
+
+void sct_stopwait_fini(struct sct_stopwait *w)
+{
+	if (w->loadavg_fd >= 0)
+		close(w->loadavg_fd);
+	w->loadavg_fd = -1;
+}
+
+/* more runnable threads than cpus: none to spare for polling */
+static bool crowded(struct sct_stopwait *w, const struct sct_stopwait_meter *m)
+{
+	int n = m->running(w);
+
+	return n > w->ncpus;
+}
+
+static void pause_polling(struct sct_stopwait *w, uint64_t now)
+{
+	w->off_until = now + w->off_ns;
+	w->off_ns = w->off_ns * 2 > PAUSE_MAX ? PAUSE_MAX : w->off_ns * 2;
+	w->win_start = 0;
+	w->pauses++;
 }
 
 bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
-			long (*ivcsw)(void))
+			const struct sct_stopwait_meter *m)
 {
 	long n;
 
@@ -77,19 +141,19 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		return false;
 	}
 	if (!w->win_start) {
+		if (crowded(w, m)) {
+			pause_polling(w, now);
+			return false;
+		}
 		w->win_start = now;
-		w->win_ivcsw = ivcsw();
+		w->win_ivcsw = m->ivcsw(w);
 		return true;
 	}
 	if (now - w->win_start < WINDOW_NS)
 		return true;
-	n = ivcsw();
-	if (n - w->win_ivcsw >= CONTENDED) {
-		/* the cpu is wanted: sleep for a while, then try again */
-		w->off_until = now + w->off_ns;
-		w->off_ns = w->off_ns * 2 > PAUSE_MAX ? PAUSE_MAX : w->off_ns * 2;
-		w->win_start = 0;
-		w->pauses++;
+	n = m->ivcsw(w);
+	if (n - w->win_ivcsw >= CONTENDED || crowded(w, m)) {
+		pause_polling(w, now);
 		return false;
 	}
 	w->off_ns = PAUSE_MIN;
@@ -115,7 +179,7 @@ pid_t sct_stopwait_next(struct sct_stopwait *w, int *status,
 	if (!w->spin)
 		return waitpid(-1, status, __WALL);
 	t0 = now_ns();
-	if (!sct_stopwait_polls(w, t0, thread_ivcsw)) {
+	if (!sct_stopwait_polls(w, t0, &real_meter)) {
 		w->slept++;
 		return waitpid(-1, status, __WALL);
 	}

@@ -438,7 +438,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (!pids)
 		sct_die("out of memory");
 	sct_sysevent_init(&T);
-	sct_stopwait_init(&T.wait, !o->no_spin && cpus_to_run_on() > 1);
+	sct_stopwait_init(&T.wait, !o->no_spin && cpus_to_run_on() > 1,
+			  (int)sysconf(_SC_NPROCESSORS_ONLN));
 	sct_proc_cache_on();
 
 	for (i = 0; i < o->npids; i++) {
@@ -451,6 +452,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 			loop();
 			free(pids);
 			sct_sysevent_fini(&T);
+			sct_stopwait_fini(&T.wait);
 			return r;
 		}
 		pids[n++] = o->pids[i];
@@ -463,6 +465,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 			loop();
 			free(pids);
 			sct_sysevent_fini(&T);
+			sct_stopwait_fini(&T.wait);
 			return pid;
 		}
 		pids[n++] = pid;
@@ -492,6 +495,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	sct_snapshot_free(T.snap);
 	free(pids);
 	sct_sysevent_fini(&T);
+	sct_stopwait_fini(&T.wait);
 	if (!o->argv)
 		return 0;
 	if (!T.main_done)

@@ -13,21 +13,41 @@
 
 #define MS	1000000ull
 
-/* the tracer's involuntary context switches so far, and how often read */
+/*
+ * The tracer's involuntary context switches so far, the threads runnable
+ * on the 2-cpu machine, and how often each was read.
+ */
 static long fake_ivcsw;
-static unsigned reads;
+static int fake_running;
+static unsigned reads, running_reads;
 
-static long ivcsw(void)
+static long fake_ivcsw_read(struct sct_stopwait *w)
 {
+	(void)w;
 	reads++;
 	return fake_ivcsw;
 }
 
+static int fake_running_read(struct sct_stopwait *w)
+{
+	(void)w;
+	running_reads++;
+	return fake_running;
+}
+
+static const struct sct_stopwait_meter fake = {
+	.ivcsw = fake_ivcsw_read,
+	.running = fake_running_read,
+};
+static const struct sct_stopwait_meter *const meter = &fake;
+
 static void fresh(struct sct_stopwait *w, bool spin)
 {
-	sct_stopwait_init(w, spin);
+	sct_stopwait_init(w, spin, 2);
 	fake_ivcsw = 100;
+	fake_running = 2;	/* the tracer and its tracee */
 	reads = 0;
+	running_reads = 0;
 }
 
 START_TEST(test_no_spin)
@@ -37,8 +57,9 @@ START_TEST(test_no_spin)
 
 	fresh(&w, false);
 	for (t = 1 * MS; t < 100 * MS; t += MS / 10)
-		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+		ck_assert(!sct_stopwait_polls(&w, t, meter));
 	ck_assert_uint_eq(reads, 0);
+	ck_assert_uint_eq(running_reads, 0);
 }
 END_TEST
 
@@ -50,13 +71,14 @@ START_TEST(test_idle_polls)
 
 	fresh(&w, true);
 	for (t = 1 * MS; t < 1001 * MS; t += MS / 100) {
-		ck_assert(sct_stopwait_polls(&w, t, ivcsw));
+		ck_assert(sct_stopwait_polls(&w, t, meter));
 		if (t % (50 * MS) == 0)
 			fake_ivcsw++;	/* a kworker now and then */
 	}
 	/* the counter is read once a window (10 ms), not once a stop */
 	ck_assert_uint_ge(reads, 99);
 	ck_assert_uint_le(reads, 101);
+	ck_assert_uint_eq(running_reads, reads);
 	ck_assert_uint_eq(w.pauses, 0);
 }
 END_TEST
@@ -68,30 +90,30 @@ START_TEST(test_contention_pauses)
 	uint64_t t;
 
 	fresh(&w, true);
-	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
-	ck_assert(sct_stopwait_polls(&w, 5 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 5 * MS, meter));
 	fake_ivcsw += 2;
 	/* the window ends at 11 ms: 50 ms without polling */
-	ck_assert(!sct_stopwait_polls(&w, 11 * MS, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, 11 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 1);
 	for (t = 12 * MS; t < 61 * MS; t += MS)
-		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+		ck_assert(!sct_stopwait_polls(&w, t, meter));
 	/* tried again: still contended, the pause doubles */
-	ck_assert(sct_stopwait_polls(&w, 61 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 61 * MS, meter));
 	fake_ivcsw += 3;
-	ck_assert(!sct_stopwait_polls(&w, 71 * MS, ivcsw));
-	ck_assert(!sct_stopwait_polls(&w, 170 * MS, ivcsw));
-	ck_assert(sct_stopwait_polls(&w, 171 * MS, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, 71 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 170 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 171 * MS, meter));
 	/* contention gone: the window is clean, polling goes on */
-	ck_assert(sct_stopwait_polls(&w, 181 * MS, ivcsw));
-	ck_assert(sct_stopwait_polls(&w, 200 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 181 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 200 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 2);
 	/* and the next pause is the shortest again */
 	fake_ivcsw += 2;
-	ck_assert(sct_stopwait_polls(&w, 201 * MS, ivcsw));
-	ck_assert(!sct_stopwait_polls(&w, 210 * MS, ivcsw));
-	ck_assert(!sct_stopwait_polls(&w, 259 * MS, ivcsw));
-	ck_assert(sct_stopwait_polls(&w, 260 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 201 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 210 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 259 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 260 * MS, meter));
 }
 END_TEST
 
@@ -101,12 +123,40 @@ START_TEST(test_one_preemption)
 	struct sct_stopwait w;
 
 	fresh(&w, true);
-	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 	fake_ivcsw++;
-	ck_assert(sct_stopwait_polls(&w, 11 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 11 * MS, meter));
 	fake_ivcsw++;
-	ck_assert(sct_stopwait_polls(&w, 21 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 21 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 0);
+}
+END_TEST
+
+/* more threads runnable than cpus: no window starts, none goes on */
+START_TEST(test_crowded)
+{
+	struct sct_stopwait w;
+
+	fresh(&w, true);
+	fake_running = 3;	/* a busy loop besides tracer and tracee */
+	ck_assert(!sct_stopwait_polls(&w, 1 * MS, meter));
+	ck_assert_uint_eq(reads, 0);	/* no window: no preemption to count */
+	ck_assert_uint_eq(w.pauses, 1);
+	ck_assert(!sct_stopwait_polls(&w, 50 * MS, meter));
+	/* tried again at 51 ms: still crowded, 100 ms more */
+	ck_assert(!sct_stopwait_polls(&w, 51 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 2);
+	ck_assert(!sct_stopwait_polls(&w, 150 * MS, meter));
+	fake_running = 2;
+	ck_assert(sct_stopwait_polls(&w, 151 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 160 * MS, meter));
+	/* crowded again when the window ends: pause */
+	fake_running = 4;
+	ck_assert(!sct_stopwait_polls(&w, 161 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 3);
+	/* the count unknown (no /proc): only preemptions tell */
+	fake_running = -1;
+	ck_assert(sct_stopwait_polls(&w, 161 * MS + w.off_ns / 2, meter));
 }
 END_TEST
 
@@ -119,16 +169,16 @@ START_TEST(test_pause_cap)
 
 	fresh(&w, true);
 	for (i = 0; i < 12; i++) {
-		ck_assert(sct_stopwait_polls(&w, t, ivcsw));
+		ck_assert(sct_stopwait_polls(&w, t, meter));
 		fake_ivcsw += 5;
 		t += 10 * MS;
-		ck_assert(!sct_stopwait_polls(&w, t, ivcsw));
+		ck_assert(!sct_stopwait_polls(&w, t, meter));
 		t = w.off_until;
 	}
 	ck_assert_uint_eq(w.pauses, 12);
 	ck_assert_uint_eq(w.off_ns, 1600 * MS);
 	/* the last pause lasted 1.6 s */
-	ck_assert(!sct_stopwait_polls(&w, t - 1, ivcsw));
+	ck_assert(!sct_stopwait_polls(&w, t - 1, meter));
 }
 END_TEST
 
@@ -140,14 +190,14 @@ START_TEST(test_misses)
 
 	fresh(&w, true);
 	for (i = 0; i < 7; i++) {
-		ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+		ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 		sct_stopwait_missed(&w);
 	}
-	ck_assert(sct_stopwait_polls(&w, 1 * MS, ivcsw));
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 	sct_stopwait_missed(&w);
 	for (i = 0; i < 64; i++)
-		ck_assert(!sct_stopwait_polls(&w, 2 * MS, ivcsw));
-	ck_assert(sct_stopwait_polls(&w, 2 * MS, ivcsw));
+		ck_assert(!sct_stopwait_polls(&w, 2 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 2 * MS, meter));
 }
 END_TEST
 
@@ -162,6 +212,7 @@ Suite *sct_suite_stopwait(void)
 	tcase_add_test(tc, test_idle_polls);
 	tcase_add_test(tc, test_contention_pauses);
 	tcase_add_test(tc, test_one_preemption);
+	tcase_add_test(tc, test_crowded);
 	tcase_add_test(tc, test_pause_cap);
 	tcase_add_test(tc, test_misses);
 	suite_add_tcase(s, tc);
