@@ -22,12 +22,15 @@
  * - Contention: polling goes in windows of WINDOW_NS.  A window starts
  *   only if the machine has a cpu to spare: no more threads runnable than
  *   cpus online (/proc/loadavg's count, us and the resumed tracee
- *   included).  When it ends, the tracer thread's involuntary context
- *   switches are read (getrusage): CONTENDED or more, or more runnable
- *   threads than cpus, mean the cpu is wanted.  Then polling pauses for
- *   off_ns (PAUSE_MIN, doubling while contention lasts, up to PAUSE_MAX)
- *   before the next try.  An idle machine preempts a polling tracer about
- *   never.  Two reads every WINDOW_NS at most: nothing once a stop.
+ *   included); else the waits sleep and the count is read again
+ *   RECHECK_NS later (a busy loop per cpu never lets a window start).
+ *   When a window ends, the tracer thread's involuntary context switches
+ *   are read (getrusage): CONTENDED or more, or more runnable threads than
+ *   cpus, mean the cpu is wanted.  Then polling pauses for off_ns
+ *   (PAUSE_MIN, doubling while contention lasts, up to PAUSE_MAX: a window
+ *   polled under contention costs time slices) before the next try.  An
+ *   idle machine preempts a polling tracer about never.  Two reads every
+ *   WINDOW_NS at most: nothing once a stop.
  */
 #include "config.h"
 #include "stopwait.h"
@@ -49,6 +52,7 @@
 #define CONTENDED	2
 #define PAUSE_MIN	50000000ull	/* 50 ms */
 #define PAUSE_MAX	1600000000ull	/* 1.6 s */
+#define RECHECK_NS	10000000ull	/* 10 ms */
 
 static uint64_t now_ns(void)
 {
@@ -142,7 +146,9 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 	}
 	if (!w->win_start) {
 		if (crowded(w, m)) {
-			pause_polling(w, now);
+			/* cheap to tell again: look again soon */
+			w->off_until = now + RECHECK_NS;
+			w->rechecks++;
 			return false;
 		}
 		w->win_start = now;

@@ -29,7 +29,7 @@ struct sct_stopwait {
 	uint64_t off_until;	/* ns: no polling before then (contention) */
 	uint64_t off_ns;	/* how long the next pause lasts */
 	/* what happened, for tests and debugging */
-	uint64_t polled, slept, pauses;
+	uint64_t polled, slept, pauses, rechecks;
 };
 
 /* spin: polling is allowed at all; ncpus: cpus online */

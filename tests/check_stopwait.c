@@ -141,22 +141,24 @@ START_TEST(test_crowded)
 	fake_running = 3;	/* a busy loop besides tracer and tracee */
 	ck_assert(!sct_stopwait_polls(&w, 1 * MS, meter));
 	ck_assert_uint_eq(reads, 0);	/* no window: no preemption to count */
-	ck_assert_uint_eq(w.pauses, 1);
-	ck_assert(!sct_stopwait_polls(&w, 50 * MS, meter));
-	/* tried again at 51 ms: still crowded, 100 ms more */
-	ck_assert(!sct_stopwait_polls(&w, 51 * MS, meter));
-	ck_assert_uint_eq(w.pauses, 2);
-	ck_assert(!sct_stopwait_polls(&w, 150 * MS, meter));
+	ck_assert_uint_eq(running_reads, 1);
+	/* looked at again 10 ms later, not before */
+	ck_assert(!sct_stopwait_polls(&w, 10 * MS, meter));
+	ck_assert_uint_eq(running_reads, 1);
+	ck_assert(!sct_stopwait_polls(&w, 11 * MS, meter));
+	ck_assert_uint_eq(running_reads, 2);
+	ck_assert_uint_eq(w.pauses, 0);
 	fake_running = 2;
-	ck_assert(sct_stopwait_polls(&w, 151 * MS, meter));
-	ck_assert(sct_stopwait_polls(&w, 160 * MS, meter));
-	/* crowded again when the window ends: pause */
+	ck_assert(sct_stopwait_polls(&w, 21 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 30 * MS, meter));
+	/* crowded when the window ends: a pause, as for preemptions */
 	fake_running = 4;
-	ck_assert(!sct_stopwait_polls(&w, 161 * MS, meter));
-	ck_assert_uint_eq(w.pauses, 3);
+	ck_assert(!sct_stopwait_polls(&w, 31 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 1);
+	ck_assert(!sct_stopwait_polls(&w, 80 * MS, meter));
 	/* the count unknown (no /proc): only preemptions tell */
 	fake_running = -1;
-	ck_assert(sct_stopwait_polls(&w, 161 * MS + w.off_ns / 2, meter));
+	ck_assert(sct_stopwait_polls(&w, 81 * MS, meter));
 }
 END_TEST
 
