@@ -485,11 +485,6 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (pid > 0)
 		kill(pid, SIGCONT);
 	loop();
-	if (getenv("SCT_SW_DEBUG"))
-		fprintf(stderr, "stopwait: polled %llu slept %llu pauses %llu rechecks %llu\n",
-			(unsigned long long)T.wait.polled,
-			(unsigned long long)T.wait.slept,
-			(unsigned long long)T.wait.pauses, (unsigned long long)T.wait.rechecks);
 	if (o->w && !o->w->nevents)
 		sct_sysevent_no_events(&T);
 	sct_snapshot_free(T.snap);
