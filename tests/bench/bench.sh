@@ -17,12 +17,15 @@
 #   WAKEUP      tests/bench/wakeup (pipe ping-pong: what a wake-up costs
 #               across cpus and on one); default: next to LOOP
 #
-# Conditions (BENCH_CONDS, default "idle busy pinned"):
+# Conditions (BENCH_CONDS, default "idle busy jobs pinned"):
 #   idle    the machine as it is (every case)
 #   busy    one busy loop per cpu at nice 0, started by this script
+#   jobs    one on-and-off job per cpu at nice 0 (a few ms of computing, a
+#           sleep of 5 ms in a new process, again), like a parallel build
 #   pinned  tracer and tracee on one cpu (taskset -c on the whole command)
-# busy and pinned run untraced, bare ptrace, sctrace, sctrace --no-spin and
-# strace -f only.  Each round runs every condition, workload and case once.
+# busy, jobs and pinned run untraced, bare ptrace, sctrace, sctrace
+# --no-spin and strace -f only.  Each round runs every condition, workload
+# and case once.
 #
 # Environment:
 #   BENCH_REPS     rounds; each case runs once per round, the median is
@@ -43,7 +46,7 @@ set -uo pipefail
 export LC_ALL=C
 
 usage() {
-	sed -n '5,41s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,44s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -61,7 +64,7 @@ ITER=${BENCH_ITER:-20000}
 FORKS=${BENCH_FORKS:-300}
 NTHREADS=${BENCH_THREADS:-1000}
 PYITER=${BENCH_PY:-1000}
-CONDS=${BENCH_CONDS:-idle busy pinned}
+CONDS=${BENCH_CONDS:-idle busy jobs pinned}
 PYFILES=$(dirname "$0")/files.py
 
 for b in "$LOOP" "$BAREPTRACE" "$SCTRACE"; do
@@ -77,7 +80,7 @@ for v in "$REPS" "$ITER" "$FORKS" "$NTHREADS" "$PYITER"; do
 done
 for c in $CONDS; do
 	case $c in
-	idle | busy | pinned) ;;
+	idle | busy | jobs | pinned) ;;
 	*) usage ;;
 	esac
 done
@@ -107,11 +110,18 @@ spin_stop() {
 }
 trap 'spin_stop; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM HUP
-# spin_start: one busy loop per cpu, at nice 0
+# spin_start busy|jobs: one busy loop, or one on-and-off job, per cpu
 spin_start() {
 	local i
 	for ((i = 0; i < $(nproc); i++)); do
-		(while :; do :; done) &
+		if [ "$1" = busy ]; then
+			(while :; do :; done) &
+		else
+			(while :; do
+				for ((j = 0; j < 1000; j++)); do :; done
+				sleep 0.005
+			done) &
+		fi
 		spinners+=($!)
 	done
 }
@@ -246,7 +256,7 @@ echo "wake-up cost (pipe ping-pong, one way, microseconds): $wake0"
 echo "  (a dear cross-cpu wake-up, as in a virtual machine whose idle vcpu the"
 echo "  host must wake, is what polling for the next stop saves)"
 echo "conditions: $CONDS (busy: $(nproc) busy loops at nice 0;" \
-	"pinned: taskset -c $cpu0 on tracer and tracee)"
+	"jobs: $(nproc) on-and-off jobs at nice 0; pinned: taskset -c $cpu0 on tracer and tracee)"
 echo
 
 # Warm-up, and the syscall counts of each workload (strace -c, not timed).
@@ -267,7 +277,7 @@ echo
 # once) so that a slow patch of the machine does not fall on one case only.
 for ((r = 1; r <= REPS; r++)); do
 	for c in $CONDS; do
-		[ "$c" = busy ] && spin_start
+		case $c in busy | jobs) spin_start "$c" ;; esac
 		for w in "${!wl_names[@]}"; do
 			wn=${wl_names[$w]}
 			printf 'round %d/%d %-6s %-8s:' "$r" "$REPS" "$c" "$wn"
@@ -290,7 +300,7 @@ for ((r = 1; r <= REPS; r++)); do
 			done
 			echo
 		done
-		[ "$c" = busy ] && spin_stop
+		case $c in busy | jobs) spin_stop ;; esac
 	done
 done
 echo
@@ -324,6 +334,7 @@ for c in $CONDS; do
 	case $c in
 	idle) echo "condition idle: the machine as it is" ;;
 	busy) echo "condition busy: $(nproc) busy loops at nice 0, one per cpu" ;;
+	jobs) echo "condition jobs: $(nproc) on-and-off jobs at nice 0 (compute a few ms, sleep 5 ms)" ;;
 	pinned) echo "condition pinned: tracer and tracee on cpu $cpu0 (taskset -c $cpu0)" ;;
 	esac
 	# shellcheck disable=SC2059
