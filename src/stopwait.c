@@ -26,7 +26,8 @@
  *   RECHECK_NS later (a busy loop per cpu never lets a window start).
  *   When a window ends, the tracer thread's involuntary context switches
  *   are read (getrusage): CONTENDED or more, or more runnable threads than
- *   cpus, mean the cpu is wanted.  Then polling pauses for off_ns
+ *   cpus at the end of two windows in a row (one count can catch a thread
+ *   passing by), mean the cpu is wanted.  Then polling pauses for off_ns
  *   (PAUSE_MIN, doubling while contention lasts, up to PAUSE_MAX: a window
  *   polled under contention costs time slices) before the next try.  An
  *   idle machine preempts a polling tracer about never.  Two reads every
@@ -49,7 +50,7 @@
 #define SPIN_MISSES	8u
 #define SPIN_SKIP	64u
 #define WINDOW_NS	10000000ull	/* 10 ms */
-#define CONTENDED	2
+#define CONTENDED	3
 #define PAUSE_MIN	50000000ull	/* 50 ms */
 #define PAUSE_MAX	1600000000ull	/* 1.6 s */
 #define RECHECK_NS	10000000ull	/* 10 ms */
@@ -137,6 +138,7 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 			const struct sct_stopwait_meter *m)
 {
 	long n;
+	bool c;
 
 	if (!w->spin || now < w->off_until)
 		return false;
@@ -151,6 +153,7 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 			w->rechecks++;
 			return false;
 		}
+		w->was_crowded = false;
 		w->win_start = now;
 		w->win_ivcsw = m->ivcsw(w);
 		return true;
@@ -158,10 +161,13 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 	if (now - w->win_start < WINDOW_NS)
 		return true;
 	n = m->ivcsw(w);
-	if (n - w->win_ivcsw >= CONTENDED || crowded(w, m)) {
+	c = crowded(w, m);
+	/* one count can catch a passing thread: crowded twice in a row */
+	if (n - w->win_ivcsw >= CONTENDED || (c && w->was_crowded)) {
 		pause_polling(w, now);
 		return false;
 	}
+	w->was_crowded = c;
 	w->off_ns = PAUSE_MIN;
 	w->win_start = now;
 	w->win_ivcsw = n;

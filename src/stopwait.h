@@ -26,6 +26,7 @@ struct sct_stopwait {
 	unsigned skip;		/* waits left that sleep before polling again */
 	uint64_t win_start;	/* ns: this contention window began, 0: none */
 	long win_ivcsw;		/* our involuntary switches then */
+	bool was_crowded;	/* at the end of the window before */
 	uint64_t off_until;	/* ns: no polling before then (contention) */
 	uint64_t off_ns;	/* how long the next pause lasts */
 	/* what happened, for tests and debugging */

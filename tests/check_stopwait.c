@@ -83,7 +83,7 @@ START_TEST(test_idle_polls)
 }
 END_TEST
 
-/* preempted twice in a window: the cpu is wanted, polling pauses */
+/* preempted 3 times in a window: the cpu is wanted, polling pauses */
 START_TEST(test_contention_pauses)
 {
 	struct sct_stopwait w;
@@ -92,7 +92,7 @@ START_TEST(test_contention_pauses)
 	fresh(&w, true);
 	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 	ck_assert(sct_stopwait_polls(&w, 5 * MS, meter));
-	fake_ivcsw += 2;
+	fake_ivcsw += 3;
 	/* the window ends at 11 ms: 50 ms without polling */
 	ck_assert(!sct_stopwait_polls(&w, 11 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 1);
@@ -109,7 +109,7 @@ START_TEST(test_contention_pauses)
 	ck_assert(sct_stopwait_polls(&w, 200 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 2);
 	/* and the next pause is the shortest again */
-	fake_ivcsw += 2;
+	fake_ivcsw += 3;
 	ck_assert(sct_stopwait_polls(&w, 201 * MS, meter));
 	ck_assert(!sct_stopwait_polls(&w, 210 * MS, meter));
 	ck_assert(!sct_stopwait_polls(&w, 259 * MS, meter));
@@ -117,7 +117,7 @@ START_TEST(test_contention_pauses)
 }
 END_TEST
 
-/* one preemption in a window is not contention */
+/* one or two preemptions in a window are not contention */
 START_TEST(test_one_preemption)
 {
 	struct sct_stopwait w;
@@ -126,7 +126,7 @@ START_TEST(test_one_preemption)
 	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 	fake_ivcsw++;
 	ck_assert(sct_stopwait_polls(&w, 11 * MS, meter));
-	fake_ivcsw++;
+	fake_ivcsw += 2;
 	ck_assert(sct_stopwait_polls(&w, 21 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 0);
 }
@@ -151,14 +151,21 @@ START_TEST(test_crowded)
 	fake_running = 2;
 	ck_assert(sct_stopwait_polls(&w, 21 * MS, meter));
 	ck_assert(sct_stopwait_polls(&w, 30 * MS, meter));
-	/* crowded when the window ends: a pause, as for preemptions */
+	/* crowded when one window ends: a thread passing by, go on */
 	fake_running = 4;
-	ck_assert(!sct_stopwait_polls(&w, 31 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 31 * MS, meter));
+	fake_running = 2;
+	ck_assert(sct_stopwait_polls(&w, 41 * MS, meter));
+	fake_running = 3;
+	ck_assert(sct_stopwait_polls(&w, 51 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 0);
+	/* crowded at the end of two in a row: a pause, as for preemptions */
+	ck_assert(!sct_stopwait_polls(&w, 61 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 1);
-	ck_assert(!sct_stopwait_polls(&w, 80 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 110 * MS, meter));
 	/* the count unknown (no /proc): only preemptions tell */
 	fake_running = -1;
-	ck_assert(sct_stopwait_polls(&w, 81 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 111 * MS, meter));
 }
 END_TEST
 
