@@ -24,14 +24,16 @@
  *   cpus online (/proc/loadavg's count, us and the resumed tracee
  *   included); else the waits sleep and the count is read again
  *   RECHECK_NS later (a busy loop per cpu never lets a window start).
- *   When a window ends, the tracer thread's involuntary context switches
- *   are read (getrusage): CONTENDED or more, or more runnable threads than
- *   cpus at the end of two windows in a row (one count can catch a thread
- *   passing by), mean the cpu is wanted.  Then polling pauses for off_ns
- *   (PAUSE_MIN, doubling while contention lasts, up to PAUSE_MAX: a window
- *   polled under contention costs time slices) before the next try.  An
- *   idle machine preempts a polling tracer about never.  Two reads every
- *   WINDOW_NS at most: nothing once a stop.
+ *   When a window ends, the count is read again, and the tracer thread's
+ *   involuntary context switches (getrusage).  Crowded at both ends of the
+ *   window, or at one end and preempted CONTENDED times or more: the cpu
+ *   is wanted, polling pauses for off_ns (PAUSE_MIN, doubling while
+ *   contention lasts, up to PAUSE_MAX: a window polled under contention
+ *   costs time slices) before the next try.  Preemptions on a machine
+ *   that is not crowded come from our own tracee, woken on our cpu: the
+ *   load balancer soon moves one of us to the idle cpu (sleeping would
+ *   keep both on one), so polling goes on.  Two reads every WINDOW_NS at
+ *   most: nothing once a stop.
  */
 #include "config.h"
 #include "stopwait.h"
@@ -162,8 +164,9 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		return true;
 	n = m->ivcsw(w);
 	c = crowded(w, m);
-	/* one count can catch a passing thread: crowded twice in a row */
-	if (n - w->win_ivcsw >= CONTENDED || (c && w->was_crowded)) {
+	/* one count can catch a thread passing by (see above) */
+	if ((c && w->was_crowded) ||
+	    ((c || w->was_crowded) && n - w->win_ivcsw >= CONTENDED)) {
 		pause_polling(w, now);
 		return false;
 	}

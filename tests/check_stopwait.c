@@ -83,7 +83,7 @@ START_TEST(test_idle_polls)
 }
 END_TEST
 
-/* preempted 3 times in a window: the cpu is wanted, polling pauses */
+/* preempted 3 times in a window, crowded: the cpu is wanted, pause */
 START_TEST(test_contention_pauses)
 {
 	struct sct_stopwait w;
@@ -93,27 +93,52 @@ START_TEST(test_contention_pauses)
 	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
 	ck_assert(sct_stopwait_polls(&w, 5 * MS, meter));
 	fake_ivcsw += 3;
+	fake_running = 3;
 	/* the window ends at 11 ms: 50 ms without polling */
 	ck_assert(!sct_stopwait_polls(&w, 11 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 1);
 	for (t = 12 * MS; t < 61 * MS; t += MS)
 		ck_assert(!sct_stopwait_polls(&w, t, meter));
 	/* tried again: still contended, the pause doubles */
+	fake_running = 2;
 	ck_assert(sct_stopwait_polls(&w, 61 * MS, meter));
 	fake_ivcsw += 3;
+	fake_running = 3;
 	ck_assert(!sct_stopwait_polls(&w, 71 * MS, meter));
 	ck_assert(!sct_stopwait_polls(&w, 170 * MS, meter));
+	fake_running = 2;
 	ck_assert(sct_stopwait_polls(&w, 171 * MS, meter));
 	/* contention gone: the window is clean, polling goes on */
 	ck_assert(sct_stopwait_polls(&w, 181 * MS, meter));
 	ck_assert(sct_stopwait_polls(&w, 200 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 2);
 	/* and the next pause is the shortest again */
-	fake_ivcsw += 3;
 	ck_assert(sct_stopwait_polls(&w, 201 * MS, meter));
+	fake_ivcsw += 3;
+	fake_running = 3;
 	ck_assert(!sct_stopwait_polls(&w, 210 * MS, meter));
 	ck_assert(!sct_stopwait_polls(&w, 259 * MS, meter));
+	fake_running = 2;
 	ck_assert(sct_stopwait_polls(&w, 260 * MS, meter));
+}
+END_TEST
+
+/*
+ * Preempted at every stop, but no more threads runnable than cpus: our own
+ * tracee, woken on our cpu.  Polling goes on (the load balancer moves one
+ * of us to the idle cpu; sleeping would keep us together).
+ */
+START_TEST(test_own_tracee)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, true);
+	for (t = 1 * MS; t < 200 * MS; t += MS / 10) {
+		ck_assert(sct_stopwait_polls(&w, t, meter));
+		fake_ivcsw++;
+	}
+	ck_assert_uint_eq(w.pauses, 0);
 }
 END_TEST
 
@@ -178,8 +203,10 @@ START_TEST(test_pause_cap)
 
 	fresh(&w, true);
 	for (i = 0; i < 12; i++) {
+		fake_running = 2;
 		ck_assert(sct_stopwait_polls(&w, t, meter));
 		fake_ivcsw += 5;
+		fake_running = 3;
 		t += 10 * MS;
 		ck_assert(!sct_stopwait_polls(&w, t, meter));
 		t = w.off_until;
@@ -221,6 +248,7 @@ Suite *sct_suite_stopwait(void)
 	tcase_add_test(tc, test_idle_polls);
 	tcase_add_test(tc, test_contention_pauses);
 	tcase_add_test(tc, test_one_preemption);
+	tcase_add_test(tc, test_own_tracee);
 	tcase_add_test(tc, test_crowded);
 	tcase_add_test(tc, test_pause_cap);
 	tcase_add_test(tc, test_misses);
