@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Benchmark report: four workloads, untraced and under the tracers, in three
+# Benchmark report: four workloads, untraced and under the tracers, in four
 # conditions of the machine, in one interleaved run.
 #
 # Usage: bench.sh LOOP BAREPTRACE SCTRACE [FORKEXEC [THREADS [WAKEUP]]]
@@ -39,14 +39,15 @@
 #   BENCH_THREADS  threads of THREADS for the memory figure (default 1000)
 #   TMPDIR         where the captures and the archive are written
 #
-# Prints, per workload, the median wall time of each case and its ratios,
-# then the targets with MET / NOT MET.  Exits 0 whatever the figures (it is
+# Prints the wake-up cost it measures (wakeup), then per condition and
+# workload the median wall time of each case and its ratios, then the
+# targets with MET / NOT MET.  Exits 0 whatever the figures (it is
 # a report, not a test); 2 on bad usage.
 set -uo pipefail
 export LC_ALL=C
 
 usage() {
-	sed -n '5,44s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,45s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
