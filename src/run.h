@@ -14,6 +14,7 @@
 
 #include "decode.h"
 #include "schema.h"
+#include "stopwait.h"
 #include "thread.h"
 
 struct sct_arch;
@@ -58,9 +59,7 @@ struct sct_run {
 	uint8_t type_known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */
 
 	/* the stop loop (tracer.c) */
-	bool spin;			/* more than one cpu to run on */
-	unsigned spin_misses;		/* polls in a row that found nothing */
-	unsigned spin_skip;		/* blocking waits left before polling again */
+	struct sct_stopwait wait;	/* polling for the next stop */
 	volatile sig_atomic_t interrupted;
 };
 

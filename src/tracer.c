@@ -17,6 +17,7 @@
 #include "run.h"
 #include "seccomp_filter.h"
 #include "snapshot.h"
+#include "stopwait.h"
 #include "sysevent.h"
 #include "thread.h"
 #include "writer.h"
@@ -29,16 +30,11 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open	434
 #endif
-
-/* polling for the next stop before sleeping in waitpid (see wait_stop) */
-#define SPIN_NS		40000ull
-#define SPIN_MISSES	8u
 
 /* the run (static: the signal handlers see it) */
 static struct sct_run T;
@@ -491,51 +487,6 @@ static void wait_untraced_main(void)
 	}
 }
 
-/*
- * The next stop.  A thread that was just resumed usually stops again
- * within microseconds.  Sleeping in waitpid costs a wake-up through the
- * scheduler for each stop, often from another cpu (in a virtual machine an
- * interrupt to a halted vcpu): that latency is most of what a stop costs.
- * So, with a cpu to spare, poll for up to SPIN_NS first.  The spin is
- * adaptive: after SPIN_MISSES polls in a row that found nothing (tracees
- * that block in their syscalls, or compute long between them) the next
- * waits sleep straight away, and polling is tried again later.  At worst
- * sctrace burns SPIN_NS of cpu per stop; a tracee that stops rarely costs
- * nothing.
- */
-static pid_t wait_stop(int *status)
-{
-	struct timespec ts;
-	uint64_t t0, now;
-	pid_t pid;
-
-	if (!T.spin || T.spin_skip) {
-		if (T.spin_skip)
-			T.spin_skip--;
-		return waitpid(-1, status, __WALL);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	t0 = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-	do {
-		pid = waitpid(-1, status, __WALL | WNOHANG);
-		if (pid != 0) {
-			T.spin_misses = 0;
-			return pid;
-		}
-		if (T.interrupted) {
-			errno = EINTR;
-			return -1;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-	} while (now - t0 < SPIN_NS);
-	if (++T.spin_misses >= SPIN_MISSES) {
-		T.spin_misses = 0;
-		T.spin_skip = 64;
-	}
-	return waitpid(-1, status, __WALL);
-}
-
 static int cpus_to_run_on(void)
 {
 	cpu_set_t set;
@@ -569,7 +520,7 @@ static void loop(void)
 		}
 		if (!T.threads.n)
 			break;
-		pid = wait_stop(&status);
+		pid = sct_stopwait_next(&T.wait, &status, &T.interrupted);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -626,7 +577,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	if (!pids)
 		sct_die("out of memory");
 	sct_sysevent_init(&T);
-	T.spin = !o->no_spin && cpus_to_run_on() > 1;
+	sct_stopwait_init(&T.wait, !o->no_spin && cpus_to_run_on() > 1,
+			  (int)sysconf(_SC_NPROCESSORS_ONLN));
 	sct_proc_cache_on();
 
 	for (i = 0; i < o->npids; i++) {
@@ -639,6 +591,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 			loop();
 			free(pids);
 			sct_sysevent_fini(&T);
+			sct_stopwait_fini(&T.wait);
 			return r;
 		}
 		pids[n++] = o->pids[i];
@@ -653,6 +606,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 			loop();
 			free(pids);
 			sct_sysevent_fini(&T);
+			sct_stopwait_fini(&T.wait);
 			return pid;
 		}
 		pids[n++] = pid;
@@ -696,6 +650,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	sct_snapshot_free(T.snap);
 	free(pids);
 	sct_sysevent_fini(&T);
+	sct_stopwait_fini(&T.wait);
 	if (!o->argv)
 		return 0;
 	if (not_run)

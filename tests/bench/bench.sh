@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Benchmark report: three workloads, untraced and under five tracers, in one run.
+# Benchmark report: four workloads, untraced and under the tracers, in four
+# conditions of the machine, in one interleaved run.
 #
-# Usage: bench.sh LOOP BAREPTRACE SCTRACE [FORKEXEC [THREADS]]
+# Usage: bench.sh LOOP BAREPTRACE SCTRACE [FORKEXEC [THREADS [WAKEUP]]]
 #    or: LOOP=... BAREPTRACE=... SCTRACE=... FORKEXEC=... THREADS=... bench.sh
 #
 #   LOOP        tests/bench/loop (5 cheap syscalls per iteration)
@@ -13,25 +14,40 @@
 #               default: next to LOOP; its workload is left out if missing
 #   THREADS     tests/bench/threads (N threads alive at once), for sctrace's
 #               peak memory; default: next to LOOP; left out if missing
+#   WAKEUP      tests/bench/wakeup (pipe ping-pong: what a wake-up costs
+#               across cpus and on one); default: next to LOOP
+#
+# Conditions (BENCH_CONDS, default "idle busy jobs pinned"):
+#   idle    the machine as it is (every case)
+#   busy    one busy loop per cpu at nice 0, started by this script
+#   jobs    one on-and-off job per cpu at nice 0 (a few ms of computing, a
+#           sleep of 5 ms in a new process, again), like a parallel build
+#   pinned  tracer and tracee on one cpu (taskset -c on the whole command)
+# busy, jobs and pinned run untraced, bare ptrace, sctrace, sctrace
+# --no-spin and strace -f only.  Each round runs every condition, workload
+# and case once.
 #
 # Environment:
 #   BENCH_REPS     rounds; each case runs once per round, the median is
-#                  reported (default 5)
+#                  reported (default 3)
 #   BENCH_ITER     iterations of LOOP (default 20000)
 #   BENCH_TAR_DIR  tree archived by "tar cf FILE -C DIR ." (default
 #                  /usr/include/<multiarch>, else /usr/include/linux)
 #   BENCH_FORKS    fork+exec iterations of FORKEXEC (default 300)
+#   BENCH_PY       iterations of files.py (default 1000); the python3
+#                  workload is left out without python3
 #   BENCH_THREADS  threads of THREADS for the memory figure (default 1000)
 #   TMPDIR         where the captures and the archive are written
 #
-# Prints, per workload, the median wall time of each case and its ratios,
-# then the targets with MET / NOT MET.  Exits 0 whatever the figures (it is
+# Prints the wake-up cost it measures (wakeup), then per condition and
+# workload the median wall time of each case and its ratios, then the
+# targets with MET / NOT MET.  Exits 0 whatever the figures (it is
 # a report, not a test); 2 on bad usage.
 set -uo pipefail
 export LC_ALL=C
 
 usage() {
-	sed -n '5,28s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,45s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -43,10 +59,14 @@ if [ -z "$LOOP" ] || [ -z "$BAREPTRACE" ] || [ -z "$SCTRACE" ]; then
 fi
 FORKEXEC=${4:-${FORKEXEC:-$(dirname "$LOOP")/forkexec}}
 THREADS=${5:-${THREADS:-$(dirname "$LOOP")/threads}}
-REPS=${BENCH_REPS:-5}
+WAKEUP=${6:-${WAKEUP:-$(dirname "$LOOP")/wakeup}}
+REPS=${BENCH_REPS:-3}
 ITER=${BENCH_ITER:-20000}
 FORKS=${BENCH_FORKS:-300}
 NTHREADS=${BENCH_THREADS:-1000}
+PYITER=${BENCH_PY:-1000}
+CONDS=${BENCH_CONDS:-idle busy jobs pinned}
+PYFILES=$(dirname "$0")/files.py
 
 for b in "$LOOP" "$BAREPTRACE" "$SCTRACE"; do
 	if [ ! -x "$b" ]; then
@@ -54,9 +74,15 @@ for b in "$LOOP" "$BAREPTRACE" "$SCTRACE"; do
 		exit 2
 	fi
 done
-for v in "$REPS" "$ITER" "$FORKS" "$NTHREADS"; do
+for v in "$REPS" "$ITER" "$FORKS" "$NTHREADS" "$PYITER"; do
 	case $v in
 	'' | *[!0-9]* | 0) usage ;;
+	esac
+done
+for c in $CONDS; do
+	case $c in
+	idle | busy | jobs | pinned) ;;
+	*) usage ;;
 	esac
 done
 
@@ -73,7 +99,36 @@ fi
 TAR_DIR=${BENCH_TAR_DIR:-}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sctrace-bench.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+spinners=()
+# spin_stop: end the busy loops (only those this script started)
+spin_stop() {
+	local p
+	for p in "${spinners[@]}"; do
+		kill "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
+	spinners=()
+}
+trap 'spin_stop; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+# spin_start busy|jobs: one busy loop, or one on-and-off job, per cpu
+spin_start() {
+	local i
+	for ((i = 0; i < $(nproc); i++)); do
+		if [ "$1" = busy ]; then
+			(while :; do :; done) &
+		else
+			(while :; do
+				for ((j = 0; j < 1000; j++)); do :; done
+				sleep 0.005
+			done) &
+		fi
+		spinners+=($!)
+	done
+}
+# the first cpu this script may run on: the pinned condition's
+cpu0=$(taskset -pc $$ 2>/dev/null | sed 's/.*: *//; s/[,-].*//')
+[ -n "$cpu0" ] || cpu0=0
 
 # secs NANOSECONDS: as seconds with 3 decimals
 secs() { awk -v t="$1" 'BEGIN { printf "%.3f\n", t / 1e9 }'; }
@@ -99,6 +154,15 @@ if [ -x "$FORKEXEC" ]; then
 else
 	echo "no $FORKEXEC: the fork+exec workload is left out"
 fi
+# the interpreter itself, not a wrapper script (pyenv's shims fork and exec)
+PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)
+if [ -n "$PY" ] && [ -x "$PY" ] && [ -f "$PYFILES" ]; then
+	wl_names+=(python3)
+	wl_cmds+=("\"\$PY\" \"\$PYFILES\" $PYITER")
+	wl_desc+=("python3 files.py $PYITER: write, stat, read a small file, list its directory ($PY)")
+else
+	echo "no python3 or no $PYFILES: the python3 workload is left out"
+fi
 
 # ---- variants (tracers) ----------------------------------------------------
 
@@ -120,16 +184,20 @@ v_labels=("untraced"
 	"sctrace -o FILE"
 	"sctrace --no-spin -o FILE"
 	"sctrace -o FILE evt.type=openat")
+# v_all: 1 if the case runs in every condition, else in idle only
+v_all=(1 1 0 1 1 0)
 have_strace=0
 if command -v strace >/dev/null 2>&1; then
 	have_strace=1
 	v_names+=(strace)
 	v_prefix+=("strace -f -o /dev/null")
 	v_labels+=("strace -f")
+	v_all+=(1)
 	if strace -f --seccomp-bpf -e trace=openat -o /dev/null true >/dev/null 2>&1; then
 		v_names+=(strace_filt)
 		v_prefix+=("strace -f --seccomp-bpf -e trace=openat -o /dev/null")
 		v_labels+=("strace -f --seccomp-bpf -e openat")
+		v_all+=(0)
 	else
 		echo "strace has no --seccomp-bpf: its filtered row is left out"
 	fi
@@ -141,12 +209,15 @@ fi
 
 declare -A failed times nsys nopen capsize
 
-# run_case W V: run workload W under variant V once; print elapsed
-# nanoseconds, or "FAIL rc".
+# run_case C W V: run workload W under variant V once, in condition C (the
+# busy loops, if any, are already running); print elapsed nanoseconds, or
+# "FAIL rc".
 run_case() {
-	local t0 t1 rc
+	local t0 t1 rc pre=""
+	[ "$1" = pinned ] && pre="taskset -c $cpu0"
 	t0=$(date +%s%N)
-	eval "${v_prefix[$2]} ${wl_cmds[$1]}" >/dev/null 2>"$tmp/err.${wl_names[$1]}.${v_names[$2]}"
+	eval "$pre ${v_prefix[$3]} ${wl_cmds[$2]}" >/dev/null \
+		2>"$tmp/err.$1.${wl_names[$2]}.${v_names[$3]}"
 	rc=$?
 	t1=$(date +%s%N)
 	if [ "$rc" -ne 0 ]; then
@@ -165,12 +236,28 @@ median() {
 }
 min() { sort -n | awk 'NF { print; exit }'; }
 
+# wakeup_cost: "cross-cpu X same-cpu Y" (microseconds), or "not measured"
+wakeup_cost() {
+	local out
+	if [ -x "$WAKEUP" ] && out=$("$WAKEUP" 20000 2>/dev/null); then
+		echo "$out"
+	else
+		echo "not measured"
+	fi
+}
+
 echo "sctrace benchmark: median wall time of $REPS interleaved rounds"
 echo "kernel $(uname -r), $(nproc) cpus," \
 	"$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
 [ "$have_strace" = 1 ] && strace -V | head -n 1
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" \
 	"(other work on the machine makes the figures noisy)"
+wake0=$(wakeup_cost)
+echo "wake-up cost (pipe ping-pong, one way, microseconds): $wake0"
+echo "  (a dear cross-cpu wake-up, as in a virtual machine whose idle vcpu the"
+echo "  host must wake, is what polling for the next stop saves)"
+echo "conditions: $CONDS (busy: $(nproc) busy loops at nice 0;" \
+	"jobs: $(nproc) on-and-off jobs at nice 0; pinned: taskset -c $cpu0 on tracer and tracee)"
 echo
 
 # Warm-up, and the syscall counts of each workload (strace -c, not timed).
@@ -187,40 +274,47 @@ for w in "${!wl_names[@]}"; do
 done
 echo
 
-# Runs are interleaved (one of each case per round) so that a slow patch of
-# the machine does not fall on one case only.
+# Runs are interleaved (each round runs every condition, workload and case
+# once) so that a slow patch of the machine does not fall on one case only.
 for ((r = 1; r <= REPS; r++)); do
-	for w in "${!wl_names[@]}"; do
-		wn=${wl_names[$w]}
-		printf 'round %d/%d %-8s:' "$r" "$REPS" "$wn"
-		for v in "${!v_names[@]}"; do
-			k=$wn.${v_names[$v]}
-			[ -n "${failed[$k]:-}" ] && continue
-			rm -f "$tmp/full.scap" "$tmp/filt.scap"
-			t=$(run_case "$w" "$v")
-			if [ "${t%% *}" = FAIL ]; then
-				failed[$k]=${t#FAIL }
-				printf ' %s=FAILED' "${v_names[$v]}"
-				continue
-			fi
-			times[$k]+="$t "
-			printf ' %s=%.2f' "${v_names[$v]}" "$(secs "$t")"
-			case ${v_names[$v]} in
-			sctrace) capsize[$wn]=$(stat -c %s "$tmp/full.scap" 2>/dev/null || echo 0) ;;
-			esac
+	for c in $CONDS; do
+		case $c in busy | jobs) spin_start "$c" ;; esac
+		for w in "${!wl_names[@]}"; do
+			wn=${wl_names[$w]}
+			printf 'round %d/%d %-6s %-8s:' "$r" "$REPS" "$c" "$wn"
+			for v in "${!v_names[@]}"; do
+				[ "$c" != idle ] && [ "${v_all[$v]}" = 0 ] && continue
+				k=$c.$wn.${v_names[$v]}
+				[ -n "${failed[$k]:-}" ] && continue
+				rm -f "$tmp/full.scap" "$tmp/filt.scap"
+				t=$(run_case "$c" "$w" "$v")
+				if [ "${t%% *}" = FAIL ]; then
+					failed[$k]=${t#FAIL }
+					printf ' %s=FAILED' "${v_names[$v]}"
+					continue
+				fi
+				times[$k]+="$t "
+				printf ' %s=%.2f' "${v_names[$v]}" "$(secs "$t")"
+				if [ "$c.${v_names[$v]}" = idle.sctrace ]; then
+					capsize[$wn]=$(stat -c %s "$tmp/full.scap" 2>/dev/null || echo 0)
+				fi
+			done
+			echo
 		done
-		echo
+		case $c in busy | jobs) spin_stop ;; esac
 	done
 done
 echo
 
 declare -A med mins
-for wn in "${wl_names[@]}"; do
-	for vn in "${v_names[@]}"; do
-		k=$wn.$vn
-		[ -z "${failed[$k]:-}" ] && [ -n "${times[$k]:-}" ] &&
-			med[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | median) &&
-			mins[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | min)
+for c in $CONDS; do
+	for wn in "${wl_names[@]}"; do
+		for vn in "${v_names[@]}"; do
+			k=$c.$wn.$vn
+			[ -z "${failed[$k]:-}" ] && [ -n "${times[$k]:-}" ] &&
+				med[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | median) &&
+				mins[$k]=$(printf '%s\n' "${times[$k]}" | tr ' ' '\n' | min)
+		done
 	done
 done
 
@@ -234,56 +328,71 @@ ratio() {
 	fi
 }
 
-# ---- the table -------------------------------------------------------------
+# ---- the tables --------------------------------------------------------------
 
-fmt='%-9s %-33s %8s %7s %7s %7s %8s %8s %9s %10s\n'
-# shellcheck disable=SC2059
-printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x b.poll" "x strace" \
-	"x str.flt" "us/sysc. +"
-# shellcheck disable=SC2059
-printf "$fmt" "---------" "---------------------------------" "--------" "-------" \
-	"-------" "-------" "--------" "--------" "---------" "----------"
-for wn in "${wl_names[@]}"; do
-	for v in "${!v_names[@]}"; do
-		vn=${v_names[$v]}
-		k=$wn.$vn
-		if [ -n "${failed[$k]:-}" ]; then
+fmt='%-9s %-33s %8s %7s %7s %7s %8s %8s %8s %9s %10s\n'
+for c in $CONDS; do
+	case $c in
+	idle) echo "condition idle: the machine as it is" ;;
+	busy) echo "condition busy: $(nproc) busy loops at nice 0, one per cpu" ;;
+	jobs) echo "condition jobs: $(nproc) on-and-off jobs at nice 0 (compute a few ms, sleep 5 ms)" ;;
+	pinned) echo "condition pinned: tracer and tracee on cpu $cpu0 (taskset -c $cpu0)" ;;
+	esac
+	# shellcheck disable=SC2059
+	printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x b.poll" \
+		"x nospin" "x strace" "x str.flt" "us/sysc. +"
+	# shellcheck disable=SC2059
+	printf "$fmt" "---------" "---------------------------------" "--------" "-------" \
+		"-------" "-------" "--------" "--------" "--------" "---------" "----------"
+	for wn in "${wl_names[@]}"; do
+		for v in "${!v_names[@]}"; do
+			[ "$c" != idle ] && [ "${v_all[$v]}" = 0 ] && continue
+			vn=${v_names[$v]}
+			k=$c.$wn.$vn
+			if [ -n "${failed[$k]:-}" ]; then
+				# shellcheck disable=SC2059
+				printf "$fmt" "$wn" "${v_labels[$v]}" "FAILED" "-" "-" "-" "-" "-" "-" "-" "-"
+				continue
+			fi
+			[ -n "${med[$k]:-}" ] || continue
+			# extra time per syscall of the workload compared with untraced
+			over="-"
+			if [ -n "${med[$c.$wn.untraced]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
+				over=$(awk -v t="${med[$k]}" -v u="${med[$c.$wn.untraced]}" \
+					-v s="${nsys[$wn]}" 'BEGIN { printf "%.2f\n", (t - u) / s / 1e3 }')
+			fi
 			# shellcheck disable=SC2059
-			printf "$fmt" "$wn" "${v_labels[$v]}" "FAILED" "-" "-" "-" "-" "-" "-" "-"
-			continue
+			printf "$fmt" "$wn" "${v_labels[$v]}" "$(secs "${med[$k]}")" \
+				"$(secs "${mins[$k]}")" "$(ratio "$k" "$c.$wn.untraced")" \
+				"$(ratio "$k" "$c.$wn.bare")" "$(ratio "$k" "$c.$wn.bare_poll")" \
+				"$(ratio "$k" "$c.$wn.sctrace_nospin")" "$(ratio "$k" "$c.$wn.strace")" \
+				"$(ratio "$k" "$c.$wn.strace_filt")" "$over"
+		done
+		if [ "$c" = idle ] && [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
+			printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
+				"$(awk -v b="${capsize[$wn]}" -v s="${nsys[$wn]}" 'BEGIN { print b / s }')"
 		fi
-		# extra time per syscall of the workload compared with untraced
-		over="-"
-		if [ -n "${med[$wn.untraced]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
-			over=$(awk -v t="${med[$k]}" -v u="${med[$wn.untraced]}" -v s="${nsys[$wn]}" \
-				'BEGIN { printf "%.2f\n", (t - u) / s / 1e3 }')
-		fi
-		# shellcheck disable=SC2059
-		printf "$fmt" "$wn" "${v_labels[$v]}" "$(secs "${med[$k]}")" "$(secs "${mins[$k]}")" \
-			"$(ratio "$k" "$wn.untraced")" "$(ratio "$k" "$wn.bare")" \
-			"$(ratio "$k" "$wn.bare_poll")" "$(ratio "$k" "$wn.strace")" "$(ratio "$k" "$wn.strace_filt")" "$over"
 	done
-	if [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
-		printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
-			"$(awk -v b="${capsize[$wn]}" -v s="${nsys[$wn]}" 'BEGIN { print b / s }')"
-	fi
+	echo
 done
-echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wake-up cost at the end (microseconds): $(wakeup_cost)"
 echo "min s: the fastest of the $REPS runs;" \
-	"x untr., x bare, x b.poll, x strace, x str.flt: median time over that of the untraced" \
-	"run, bare ptrace, bare ptrace --poll, 'strace -f -o /dev/null' and" \
-	"'strace -f --seccomp-bpf -e trace=openat -o /dev/null';" \
-	"us/sysc. +: added microseconds per syscall of the workload"
+	"x untr., x bare, x b.poll, x nospin, x strace, x str.flt: median time over that of" \
+	"the untraced run, bare ptrace, bare ptrace --poll, 'sctrace --no-spin -o FILE'," \
+	"'strace -f -o /dev/null' and 'strace -f --seccomp-bpf -e trace=openat -o /dev/null'" \
+	"in the same condition; us/sysc. +: added microseconds per syscall of the workload"
 echo
 
-for wn in "${wl_names[@]}"; do
-	for vn in "${v_names[@]}"; do
-		k=$wn.$vn
-		if [ -n "${failed[$k]:-}" ]; then
-			echo "$wn under $vn FAILED (exit ${failed[$k]}); its stderr:"
-			sed 's/^/    /' "$tmp/err.$k" | tail -n 20
-		fi
+for c in $CONDS; do
+	for wn in "${wl_names[@]}"; do
+		for vn in "${v_names[@]}"; do
+			k=$c.$wn.$vn
+			if [ -n "${failed[$k]:-}" ]; then
+				echo "$wn under $vn ($c) FAILED (exit ${failed[$k]}); its stderr:"
+				sed 's/^/    /' "$tmp/err.$k" | tail -n 20
+			fi
+		done
 	done
 done
 
@@ -351,19 +460,27 @@ target() {
 
 echo "targets:"
 for wn in "${wl_names[@]}"; do
-	target "$wn: full capture <= 1.15 x bare ptrace" "$wn.sctrace" "$wn.bare" 1.15
-	target "$wn: full capture <= 0.8 x strace -f" "$wn.sctrace" "$wn.strace" 0.8
+	target "$wn: full capture <= 1.15 x bare ptrace" "idle.$wn.sctrace" "idle.$wn.bare" 1.15
+	target "$wn: full capture <= 0.8 x strace -f" "idle.$wn.sctrace" "idle.$wn.strace" 0.8
 	target "$wn: filtered capture <= strace --seccomp-bpf -e openat" \
-		"$wn.sctrace_filt" "$wn.strace_filt" 1
+		"idle.$wn.sctrace_filt" "idle.$wn.strace_filt" 1
 done
 if [ -n "$rss_met" ]; then
 	printf '  %-62s %s (%s KiB)\n' "peak RSS with $NTHREADS threads <= 16 MiB" "$rss_met" "$threads_peak"
 else
 	printf '  %-62s UNKNOWN\n' "peak RSS with $NTHREADS threads <= 16 MiB"
 fi
+echo "polling never loses (sctrace's default against --no-spin and strace -f):"
+for c in $CONDS; do
+	for wn in "${wl_names[@]}"; do
+		target "$c $wn: default <= 1.05 x --no-spin" "$c.$wn.sctrace" \
+			"$c.$wn.sctrace_nospin" 1.05
+		target "$c $wn: default <= strace -f" "$c.$wn.sctrace" "$c.$wn.strace" 1
+	done
+done
 echo "for reference (not targets): full capture over the polling floor"
 for wn in "${wl_names[@]}"; do
 	printf '  %-62s %sx\n' "$wn: sctrace -o FILE / bare ptrace --poll" \
-		"$(ratio "$wn.sctrace" "$wn.bare_poll")"
+		"$(ratio "idle.$wn.sctrace" "idle.$wn.bare_poll")"
 done
 exit 0
