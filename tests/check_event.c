@@ -29,12 +29,15 @@ static int spec_width(uint8_t pt)
 	case 19:	/* SIGTYPE */
 	case 28:	/* FLAGS8 */
 	case 44:	/* ENUMFLAGS8 */
+	case 23:	/* L4PROTO */
+	case 24:	/* SOCKFAMILY */
 		return 1;
 	case 2:		/* INT16 */
 	case 6:		/* UINT16 */
 	case 18:	/* SYSCALLID */
 	case 29:	/* FLAGS16 */
 	case 45:	/* ENUMFLAGS16 */
+	case 22:	/* PORT */
 		return 2;
 	case 3:		/* INT32 */
 	case 7:		/* UINT32 */
@@ -44,6 +47,10 @@ static int spec_width(uint8_t pt)
 	case 34:	/* SIGSET */
 	case 42:	/* MODE */
 	case 46:	/* ENUMFLAGS32 */
+	case 25:	/* BOOL */
+	case 26:	/* IPV4ADDR */
+	case 47:	/* FD32 */
+	case 48:	/* PID32 */
 		return 4;
 	case 4:		/* INT64 */
 	case 8:		/* UINT64 */
