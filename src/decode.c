@@ -34,6 +34,30 @@ static sct_op_fn *const op_fns[SCT_OP_COUNT] = {
 #undef SCT_OP_FN
 #undef SCT_XLAT_FN
 
+static bool old_readers;
+
+void sct_decode_set_old_readers(bool on)
+{
+	old_readers = on;
+}
+
+bool sct_decode_old_readers(void)
+{
+	return old_readers;
+}
+
+const struct sct_decoder *sct_decoder_get(int idx)
+{
+	const struct sct_decoder *d;
+
+	if (idx < 0 || (unsigned)idx >= sct_ndecoders)
+		return NULL;
+	d = &sct_decoders[idx];
+	if (!old_readers || d->ev_enter < SCT_OLD_EVENT_MAX)
+		return d;
+	return d->old >= 0 ? &sct_decoders[d->old] : NULL;
+}
+
 const struct sct_decoder *sct_decoder_lookup(const char *syscall)
 {
 	unsigned i;

@@ -69,6 +69,9 @@
 	X(RLIMIT, 2, 3, rlimit)						\
 	/* ... struct rlimit64 (u64 fields on every ABI) */		\
 	X(RLIMIT64, 2, 3, rlimit)					\
+	/* prlimit64's new limit as the libs 0.25 driver reads it: whatever	\
+	 * the call returned; NULL or unreadable: 0 */			\
+	X(RLIMIT64_NEW, 2, 2, rlimit)					\
 	X(VM_SIZE, 0, 0, vm)	/* the thread's VmSize (kB) */		\
 	X(VM_RSS, 0, 0, vm)	/* ... VmRSS */				\
 	X(VM_SWAP, 0, 0, vm)	/* ... VmSwap */			\
@@ -108,6 +111,11 @@
 	XLAT(TIMERFD_FLAGS, timerfd_flags)				\
 	XLAT(INOTIFY_FLAGS, inotify_flags)				\
 	XLAT(ACCEPT4_FLAGS, accept4_flags)				\
+	XLAT(FD_FLAGS, fd_flags)					\
+	XLAT(PIPE2_FLAGS, pipe2_flags)					\
+	XLAT(DUP3_FLAGS, dup3_flags)					\
+	XLAT(NEWFSTATAT_FLAGS, newfstatat_flags)			\
+	XLAT(UMOUNT2_FLAGS, umount2_flags)				\
 	/* the thread's state from /proc, read once per event */	\
 	X(PI_EXE, 0, 0, pi)						\
 	X(PI_ARGS, 0, 0, pi)						\

@@ -183,7 +183,7 @@ static struct sct_call *call_for(struct sct_call *c, struct sct_thread *t)
 
 static const struct sct_decoder *decoder_of(const struct sct_sysent *se)
 {
-	return se && se->decoder >= 0 ? &sct_decoders[se->decoder] : NULL;
+	return se ? sct_decoder_get(se->decoder) : NULL;
 }
 
 static bool is_clone(const struct sct_decoder *d)
@@ -348,8 +348,8 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 	}
 	t->in_syscall = true;
 	r->st->syscalls++;
-	if (t->se && t->se->decoder >= 0 &&
-	    !type_kept(r, sct_decoders[t->se->decoder].ev_enter)) {
+	if (decoder_of(t->se) &&
+	    !type_kept(r, decoder_of(t->se)->ev_enter)) {
 		t->enter_written = false;
 		r->st->filtered++;
 		return;

@@ -13,7 +13,9 @@
 #   comma-separated); rows without one apply to every architecture.
 # - decode.tbl is joined by syscall name; a row named "NAME@ARCH" replaces
 #   the row "NAME" on that architecture only (for calls whose arguments sit
-#   in other registers there, e.g. a 64-bit offset split over two).
+#   in other registers there, e.g. a 64-bit offset split over two).  A row
+#   "NAME@old" is the row "NAME" for old readers (--old-readers), an event
+#   of the 2022 table: it becomes the decoder's "old" twin.
 # - Numbers of SPARSE_MIN and above (ARM's private calls at 0x0f0000 + n)
 #   go to a short sorted list, sct_sysent_extra_ARCH, not the dense array.
 
@@ -134,6 +136,7 @@ BEGIN {
 	nnamed = 0; npconst = 0; nops = 0
 	SPARSE_MIN = 4096
 	MAX_PARAMS = 32		# SCT_MAX_PARAMS, libs' PPM_MAX_EVENT_PARAMS
+	OLD_EVENT_MAX = 336	# SCT_OLD_EVENT_MAX
 }
 
 # src/decode_ops.h: X(NAME, MIN, MAX, handler), XLAT(NAME, fn), K(HANDLER, NAME, v)
@@ -238,6 +241,8 @@ base(FILENAME) == "decode.tbl" {
 		if (ev_021[e] < 0 || ev_021[e + 1] < 0)
 			fail($2 " is not in libs 0.21's event table: Stratoshark 1.x would not read it")
 		dec_ev[ndec] = e
+		if ($1 ~ /@old$/ && e >= OLD_EVENT_MAX)
+			fail($1 ": an @old row must name an event of the 2022 table (code below " OLD_EVENT_MAX ")")
 		dec_enter[ndec] = side($3, e, "enter")
 		dec_exit[ndec] = side($4, e + 1, "exit")
 	}
@@ -355,6 +360,11 @@ END {
 			printf "#define SCT_P_%s %s\n", pconst_list[i], pconst[pconst_list[i]]
 		print "#endif"
 	} else if (what == "decode_c") {
+		for (i = 0; i < ndec; i++)
+			if (dec_name[i] ~ /@old$/ && !(substr(dec_name[i], 1, length(dec_name[i]) - 4) in dec_index)) {
+				printf "%s: %s has no row for the newest readers\n", FILENAME, dec_name[i] > "/dev/stderr"
+				exit 1
+			}
 		print "#include \"config.h\""
 		print "#include \"decode.h\""
 		print "#include \"decode_gen.h\""
@@ -374,7 +384,8 @@ END {
 		print "const struct sct_decoder sct_decoders[] = {"
 		for (i = 0; i < ndec; i++) {
 			e = dec_ev[i]
-			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" ident(dec_name[i]) : "0", dec_exit[i] != "" ? "x_" ident(dec_name[i]) : "0"
+			old = (dec_name[i] "@old") in dec_index ? dec_index[dec_name[i] "@old"] : -1
+			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s, %d },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" ident(dec_name[i]) : "0", dec_exit[i] != "" ? "x_" ident(dec_name[i]) : "0", old
 		}
 		print "};"
 		printf "const unsigned sct_ndecoders = %d;\n", ndec

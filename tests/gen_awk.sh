@@ -61,8 +61,13 @@ reject "operand name of another op" 's/^\(poll\t.*\)pollfds(a0,a1,events)/\1poll
 	"poll, enter param fds: 'cur' is not an operand name of pollfds"
 reject "call is not an op" 's/^\(close\t.*\)fd=a0/\1fd=call(a0)/' \
 	"close, enter param fd: unknown op 'call'"
-reject "bad decoder name" 's/^\(bpf\t.*\)res_or_fd=@bpf/\1res_or_fd=@Bpf/' \
-	"bpf, exit param res_or_fd: bad decoder name '@Bpf'"
+reject "bad decoder name" 's/^\(bpf@old\t.*\)res_or_fd=@bpf/\1res_or_fd=@Bpf/' \
+	"bpf@old, exit param res_or_fd: bad decoder name '@Bpf'"
+reject "an @old row with a newer event" 's/^dup2@old\tSYSCALL_DUP\t/dup2@old\tSYSCALL_DUP_1\t/' \
+	'dup2@old: an @old row must name an event of the 2022 table'
+reject "an @old row without its row" 's/^dup2\tSYSCALL_DUP2\t.*//' \
+	'dup2@old has no row for the newest readers'
+
 # events.tbl: never more params than libs 0.25 or libs 0.21 reads
 reject "more params written than libs 0.21 has" '' \
 	'SOCKET_SOCKET_X: writes 5 params, libs 0.21 has 4' \

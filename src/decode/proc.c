@@ -17,8 +17,16 @@
  */
 SCT_OP_HANDLER(rlimit)
 {
-	unsigned ws = a->s->op == SCT_OP_RLIMIT64 ? 8 : c->arch->wordsize;
+	unsigned ws = a->s->op == SCT_OP_RLIMIT ? c->arch->wordsize : 8;
 	uint64_t v = 0;
+
+	if (a->s->op == SCT_OP_RLIMIT64_NEW) {
+		if (!a->x || sct_mem_read(c->tid, a->x +
+					  (a->y == SCT_K_RLIMIT_MAX ? 8 : 0),
+					  &v, 8) != 8)
+			v = 0;
+		return sct_int(v);
+	}
 
 	if (a->s->o[2].kind != SCT_O_NONE && (int64_t)a->z < 0)
 		return sct_int((uint64_t)-1);

@@ -31,9 +31,10 @@ static void access_mkdir(void)
 	FX(access, "access >", "mode=1(X_OK)");
 	FX(access, "access <", "res=-14\tname=<empty>");
 
-	/* mkdir: the 2022 driver's enter 'mode' is always 0 */
+	/* mkdir: 'mode' raw, as the libs 0.25 driver has it (2022: always 0) */
 	r = SC(SYS_mkdir, "d1", 0755);
-	FX(mkdir, "mkdir >", "mode=0");
+	FX(mkdir, "mkdir >", "mode=1ED");
+	FXN(mkdir, "mkdir <", "res=%ld\tpath=d1\tmode=1ED", r);
 	FX(mkdir, "mkdir <", "res=%ld\tpath=d1", r);
 	SC(SYS_mkdir, "d1", 0755);
 	FX(mkdir, "mkdir <", "res=-17\tpath=d1");
