@@ -3,7 +3,8 @@
 # Decoding coverage report: for each x86_64 syscall (syscalls/x86_64.tbl,
 # abi common and 64), whether sctrace writes it as a dedicated event
 # (syscalls/decode.tbl) or as the generic pair, and whether a fidelity test
-# (tests/fidelity/*.c, its FX(syscall, ...) expectations) exercises it.
+# (tests/fidelity/*.c, its FX(syscall, ...) or FXN() expectations)
+# exercises it.
 #
 # usage: coverage.sh [-q]     -q: only the summary and the gaps
 # Exit status: 0, or 1 when a dedicated syscall has no fidelity test.
@@ -22,10 +23,12 @@ awk -v quiet="$quiet" '
 		next
 	}
 	FILENAME ~ /\.c$/ {
-		# FX(name, "type dir", ...) expectations
+		# FX(name, "type dir", ...) and FXN(...) expectations
 		line = $0
-		while (match(line, /FX\([a-z0-9_]+,/)) {
-			tested[substr(line, RSTART + 3, RLENGTH - 4)] = 1
+		while (match(line, /FXN?\([a-z0-9_]+,/)) {
+			k = substr(line, RSTART, RLENGTH)
+			sub(/^FXN?\(/, "", k)
+			tested[substr(k, 1, length(k) - 1)] = 1
 			line = substr(line, RSTART + RLENGTH)
 		}
 		next

@@ -114,16 +114,20 @@ static void dups_pipes(void)
 	r = SC(SYS_dup, fd);
 	FX(dup, "dup >", "fd=%ld", fd);
 	FX(dup, "dup <", "res=%ld", r);
+	FXN(dup, "dup <", "res=%ld\toldfd=%ld", r, fd);
 	close((int)r);
 	SC(SYS_dup2, fd, 50);
 	FX(dup2, "dup >", "fd=%ld", fd);
 	FX(dup2, "dup <", "res=50");
+	FXN(dup2, "dup2 <", "res=50\toldfd=%ld\tnewfd=50", fd);
 	SC(SYS_dup3, fd, 51, O_CLOEXEC);
 	FX(dup3, "dup >", "fd=%ld", fd);
 	FX(dup3, "dup <", "res=51");
+	FXN(dup3, "dup3 <", "res=51\toldfd=%ld\tnewfd=51\tflags=4096", fd);
 	SC(SYS_dup3, 9999, 52, 0);
 	FX(dup3, "dup >", "fd=9999");
 	FX(dup3, "dup <", "res=-9");
+	FXN(dup3, "dup3 <", "res=-9\toldfd=9999\tnewfd=52\tflags=0");
 	close(50);
 	close(51);
 	close((int)fd);
@@ -134,6 +138,7 @@ static void dups_pipes(void)
 	close(p[1]);
 	SC(SYS_pipe2, p, O_CLOEXEC);
 	FX(pipe2, "pipe <", "res=0\tfd1=%d\tfd2=%d\tino=*", p[0], p[1]);
+	FXN(pipe2, "pipe2 <", "res=0\tfd1=%d\tfd2=%d\tino=*\tflags=4096", p[0], p[1]);
 	close(p[0]);
 	close(p[1]);
 	SC(SYS_pipe2, FX_BAD_PTR, 0);
@@ -234,6 +239,8 @@ static void sockets(void)
 	close((int)acc);
 	acc = SC(SYS_accept4, l, NULL, NULL, SOCK_CLOEXEC);
 	FX(accept4, "accept >", "flags=0");
+	/* libs 0.25 shows the enter's flags (SOCK_* as PPM_O_*) at the exit */
+	FXN(accept4, "accept4 <", "fd=%ld\ttuple=*\tqueuepct=0\tqueuelen=0\tqueuemax=7\tflags=1000", acc);
 	FX(accept4, "accept <",
 	   "fd=%ld\ttuple=127.0.0.1:%u->127.0.0.1:%u\tqueuepct=0\tqueuelen=0\tqueuemax=7",
 	   acc, pc[1], pl);

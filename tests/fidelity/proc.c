@@ -216,6 +216,7 @@ static void security(void)
 	fd = SC(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof(attr));
 	FX(bpf, "bpf >", "cmd=0");
 	FX(bpf, "bpf <", "res_or_fd=%ld", fd);
+	FXN(bpf, "bpf <", "fd=%ld\tcmd=0", fd);
 	if (fd >= 0)
 		close((int)fd);
 	r = SC(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof(attr));
@@ -290,6 +291,7 @@ static void quota_mount(void)
 	FX(mount, "mount <", "res=%ld\tdev=<empty>\tdir=/fidelity-nonexistent\ttype=<empty>", r);
 	r = SC(SYS_umount2, "/fidelity-nonexistent", MNT_DETACH);
 	FX(umount2, "umount >", "flags=2(DETACH)");
+	FXN(umount2, "umount2 <", "res=%ld\tname=/fidelity-nonexistent\tflags=2", r);
 	FX(umount2, "umount <", "res=%ld\tname=/fidelity-nonexistent", r);
 }
 
