@@ -99,6 +99,16 @@ bool sct_decode_old_readers(void);
  */
 const struct sct_decoder *sct_decoder_get(int idx);
 
+struct sct_threads;
+struct sct_thread;
+/*
+ * procexit's reaper_tid for thread t, as the libs 0.25 driver has it: 0
+ * when t has no child process; else another thread of t's process; else
+ * 1, the init process (ptrace cannot see a child subreaper or the end of a
+ * pid namespace).  Only the children sctrace traces are known.
+ */
+pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t);
+
 /*
  * One syscall being decoded.  The tracer fills the identity and raw
  * values; the interpreter uses the scratch arena for gathered bytes.

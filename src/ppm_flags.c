@@ -211,6 +211,12 @@ uint32_t sct_ppm_open_flags(uint64_t linux_flags)
 		res = SCT_PPM_O_RDONLY;
 		break;
 	}
+	/*
+	 * The driver tests O_TMPFILE's mask loosely (any bit): a plain
+	 * O_DIRECTORY open shows O_TMPFILE too.
+	 */
+	if (linux_flags & O_TMPFILE)
+		res |= SCT_PPM_O_TMPFILE;
 	return res | xlat_bits(open_flag_bits, ARRAY_LEN(open_flag_bits),
 			       linux_flags);
 }

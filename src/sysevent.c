@@ -431,12 +431,15 @@ static void procexit_vals(struct sct_val *vals, int status)
 	vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
 	vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
+	vals[4] = sct_int(0);	/* reaper_tid */
 }
 
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status)
 {
 	procexit_vals(r->vals, status);
+	r->vals[4] = sct_int((uint64_t)(int64_t)sct_decode_reaper(&r->threads,
+								  t));
 	if (wanted(r, t, SCT_EV_PROCEXIT_1_E, 0, r->vals))
 		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
 }

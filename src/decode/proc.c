@@ -6,6 +6,7 @@
 #include "arch/arch.h"
 #include "mem.h"
 #include "ppm_flags.h"
+#include "thread.h"
 
 #include <linux/bpf.h>
 #include <linux/ptrace.h>
@@ -77,4 +78,34 @@ SCT_DECODER(bpf)
 	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE || cmd == BPF_PROG_LOAD))
 		return sct_dyn_int(c, SCT_PPM_BPF_IDX_FD, (uint64_t)c->ret, 8);
 	return sct_dyn_int(c, SCT_PPM_BPF_IDX_RES, (uint64_t)c->ret, 8);
+}
+
+struct reaper {
+	const struct sct_thread *t;
+	bool children;
+	pid_t other;
+};
+
+static void reaper_scan(struct sct_thread *x, void *arg)
+{
+	struct reaper *rp = arg;
+
+	if (x == rp->t)
+		return;
+	/* a process t forked (not a thread: those are not its children) */
+	if (x->parent_tid == rp->t->tid && x->g && x->tid == x->g->pid &&
+	    x->g != rp->t->g)
+		rp->children = true;
+	if (x->g == rp->t->g && !rp->other)
+		rp->other = x->tid;
+}
+
+pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t)
+{
+	struct reaper rp = { .t = t };
+
+	sct_threads_for_each(ts, reaper_scan, &rp);
+	if (!rp.children)
+		return 0;
+	return rp.other ? rp.other : 1;
 }

@@ -7,6 +7,8 @@
  */
 #include "fidelity.h"
 
+#include <sys/stat.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -33,11 +35,21 @@ static void opens(void)
 
 	/* openat, openat2 */
 	fd = SC(SYS_openat, AT_FDCWD, "f", O_RDONLY | O_DIRECTORY);
-	FX(openat, "openat >", "dirfd=-100\tname=f\tflags=1025(O_DIRECTORY|O_RDONLY)\tmode=0");
-	FX(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=1025(O_DIRECTORY|O_RDONLY)\tmode=0\tdev=0");
+	/* the driver tests O_TMPFILE's mask loosely: O_DIRECTORY shows it */
+	FX(openat, "openat >", "dirfd=-100\tname=f\tflags=9217(O_DIRECTORY|O_RDONLY|O_TMPFILE)\tmode=0");
+	FX(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=9217(O_DIRECTORY|O_RDONLY|O_TMPFILE)\tmode=0\tdev=0");
+	FXN(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=9217\tmode=0\tdev=0\tino=0");
 	fd = SC(SYS_openat2, AT_FDCWD, "f", &how, sizeof(how));
 	FX(openat2, "openat2 >", "dirfd=-100\tname=f\tflags=4097(O_RDONLY|O_CLOEXEC)\tmode=0\tresolve=8(RESOLVE_NO_SYMLINKS)");
 	FX(openat2, "openat2 <", "fd=%ld\tdirfd=-100\tname=f\tflags=4097(O_RDONLY|O_CLOEXEC)\tmode=0\tresolve=8(RESOLVE_NO_SYMLINKS)", fd);
+	{
+		struct stat st = { 0 };
+
+		stat("f", &st);
+		/* libs 0.25 and 0.21 have the inode of the opened file */
+		FXN(openat2, "openat2 <", "fd=%ld\tdirfd=-100\tname=f\tflags=4097\tmode=0\tresolve=8\tdev=*\tino=%llu",
+		    fd, (unsigned long long)st.st_ino);
+	}
 	close((int)fd);
 	/* the driver reads a whole struct open_how whatever the size says */
 	SC(SYS_openat2, AT_FDCWD, "f", &how, 8);
