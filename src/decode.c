@@ -118,6 +118,8 @@ static unsigned pi_need(unsigned op)
 		return SCT_PI_ENV;
 	case SCT_OP_PI_LOGINUID:
 		return SCT_PI_LOGINUID;
+	case SCT_OP_PI_EXEPATH:
+		return SCT_PI_EXEPATH;
 	case SCT_OP_PI_UID:
 	case SCT_OP_PI_GID:
 	case SCT_OP_PI_VTID:
@@ -278,6 +280,10 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 		return sct_int((uint64_t)pi->vpid);
 	case SCT_OP_PI_CLONE_FLAGS:
 		return sct_int(c->clone_flags);
+	case SCT_OP_PI_EXEPATH:
+		if (!pi->exepath[0])
+			return (struct sct_val){ 0 };
+		return sct_bytes(pi->exepath, strlen(pi->exepath) + 1);
 	default:
 		return (struct sct_val){ 0 };
 	}
@@ -328,6 +334,7 @@ void sct_decode(struct sct_call *c, unsigned type, const struct sct_src *srcs,
 	c->pi_loaded = false;
 	c->vm_loaded = false;
 	c->acceptq_loaded = false;
+	c->exe.caps_loaded = c->exe.stat_loaded = false;
 	for (i = 0; i < ei->nparams; i++)
 		out[i] = i < n ? gather(c, &srcs[i], ei->params[i].type, type,
 					i) :

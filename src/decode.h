@@ -139,6 +139,12 @@ struct sct_call {
 	/* accept queue of the listening socket for @accept, same */
 	uint32_t acceptq[3];
 	bool acceptq_loaded;
+	/* the EXE_* operands (execve exit), loaded on first use */
+	struct {
+		bool caps_loaded, stat_loaded;
+		uint64_t cap[3];	/* inheritable, permitted, effective */
+		uint64_t ino, ctime_ns, mtime_ns;
+	} exe;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
 	/* scratch space, reset per event */
 	uint8_t *arena;

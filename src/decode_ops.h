@@ -140,7 +140,19 @@
 	X(PI_VTID, 0, 0, pi)						\
 	X(PI_VPID, 0, 0, pi)						\
 	/* PPM_CL_* of the clone that made this thread */		\
-	X(PI_CLONE_FLAGS, 0, 0, pi)
+	X(PI_CLONE_FLAGS, 0, 0, pi)					\
+	/* the realpath of its executable (execve's trusted_exepath) */	\
+	X(PI_EXEPATH, 0, 0, pi)						\
+	/* execve exit: the new image's capabilities (CapInh, CapPrm,	\
+	 * CapEff of status), its executable's inode, ctime, mtime (ns),	\
+	 * PPM_EXE_* flags */						\
+	X(EXE_CAP_INH, 0, 0, exe)					\
+	X(EXE_CAP_PRM, 0, 0, exe)					\
+	X(EXE_CAP_EFF, 0, 0, exe)					\
+	X(EXE_INO, 0, 0, exe)						\
+	X(EXE_CTIME, 0, 0, exe)						\
+	X(EXE_MTIME, 0, 0, exe)						\
+	X(EXE_FLAGS, 0, 0, exe)
 
 /* Named operands, by the handler that reads them. */
 #define SCT_DECODE_CONSTS(K)						\

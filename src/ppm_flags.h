@@ -404,6 +404,11 @@
 #define SCT_PPM_AT_EMPTY_PATH		0x1000
 #define SCT_PPM_AT_SYMLINK_NOFOLLOW	0x100
 #define SCT_PPM_AT_NO_AUTOMOUNT		0x800
+/* execve exit 'flags' (libs 0.25) */
+#define SCT_PPM_EXE_WRITABLE		(1u << 0)
+#define SCT_PPM_EXE_UPPER_LAYER		(1u << 1)
+#define SCT_PPM_EXE_FROM_MEMFD		(1u << 2)
+#define SCT_PPM_EXE_LOWER_LAYER		(1u << 3)
 /* umount2 'flags' (libs 0.25) */
 #define SCT_PPM_MNT_FORCE		(1u << 0)
 #define SCT_PPM_MNT_DETACH		(1u << 1)

@@ -81,7 +81,7 @@ START_TEST(test_schema_shape)
 	/* spot checks of §4 codes */
 	ck_assert_str_eq(sct_events[0].ident, "GENERIC_E");
 	ck_assert_str_eq(sct_events[186].ident, "PROCEXIT_1_E");
-	ck_assert_uint_eq(sct_events[186].nparams, 4);
+	ck_assert_uint_eq(sct_events[186].nparams, 5);	/* reaper_tid */
 	ck_assert_str_eq(sct_events[293].ident, "SYSCALL_EXECVE_19_X");
 	ck_assert_str_eq(sct_events[335].ident, "SYSCALL_CLONE3_X");
 	ck_assert_uint_eq(SCT_EV_SYSCALL_OPENAT_2_E, 306);
@@ -112,7 +112,7 @@ static const struct spec_event spec_events[] = {
 	{ 0, "ID:18 nativeID:6" },
 	{ 1, "ID:18" },
 	{ 2, "name:17 flags:30 mode:7" },
-	{ 3, "fd:14 name:17 flags:30 mode:7 dev:7" },
+	{ 3, "fd:14 name:17 flags:30 mode:7 dev:7 ino:8" },
 	{ 4, "fd:14" },
 	{ 5, "res:11" },
 	{ 6, "fd:14 size:7" },
@@ -125,19 +125,22 @@ static const struct spec_event spec_events[] = {
 	{ 61, "res:11 fd1:14 fd2:14 ino:8" },
 	{ 124, "fd:14" },
 	{ 125, "res:14" },
-	{ 186, "status:11 ret:11 sig:19 core:5" },
+	{ 186, "status:11 ret:11 sig:19 core:5 reaper_tid:15" },
 	{ 247, "fd:14 tuple:13 queuepct:5 queuelen:7 queuemax:7" },
 	{ 248, "flags:3" },
 	{ 292, "filename:17" },
 	{ 293, "res:11 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:8 "
 	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
-	       "cgroups:10 env:10 tty:7 vpgid:15 loginuid:31 flags:30" },
+	       "cgroups:10 env:10 tty:7 vpgid:15 loginuid:31 flags:30 "
+	       "cap_inheritable:8 cap_permitted:8 cap_effective:8 exe_ino:8 "
+	       "exe_ino_ctime:21 exe_ino_mtime:21 uid:31 trusted_exepath:17 "
+	       "pgid:15 gid:32" },
 	{ 223, "res:15 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:4 "
 	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
 	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15" },
 	{ 306, "dirfd:14 name:43 flags:30 mode:7" },
-	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7" },
-	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30" },
+	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7 ino:8" },
+	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30 dev:7 ino:8" },
 	{ 330, "dirfd:14 pathname:43 flags:30" },
 };
 
@@ -236,10 +239,10 @@ struct scope {
 };
 
 static const struct scope scope[] = {
-	{ "open", 2, 3, 5 },
-	{ "openat", 306, 4, 6 },
-	{ "openat2", 326, 5, 6 },
-	{ "creat", 58, 2, 4 },
+	{ "open", 2, 3, 6 },
+	{ "openat", 306, 4, 7 },
+	{ "openat2", 326, 5, 8 },
+	{ "creat", 58, 2, 5 },
 	{ "close", 4, 1, 1 },
 	{ "read", 6, 2, 2 },
 	{ "write", 8, 2, 2 },
@@ -268,8 +271,8 @@ static const struct scope scope[] = {
 	{ "clone3", 334, 0, 20 },
 	{ "fork", 224, 0, 20 },
 	{ "vfork", 226, 0, 20 },
-	{ "execve", 292, 1, 20 },
-	{ "execveat", 330, 3, 20 },
+	{ "execve", 292, 1, 30 },
+	{ "execveat", 330, 3, 29 },
 };
 
 START_TEST(test_scope_decoders)

@@ -10,6 +10,11 @@
 
 #include <linux/bpf.h>
 #include <linux/ptrace.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * One field of struct rlimit (longs) or rlimit64 (u64s) at x, y the field
@@ -108,4 +113,97 @@ pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t)
 	if (!rp.children)
 		return 0;
 	return rp.other ? rp.other : 1;
+}
+
+/* Capabilities PPM knows: CAP_CHOWN (0) to CAP_CHECKPOINT_RESTORE (40),
+ * at their kernel bit (PPM_CAP_* = 1 << CAP_*). */
+#define PPM_CAPS_MASK	((1ull << 41) - 1)
+
+static void exe_caps(struct sct_call *c)
+{
+	static const char *const key[3] = { "CapInh:", "CapPrm:", "CapEff:" };
+	char path[64], line[256];
+	FILE *f;
+	int i;
+
+	c->exe.caps_loaded = true;
+	memset(c->exe.cap, 0, sizeof(c->exe.cap));
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)c->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		for (i = 0; i < 3; i++)
+			if (!strncmp(line, key[i], strlen(key[i])))
+				c->exe.cap[i] = strtoull(line + strlen(key[i]),
+							 NULL, 16) &
+						PPM_CAPS_MASK;
+	fclose(f);
+}
+
+static void exe_stat(struct sct_call *c)
+{
+	char path[64];
+	struct stat st;
+
+	c->exe.stat_loaded = true;
+	c->exe.ino = c->exe.ctime_ns = c->exe.mtime_ns = 0;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)c->tid);
+	if (stat(path, &st))
+		return;
+	c->exe.ino = st.st_ino;
+	c->exe.ctime_ns = (uint64_t)st.st_ctim.tv_sec * 1000000000ull +
+			  (uint64_t)st.st_ctim.tv_nsec;
+	c->exe.mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000ull +
+			  (uint64_t)st.st_mtim.tv_nsec;
+}
+
+/*
+ * PPM_EXE_* of the new image.  WRITABLE: whether its file could be
+ * written, asked as sctrace (the same user as the tracee, usually; the
+ * driver asks as the tracee).  FROM_MEMFD: run from a memfd.  The overlay
+ * layer flags are not known (0).
+ */
+static uint32_t exe_flags(struct sct_call *c)
+{
+	char path[64], target[64];
+	uint32_t flags = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)c->tid);
+	if (!access(path, W_OK))
+		flags |= SCT_PPM_EXE_WRITABLE;
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n > 0) {
+		target[n] = 0;
+		if (!strncmp(target, "/memfd:", 7))
+			flags |= SCT_PPM_EXE_FROM_MEMFD;
+	}
+	return flags;
+}
+
+/* A failed exec leaves the caller's image: the driver's values then are
+ * the caller's too, which is what /proc shows. */
+SCT_OP_HANDLER(exe)
+{
+	switch (a->s->op) {
+	case SCT_OP_EXE_CAP_INH:
+	case SCT_OP_EXE_CAP_PRM:
+	case SCT_OP_EXE_CAP_EFF:
+		if (!c->exe.caps_loaded)
+			exe_caps(c);
+		return sct_int(c->exe.cap[a->s->op - SCT_OP_EXE_CAP_INH]);
+	case SCT_OP_EXE_INO:
+	case SCT_OP_EXE_CTIME:
+	case SCT_OP_EXE_MTIME:
+		if (!c->exe.stat_loaded)
+			exe_stat(c);
+		return sct_int(a->s->op == SCT_OP_EXE_INO ? c->exe.ino :
+			       a->s->op == SCT_OP_EXE_CTIME ? c->exe.ctime_ns :
+			       c->exe.mtime_ns);
+	case SCT_OP_EXE_FLAGS:
+		return sct_int(exe_flags(c));
+	default:
+		return SCT_NONE;
+	}
 }
