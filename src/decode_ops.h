@@ -47,6 +47,9 @@
 	X(TUPLE_IN, 1, 1, sock)	/* fd x: peer -> local */		\
 	/* fd x: local -> sockaddr y (len z) or peer */			\
 	X(TUPLE_TO, 3, 3, sock)						\
+	/* connect exit: TUPLE_TO when the call succeeded (or is in	\
+	 * progress), else empty, as the libs 0.25 driver */		\
+	X(CONNECT_TUPLE, 3, 3, sock)					\
 	/* fd x: sockaddr y (len at *z) or peer -> local */		\
 	X(TUPLE_FROM, 3, 3, sock)					\
 	/* PPM_S_* of mode y if flags x create */			\
@@ -152,7 +155,11 @@
 	X(EXE_INO, 0, 0, exe)						\
 	X(EXE_CTIME, 0, 0, exe)						\
 	X(EXE_MTIME, 0, 0, exe)						\
-	X(EXE_FLAGS, 0, 0, exe)
+	X(EXE_FLAGS, 0, 0, exe)						\
+	/* clone family exit: the start time (ns since boot) of the init	\
+	 * of the child's pid namespace on the child's side, 0 on the	\
+	 * parent's (libs 0.25's pidns_init_start_ts) */			\
+	X(PIDNS_INIT_START, 0, 0, pidns)
 
 /* Named operands, by the handler that reads them. */
 #define SCT_DECODE_CONSTS(K)						\

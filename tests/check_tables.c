@@ -120,7 +120,7 @@ static const struct spec_event spec_events[] = {
 	{ 18, "domain:46 type:7 proto:7" },
 	{ 19, "fd:14" },
 	{ 22, "fd:14 addr:12" },
-	{ 23, "res:11 tuple:13" },
+	{ 23, "res:11 tuple:13 fd:14" },
 	{ 53, "res:11 size:7 data:10 tuple:13" },
 	{ 61, "res:11 fd1:14 fd2:14 ino:8" },
 	{ 124, "fd:14" },
@@ -137,7 +137,8 @@ static const struct spec_event spec_events[] = {
 	       "pgid:15 gid:32" },
 	{ 223, "res:15 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:4 "
 	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
-	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15" },
+	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15 "
+	       "pidns_init_start_ts:8" },
 	{ 306, "dirfd:14 name:43 flags:30 mode:7" },
 	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7 ino:8" },
 	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30 dev:7 ino:8" },
@@ -251,7 +252,7 @@ static const struct scope scope[] = {
 	{ "readv", 116, 1, 3 },
 	{ "writev", 118, 2, 2 },
 	{ "socket", 18, 3, 1 },
-	{ "connect", 22, 2, 2 },
+	{ "connect", 22, 2, 3 },
 	{ "accept", 246, 0, 5 },
 	{ "accept4", 388, 1, 5 },
 	{ "bind", 20, 1, 2 },
@@ -267,10 +268,10 @@ static const struct scope scope[] = {
 	{ "dup3", 364, 1, 4 },
 	{ "newfstatat", 418, 0, 4 },
 	{ "eventfd2", 396, 1, 2 },
-	{ "clone", 222, 0, 20 },
-	{ "clone3", 334, 0, 20 },
-	{ "fork", 224, 0, 20 },
-	{ "vfork", 226, 0, 20 },
+	{ "clone", 222, 0, 21 },
+	{ "clone3", 334, 0, 21 },
+	{ "fork", 224, 0, 21 },
+	{ "vfork", 226, 0, 21 },
 	{ "execve", 292, 1, 30 },
 	{ "execveat", 330, 3, 29 },
 };

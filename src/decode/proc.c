@@ -207,3 +207,39 @@ SCT_OP_HANDLER(exe)
 		return SCT_NONE;
 	}
 }
+
+/*
+ * Start time of pid 1 in ns since boot, from its stat (clock ticks: the
+ * driver's value is exact, this one rounded down to a tick).  Only the
+ * child's side of a clone carries it, as in the driver; a child in
+ * another pid namespace than sctrace's gets 0 (its init is not our 1).
+ */
+SCT_OP_HANDLER(pidns)
+{
+	static uint64_t start_ns;
+	static bool loaded;
+	char buf[1024], *p;
+	unsigned long long ticks;
+	FILE *f;
+	int i;
+
+	(void)a;
+	if (c->ret != 0)
+		return sct_int(0);
+	if (!loaded) {
+		loaded = true;
+		f = fopen("/proc/1/stat", "re");
+		if (f && fgets(buf, sizeof(buf), f) &&
+		    (p = strrchr(buf, ')'))) {
+			/* field 22 (starttime); p is at the end of field 2 */
+			for (i = 2; i < 22 && p; i++)
+				p = strchr(p + 1, ' ');
+			if (p && sscanf(p, " %llu", &ticks) == 1)
+				start_ns = ticks * (1000000000ull /
+						    (uint64_t)sysconf(_SC_CLK_TCK));
+		}
+		if (f)
+			fclose(f);
+	}
+	return sct_int(start_ns);
+}

@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <linux/openat2.h>
 
 static void opens(void)
@@ -196,6 +197,18 @@ static void sockets(void)
 	SC(SYS_connect, u1, &c, sizeof(c));
 	FX(connect, "connect >", "fd=%ld\taddr=127.0.0.1:%u", u1, pb);
 	FX(connect, "connect <", "res=0\ttuple=127.0.0.1:%u->127.0.0.1:%u", pa, pb);
+	FXN(connect, "connect <", "res=0\ttuple=127.0.0.1:%u->127.0.0.1:%u\tfd=%ld", pa, pb, u1);
+	/* a failed connect: no tuple, as the driver (here a unix socket) */
+	{
+		struct sockaddr_un un = { .sun_family = AF_UNIX };
+		long us = SC(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+
+		strcpy(un.sun_path, "/fidelity-no-such-socket");
+		SC(SYS_connect, us, &un, sizeof(un));
+		FX(connect, "connect <", "res=-2\ttuple=<empty>");
+		FXN(connect, "connect <", "res=-2\ttuple=NULL\tfd=%ld", us);
+		close((int)us);
+	}
 
 	/* sendto/recvfrom: tuple at enter / exit */
 	SC(SYS_sendto, u2, "ping", 4, 0, &b, sizeof(b));
