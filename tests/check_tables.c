@@ -118,7 +118,7 @@ static const struct spec_event spec_events[] = {
 	{ 6, "fd:14 size:7" },
 	{ 7, "res:11 data:10" },
 	{ 18, "domain:46 type:7 proto:7" },
-	{ 19, "fd:14" },
+	{ 19, "fd:14 domain:46 type:7 proto:7" },
 	{ 22, "fd:14 addr:12" },
 	{ 23, "res:11 tuple:13 fd:14" },
 	{ 53, "res:11 size:7 data:10 tuple:13" },
@@ -251,12 +251,12 @@ static const struct scope scope[] = {
 	{ "pwrite64", 114, 3, 2 },
 	{ "readv", 116, 1, 3 },
 	{ "writev", 118, 2, 2 },
-	{ "socket", 18, 3, 1 },
+	{ "socket", 18, 3, 4 },
 	{ "connect", 22, 2, 3 },
 	{ "accept", 246, 0, 5 },
 	{ "accept4", 388, 1, 5 },
-	{ "bind", 20, 1, 2 },
-	{ "listen", 24, 2, 1 },
+	{ "bind", 20, 1, 3 },
+	{ "listen", 24, 2, 3 },
 	{ "sendto", 30, 3, 2 },
 	{ "recvfrom", 34, 2, 3 },
 	{ "sendmsg", 48, 3, 2 },
@@ -273,7 +273,7 @@ static const struct scope scope[] = {
 	{ "fork", 224, 0, 21 },
 	{ "vfork", 226, 0, 21 },
 	{ "execve", 292, 1, 30 },
-	{ "execveat", 330, 3, 29 },
+	{ "execveat", 330, 3, 30 },
 };
 
 START_TEST(test_scope_decoders)
