@@ -54,6 +54,10 @@
 	X(TUPLE_FROM, 3, 3, sock)					\
 	/* PPM_S_* of mode y if flags x create */			\
 	X(OPEN_MODE, 2, 2, open_mode)					\
+	/* open flags x (dirfd y, path z); at the exit with		\
+	 * PPM_O_F_CREATED when the call created the file (the enter	\
+	 * looks whether it existed) */					\
+	X(OPEN_FLAGS_X, 3, 3, open_created)				\
 	/* struct timespec x as ns; NULL x: y if given */		\
 	X(TIMESPEC, 1, 2, timespec)					\
 	/* ... struct __kernel_timespec */				\

@@ -36,6 +36,7 @@
 #define SCT_PPM_O_LARGEFILE	(1u << 11)
 #define SCT_PPM_O_CLOEXEC	(1u << 12)
 #define SCT_PPM_O_TMPFILE	(1u << 13)
+#define SCT_PPM_O_F_CREATED	(1u << 14)	/* libs 0.25: made by this call */
 
 /* file mode bits, PT_MODE and the open/creat 'mode' parameter: PPM_S_* */
 #define SCT_PPM_S_IXOTH		(1u << 0)

@@ -20,12 +20,14 @@ static void opens(void)
 {
 	struct open_how how = { .flags = O_RDONLY | O_CLOEXEC,
 				.resolve = RESOLVE_NO_SYMLINKS };
-	long fd;
+	long fd, r;
 
 	/* open: flags in PPM_O_*, mode in PPM_S_* (only when creating) */
 	fd = SC(SYS_open, "f", O_RDWR | O_CREAT | O_EXCL, 0640);
 	FX(open, "open >", "name=f\tflags=39(O_EXCL|O_CREAT|O_RDWR)\tmode=0640");
-	FX(open, "open <", "fd=%ld\tname=f\tflags=39(O_EXCL|O_CREAT|O_RDWR)\tmode=0640\tdev=*", fd);
+	/* the exit's flags say the call created the file (PPM_O_F_CREATED) */
+	FX(open, "open <", "fd=%ld\tname=f\tflags=16423(O_EXCL|O_CREAT|O_RDWR)\tmode=0640\tdev=*", fd);
+	FXN(open, "open <", "fd=%ld\tname=f\tflags=16423\tmode=0640\tdev=*\tino=*", fd);
 	close((int)fd);
 	SC(SYS_open, "nope", O_RDONLY, 0777);
 	FX(open, "open >", "name=nope\tflags=1(O_RDONLY)\tmode=0");
@@ -33,6 +35,13 @@ static void opens(void)
 	SC(SYS_open, FX_BAD_PTR, O_WRONLY | O_TRUNC | O_APPEND);
 	FX(open, "open >", "name=<empty>\tflags=266(O_TRUNC|O_APPEND|O_WRONLY)\tmode=0");
 	FX(open, "open <", "fd=-14\tname=<empty>\tdev=0");
+	/* O_CREAT without O_EXCL: created only if it was not there */
+	r = SC(SYS_open, "f", O_RDWR | O_CREAT, 0640);
+	FX(open, "open <", "fd=%ld\tname=f\tflags=7(O_CREAT|O_RDWR)", r);
+	close((int)r);
+	r = SC(SYS_open, "g-new", O_WRONLY | O_CREAT, 0600);
+	FX(open, "open <", "fd=%ld\tname=g-new\tflags=16390(O_CREAT|O_WRONLY)", r);
+	close((int)r);
 
 	/* openat, openat2 */
 	fd = SC(SYS_openat, AT_FDCWD, "f", O_RDONLY | O_DIRECTORY);
