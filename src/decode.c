@@ -34,6 +34,30 @@ static sct_op_fn *const op_fns[SCT_OP_COUNT] = {
 #undef SCT_OP_FN
 #undef SCT_XLAT_FN
 
+static bool old_readers;
+
+void sct_decode_set_old_readers(bool on)
+{
+	old_readers = on;
+}
+
+bool sct_decode_old_readers(void)
+{
+	return old_readers;
+}
+
+const struct sct_decoder *sct_decoder_get(int idx)
+{
+	const struct sct_decoder *d;
+
+	if (idx < 0 || (unsigned)idx >= sct_ndecoders)
+		return NULL;
+	d = &sct_decoders[idx];
+	if (!old_readers || d->ev_enter < SCT_OLD_EVENT_MAX)
+		return d;
+	return d->old >= 0 ? &sct_decoders[d->old] : NULL;
+}
+
 const struct sct_decoder *sct_decoder_lookup(const char *syscall)
 {
 	unsigned i;
@@ -94,6 +118,8 @@ static unsigned pi_need(unsigned op)
 		return SCT_PI_ENV;
 	case SCT_OP_PI_LOGINUID:
 		return SCT_PI_LOGINUID;
+	case SCT_OP_PI_EXEPATH:
+		return SCT_PI_EXEPATH;
 	case SCT_OP_PI_UID:
 	case SCT_OP_PI_GID:
 	case SCT_OP_PI_VTID:
@@ -254,6 +280,10 @@ static struct sct_val pi_val(struct sct_call *c, unsigned op)
 		return sct_int((uint64_t)pi->vpid);
 	case SCT_OP_PI_CLONE_FLAGS:
 		return sct_int(c->clone_flags);
+	case SCT_OP_PI_EXEPATH:
+		if (!pi->exepath[0])
+			return (struct sct_val){ 0 };
+		return sct_bytes(pi->exepath, strlen(pi->exepath) + 1);
 	default:
 		return (struct sct_val){ 0 };
 	}
@@ -304,6 +334,7 @@ void sct_decode(struct sct_call *c, unsigned type, const struct sct_src *srcs,
 	c->pi_loaded = false;
 	c->vm_loaded = false;
 	c->acceptq_loaded = false;
+	c->exe.caps_loaded = c->exe.stat_loaded = false;
 	for (i = 0; i < ei->nparams; i++)
 		out[i] = i < n ? gather(c, &srcs[i], ei->params[i].type, type,
 					i) :

@@ -70,10 +70,44 @@ struct sct_decoder {
 	uint8_t n_enter, n_exit;
 	const struct sct_src *enter;
 	const struct sct_src *exit;
+	int16_t old;		/* its "NAME@old" row (old readers), or -1 */
 };
 
 extern const struct sct_decoder sct_decoders[];
 extern const unsigned sct_ndecoders;
+
+/*
+ * Event codes below this are the 2022 table's, all that sysdig 0.29 and
+ * tshark 4.0 know: sysdig silently drops the events of a higher code
+ * (docs/scap-format.md §3.4).
+ */
+#define SCT_OLD_EVENT_MAX	336
+
+/*
+ * Write for old readers (--old-readers): a syscall whose event has a code
+ * of SCT_OLD_EVENT_MAX or more is written by its "NAME@old" row of
+ * decode.tbl (a 2022 event), or as the generic event.  Set once, before
+ * tracing starts.
+ */
+void sct_decode_set_old_readers(bool on);
+bool sct_decode_old_readers(void);
+
+/*
+ * The decoder that writes a syscall whose sysent row names decoder index
+ * idx (-1: none): in the old-readers mode its 2022 twin, or NULL for the
+ * generic event; NULL for idx -1.
+ */
+const struct sct_decoder *sct_decoder_get(int idx);
+
+struct sct_threads;
+struct sct_thread;
+/*
+ * procexit's reaper_tid for thread t, as the libs 0.25 driver has it: 0
+ * when t has no child process; else another thread of t's process; else
+ * 1, the init process (ptrace cannot see a child subreaper or the end of a
+ * pid namespace).  Only the children sctrace traces are known.
+ */
+pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t);
 
 /*
  * One syscall being decoded.  The tracer fills the identity and raw
@@ -105,6 +139,12 @@ struct sct_call {
 	/* accept queue of the listening socket for @accept, same */
 	uint32_t acceptq[3];
 	bool acceptq_loaded;
+	/* the EXE_* operands (execve exit), loaded on first use */
+	struct {
+		bool caps_loaded, stat_loaded;
+		uint64_t cap[3];	/* inheritable, permitted, effective */
+		uint64_t ino, ctime_ns, mtime_ns;
+	} exe;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
 	/* scratch space, reset per event */
 	uint8_t *arena;

@@ -47,10 +47,17 @@
 	X(TUPLE_IN, 1, 1, sock)	/* fd x: peer -> local */		\
 	/* fd x: local -> sockaddr y (len z) or peer */			\
 	X(TUPLE_TO, 3, 3, sock)						\
+	/* connect exit: TUPLE_TO when the call succeeded (or is in	\
+	 * progress), else empty, as the libs 0.25 driver */		\
+	X(CONNECT_TUPLE, 3, 3, sock)					\
 	/* fd x: sockaddr y (len at *z) or peer -> local */		\
 	X(TUPLE_FROM, 3, 3, sock)					\
 	/* PPM_S_* of mode y if flags x create */			\
 	X(OPEN_MODE, 2, 2, open_mode)					\
+	/* open flags x (dirfd y, path z); at the exit with		\
+	 * PPM_O_F_CREATED when the call created the file (the enter	\
+	 * looks whether it existed) */					\
+	X(OPEN_FLAGS_X, 3, 3, open_created)				\
 	/* struct timespec x as ns; NULL x: y if given */		\
 	X(TIMESPEC, 1, 2, timespec)					\
 	/* ... struct __kernel_timespec */				\
@@ -69,6 +76,9 @@
 	X(RLIMIT, 2, 3, rlimit)						\
 	/* ... struct rlimit64 (u64 fields on every ABI) */		\
 	X(RLIMIT64, 2, 3, rlimit)					\
+	/* prlimit64's new limit as the libs 0.25 driver reads it: whatever	\
+	 * the call returned; NULL or unreadable: 0 */			\
+	X(RLIMIT64_NEW, 2, 2, rlimit)					\
 	X(VM_SIZE, 0, 0, vm)	/* the thread's VmSize (kB) */		\
 	X(VM_RSS, 0, 0, vm)	/* ... VmRSS */				\
 	X(VM_SWAP, 0, 0, vm)	/* ... VmSwap */			\
@@ -108,6 +118,11 @@
 	XLAT(TIMERFD_FLAGS, timerfd_flags)				\
 	XLAT(INOTIFY_FLAGS, inotify_flags)				\
 	XLAT(ACCEPT4_FLAGS, accept4_flags)				\
+	XLAT(FD_FLAGS, fd_flags)					\
+	XLAT(PIPE2_FLAGS, pipe2_flags)					\
+	XLAT(DUP3_FLAGS, dup3_flags)					\
+	XLAT(NEWFSTATAT_FLAGS, newfstatat_flags)			\
+	XLAT(UMOUNT2_FLAGS, umount2_flags)				\
 	/* the thread's state from /proc, read once per event */	\
 	X(PI_EXE, 0, 0, pi)						\
 	X(PI_ARGS, 0, 0, pi)						\
@@ -132,7 +147,23 @@
 	X(PI_VTID, 0, 0, pi)						\
 	X(PI_VPID, 0, 0, pi)						\
 	/* PPM_CL_* of the clone that made this thread */		\
-	X(PI_CLONE_FLAGS, 0, 0, pi)
+	X(PI_CLONE_FLAGS, 0, 0, pi)					\
+	/* the realpath of its executable (execve's trusted_exepath) */	\
+	X(PI_EXEPATH, 0, 0, pi)						\
+	/* execve exit: the new image's capabilities (CapInh, CapPrm,	\
+	 * CapEff of status), its executable's inode, ctime, mtime (ns),	\
+	 * PPM_EXE_* flags */						\
+	X(EXE_CAP_INH, 0, 0, exe)					\
+	X(EXE_CAP_PRM, 0, 0, exe)					\
+	X(EXE_CAP_EFF, 0, 0, exe)					\
+	X(EXE_INO, 0, 0, exe)						\
+	X(EXE_CTIME, 0, 0, exe)						\
+	X(EXE_MTIME, 0, 0, exe)						\
+	X(EXE_FLAGS, 0, 0, exe)						\
+	/* clone family exit: the start time (ns since boot) of the init	\
+	 * of the child's pid namespace on the child's side, 0 on the	\
+	 * parent's (libs 0.25's pidns_init_start_ts) */			\
+	X(PIDNS_INIT_START, 0, 0, pidns)
 
 /* Named operands, by the handler that reads them. */
 #define SCT_DECODE_CONSTS(K)						\

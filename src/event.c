@@ -34,6 +34,8 @@ unsigned sct_pt_width(enum sct_pt type)
 	case SCT_PT_MODE:
 	case SCT_PT_BOOL:
 	case SCT_PT_IPV4ADDR:
+	case SCT_PT_FD32:
+	case SCT_PT_PID32:
 		return 4;
 	case SCT_PT_INT64:
 	case SCT_PT_UINT64:

@@ -54,6 +54,9 @@ static void usage(FILE *f)
 "               stop; this uses plain syscall stops instead\n"
 "  --no-spin    sleep until each stop instead of polling a few\n"
 "               microseconds for it: less cpu, slower tracee\n"
+"  --old-readers  write only the event types sysdig 0.29 and tshark 4.0\n"
+"               know (Debian 12's): syscalls with a newer event become\n"
+"               their 2022 event or the generic one\n"
 "  -l           list the filter fields     -L  list the event types\n"
 "  -v, --stats  print event, stop and syscall counts at the end\n"
 "  -f, -ff      accepted for strace habits; children are always followed\n"
@@ -236,6 +239,7 @@ int main(int argc, char **argv)
 		{ "filter", required_argument, NULL, 'F' },
 		{ "no-seccomp", no_argument, NULL, 'S' },
 		{ "no-spin", no_argument, NULL, 'N' },
+		{ "old-readers", no_argument, NULL, 'O' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
@@ -291,6 +295,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			o.no_spin = true;
+			break;
+		case 'O':
+			sct_decode_set_old_readers(true);
 			break;
 		case 'l':
 			list_fields();

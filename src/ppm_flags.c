@@ -211,6 +211,12 @@ uint32_t sct_ppm_open_flags(uint64_t linux_flags)
 		res = SCT_PPM_O_RDONLY;
 		break;
 	}
+	/*
+	 * The driver tests O_TMPFILE's mask loosely (any bit): a plain
+	 * O_DIRECTORY open shows O_TMPFILE too.
+	 */
+	if (linux_flags & O_TMPFILE)
+		res |= SCT_PPM_O_TMPFILE;
 	return res | xlat_bits(open_flag_bits, ARRAY_LEN(open_flag_bits),
 			       linux_flags);
 }
@@ -964,4 +970,66 @@ int32_t sct_ppm_accept4_flags(uint64_t flags)
 {
 	(void)flags;
 	return 0;
+}
+
+/* --- libs 0.25 additions ------------------------------------------------ */
+
+uint32_t sct_ppm_fd_flags(uint64_t flags)
+{
+	uint32_t res = 0;
+
+	if ((int32_t)flags < 0)
+		return 0;
+	if (flags & O_NONBLOCK)
+		res |= SCT_PPM_O_NONBLOCK;
+	if (flags & O_CLOEXEC)
+		res |= SCT_PPM_O_CLOEXEC;
+	return res;
+}
+
+uint32_t sct_ppm_pipe2_flags(uint64_t flags)
+{
+	if ((int32_t)flags < 0)
+		return 0;
+	return sct_ppm_fd_flags(flags) |
+	       ((flags & O_DIRECT) ? SCT_PPM_O_DIRECT : 0);
+}
+
+uint32_t sct_ppm_dup3_flags(uint64_t flags)
+{
+	return (flags & O_CLOEXEC) ? SCT_PPM_O_CLOEXEC : 0;
+}
+
+uint32_t sct_ppm_newfstatat_flags(uint64_t flags)
+{
+	uint32_t res = 0;
+
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		res |= SCT_PPM_AT_SYMLINK_NOFOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		res |= SCT_PPM_AT_EMPTY_PATH;
+	if (flags & AT_NO_AUTOMOUNT)
+		res |= SCT_PPM_AT_NO_AUTOMOUNT;
+	return res;
+}
+
+/* umount2(2)'s flags; no UAPI header has them (glibc's <sys/mount.h> does) */
+#define LINUX_MNT_FORCE		1
+#define LINUX_MNT_DETACH	2
+#define LINUX_MNT_EXPIRE	4
+#define LINUX_UMOUNT_NOFOLLOW	8
+
+uint32_t sct_ppm_umount2_flags(uint64_t flags)
+{
+	uint32_t res = 0;
+
+	if (flags & LINUX_MNT_FORCE)
+		res |= SCT_PPM_MNT_FORCE;
+	if (flags & LINUX_MNT_DETACH)
+		res |= SCT_PPM_MNT_DETACH;
+	if (flags & LINUX_MNT_EXPIRE)
+		res |= SCT_PPM_MNT_EXPIRE;
+	if (flags & LINUX_UMOUNT_NOFOLLOW)
+		res |= SCT_PPM_UMOUNT_NOFOLLOW;
+	return res;
 }

@@ -36,6 +36,7 @@
 #define SCT_PPM_O_LARGEFILE	(1u << 11)
 #define SCT_PPM_O_CLOEXEC	(1u << 12)
 #define SCT_PPM_O_TMPFILE	(1u << 13)
+#define SCT_PPM_O_F_CREATED	(1u << 14)	/* libs 0.25: made by this call */
 
 /* file mode bits, PT_MODE and the open/creat 'mode' parameter: PPM_S_* */
 #define SCT_PPM_S_IXOTH		(1u << 0)
@@ -402,6 +403,18 @@
 #define SCT_PPM_AT_REMOVEDIR		0x200
 #define SCT_PPM_AT_SYMLINK_FOLLOW	0x400
 #define SCT_PPM_AT_EMPTY_PATH		0x1000
+#define SCT_PPM_AT_SYMLINK_NOFOLLOW	0x100
+#define SCT_PPM_AT_NO_AUTOMOUNT		0x800
+/* execve exit 'flags' (libs 0.25) */
+#define SCT_PPM_EXE_WRITABLE		(1u << 0)
+#define SCT_PPM_EXE_UPPER_LAYER		(1u << 1)
+#define SCT_PPM_EXE_FROM_MEMFD		(1u << 2)
+#define SCT_PPM_EXE_LOWER_LAYER		(1u << 3)
+/* umount2 'flags' (libs 0.25) */
+#define SCT_PPM_MNT_FORCE		(1u << 0)
+#define SCT_PPM_MNT_DETACH		(1u << 1)
+#define SCT_PPM_MNT_EXPIRE		(1u << 2)
+#define SCT_PPM_UMOUNT_NOFOLLOW		(1u << 3)
 
 /* execveat enter 'flags': PPM_EXVAT_* */
 #define SCT_PPM_EXVAT_AT_EMPTY_PATH	(1u << 0)
@@ -540,5 +553,21 @@ uint8_t sct_ppm_signalfd_flags(uint64_t flags);
 uint8_t sct_ppm_timerfd_flags(uint64_t flags);
 uint8_t sct_ppm_inotify_flags(uint64_t flags);
 int32_t sct_ppm_accept4_flags(uint64_t flags);
+
+/*
+ * The libs 0.25 driver's translations for the events it added after 2022
+ * (driver/ppm_flag_helpers.h of libs 0.25.4).
+ */
+/* O_NONBLOCK and O_CLOEXEC (= SOCK_*) only; a negative int: 0.
+ * eventfd2, inotify_init1, signalfd4 'flags', accept4 enter 'flags'. */
+uint32_t sct_ppm_fd_flags(uint64_t flags);
+/* pipe2 'flags': fd_flags and O_DIRECT */
+uint32_t sct_ppm_pipe2_flags(uint64_t flags);
+/* dup3 'flags': O_CLOEXEC only */
+uint32_t sct_ppm_dup3_flags(uint64_t flags);
+/* newfstatat 'flags': AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT */
+uint32_t sct_ppm_newfstatat_flags(uint64_t flags);
+/* umount2 'flags': MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW */
+uint32_t sct_ppm_umount2_flags(uint64_t flags);
 
 #endif

@@ -93,6 +93,9 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
 	case SCT_PT_FLAGS8:
 	case SCT_PT_FLAGS16:
 	case SCT_PT_FLAGS32:
+	case SCT_PT_ENUMFLAGS8:
+	case SCT_PT_ENUMFLAGS16:
+	case SCT_PT_ENUMFLAGS32:
 	case SCT_PT_MODE:
 		fprintf(f, "0x%" PRIx64, v->u);
 		break;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The scap event schema: one row per event type (2022 numbering), with the
- * parameter names and types the readers expect.  The table itself is
- * generated from syscalls/events.tbl.
+ * The scap event schema: one row per event type (the event table of libs
+ * 0.25.4), with the parameter names and types the readers expect and how
+ * many of them sctrace writes.  The table itself is generated from
+ * syscalls/events.tbl.
  */
 #ifndef SCTRACE_SCHEMA_H
 #define SCTRACE_SCHEMA_H
@@ -60,6 +61,8 @@ enum sct_pt {
 	SCT_PT_ENUMFLAGS8 = 44,
 	SCT_PT_ENUMFLAGS16 = 45,
 	SCT_PT_ENUMFLAGS32 = 46,
+	SCT_PT_FD32 = 47,	/* libs 0.25: a 32-bit fd (iterator events) */
+	SCT_PT_PID32 = 48,	/* libs 0.25: a 32-bit pid (iterator events) */
 	SCT_PT_MAX
 };
 
@@ -82,7 +85,13 @@ struct sct_event_info {
 	const char *ident;	/* PPME_ name without the prefix */
 	const char *name;	/* what sysdig shows as evt.type */
 	uint8_t flags;
+	/*
+	 * Params sctrace writes: the first nparams of params[], never more
+	 * than libs 0.21 or libs 0.25 has (syscalls/events.tbl says why).
+	 */
 	uint8_t nparams;
+	uint8_t nparams_libs;	/* libs 0.25's count, the length of params[] */
+	int8_t nparams_021;	/* libs 0.21.0's count, -1: no such event */
 	const struct sct_event_param *params;
 };
 

@@ -36,8 +36,11 @@ static const char *const lifecycle[] = {
 /* evt.type name of a native syscall: its dedicated event's, or its own. */
 static const char *event_name(const struct sct_sysent *se)
 {
-	if (se->decoder >= 0)
-		return sct_events[sct_decoders[se->decoder].ev_enter].name;
+	/* the decoder of the output mode (--old-readers: the 2022 one) */
+	const struct sct_decoder *d = sct_decoder_get(se->decoder);
+
+	if (d)
+		return sct_events[d->ev_enter].name;
 	return se->name;
 }
 

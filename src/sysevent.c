@@ -198,7 +198,7 @@ static struct sct_call *call_for(struct sct_call *c, struct sct_thread *t)
 
 static const struct sct_decoder *decoder_of(const struct sct_sysent *se)
 {
-	return se && se->decoder >= 0 ? &sct_decoders[se->decoder] : NULL;
+	return se ? sct_decoder_get(se->decoder) : NULL;
 }
 
 static bool is_clone(const struct sct_decoder *d)
@@ -369,8 +369,8 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 	}
 	t->in_syscall = true;
 	r->st->syscalls++;
-	if (t->se && t->se->decoder >= 0 &&
-	    !type_kept(r, sct_decoders[t->se->decoder].ev_enter)) {
+	if (decoder_of(t->se) &&
+	    !type_kept(r, decoder_of(t->se)->ev_enter)) {
 		t->enter_written = false;
 		r->st->filtered++;
 		return;
@@ -556,12 +556,15 @@ static void procexit_vals(struct sct_val *vals, int status)
 	vals[1] = sct_int(WIFEXITED(status) ? WEXITSTATUS(status) : 0);
 	vals[2] = sct_int(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	vals[3] = sct_int(WIFSIGNALED(status) && WCOREDUMP(status));
+	vals[4] = sct_int(0);	/* reaper_tid */
 }
 
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status)
 {
 	procexit_vals(r->vals, status);
+	r->vals[4] = sct_int((uint64_t)(int64_t)sct_decode_reaper(&r->threads,
+								  t));
 	if (wanted(r, t, SCT_EV_PROCEXIT_1_E, 0, r->vals))
 		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
 }

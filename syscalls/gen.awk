@@ -13,7 +13,9 @@
 #   comma-separated); rows without one apply to every architecture.
 # - decode.tbl is joined by syscall name; a row named "NAME@ARCH" replaces
 #   the row "NAME" on that architecture only (for calls whose arguments sit
-#   in other registers there, e.g. a 64-bit offset split over two).
+#   in other registers there, e.g. a 64-bit offset split over two).  A row
+#   "NAME@old" is the row "NAME" for old readers (--old-readers), an event
+#   of the 2022 table: it becomes the decoder's "old" twin.
 # - Numbers of SPARSE_MIN and above (ARM's private calls at 0x0f0000 + n)
 #   go to a short sorted list, sct_sysent_extra_ARCH, not the dense array.
 
@@ -133,6 +135,8 @@ BEGIN {
 	FS = "\t"; ndec = 0; nevents = 0; nsc = 0; nsys = 0; nextra = 0
 	nnamed = 0; npconst = 0; nops = 0
 	SPARSE_MIN = 4096
+	MAX_PARAMS = 32		# SCT_MAX_PARAMS, libs' PPM_MAX_EVENT_PARAMS
+	OLD_EVENT_MAX = 336	# SCT_OLD_EVENT_MAX
 }
 
 # src/decode_ops.h: X(NAME, MIN, MAX, handler), XLAT(NAME, fn), K(HANDLER, NAME, v)
@@ -163,19 +167,47 @@ base(FILENAME) == "decode_ops.h" {
 
 /^#/ || /^[ \t]*$/ { next }
 
+# code ident name flags libs021 conv written params...: see the header of events.tbl
 base(FILENAME) == "events.tbl" {
 	code = $1 + 0
 	if (code != nevents)
 		fail("event codes must be dense and in order: expected " nevents)
+	if ($2 !~ (code % 2 ? "_X$" : "_E$"))
+		fail("event " code " (" $2 "): an even code is an enter (_E), an odd one an exit (_X)")
 	ev_ident[code] = $2
 	ev_name[code] = $3
 	ev_flags[code] = $4
-	ev_nparams[code] = NF - 4
+	ev_nall[code] = NF - 7
+	if (ev_nall[code] > MAX_PARAMS)
+		fail("event " $2 " has " ev_nall[code] " params, more than " MAX_PARAMS)
+	if ($5 == "-")
+		ev_021[code] = -1
+	else if ($5 ~ /^[0-9]+$/)
+		ev_021[code] = $5 + 0
+	else
+		fail("libs021 of " $2 " must be a count or -")
+	if ($6 != "-" && $6 !~ /^[0-9]+(,[0-9]+)*$/)
+		fail("conv of " $2 " must be a list of counts or -")
+	if ($7 !~ /^[0-9]+$/)
+		fail("written of " $2 " must be a count")
+	w = $7 + 0
+	# never more params than libs 0.25 (it aborts) nor 0.21 (it may)
+	if (w > ev_nall[code])
+		fail($2 ": writes " w " params, libs 0.25 has " ev_nall[code])
+	if (ev_021[code] >= 0 && w > ev_021[code])
+		fail($2 ": writes " w " params, libs 0.21 has " ev_021[code])
+	# a type libs 0.25 converts: only the counts it converts, or a
+	# whole exit
+	if ($6 != "-" && index("," $6 ",", "," w ",") == 0 &&
+	    !(code % 2 && w == ev_nall[code]))
+		fail($2 ": writes " w " params, libs 0.25 converts only " $6 (code % 2 ? " or " ev_nall[code] : ""))
+	ev_nparams[code] = w
 	ev_by_ident[$2] = code
-	for (i = 5; i <= NF; i++) {
-		split($i, pt, ":")
-		ev_pname[code, i - 4] = pt[1]
-		ev_ptype[code, i - 4] = pt[2]
+	for (i = 8; i <= NF; i++) {
+		if (split($i, pt, ":") != 2 || pt[1] !~ /^[A-Za-z_][A-Za-z0-9_]*$/ || pt[2] !~ /^[A-Z0-9_]+$/)
+			fail("param '" $i "' of " $2 " is not name:TYPE")
+		ev_pname[code, i - 7] = pt[1]
+		ev_ptype[code, i - 7] = pt[2]
 	}
 	nevents++
 	next
@@ -206,7 +238,11 @@ base(FILENAME) == "decode.tbl" {
 		e = ev_by_ident[$2 "_E"]
 		if (ev_by_ident[$2 "_X"] != e + 1)
 			fail($2 "_X must follow " $2 "_E")
+		if (ev_021[e] < 0 || ev_021[e + 1] < 0)
+			fail($2 " is not in libs 0.21's event table: Stratoshark 1.x would not read it")
 		dec_ev[ndec] = e
+		if ($1 ~ /@old$/ && e >= OLD_EVENT_MAX)
+			fail($1 ": an @old row must name an event of the 2022 table (code below " OLD_EVENT_MAX ")")
 		dec_enter[ndec] = side($3, e, "enter")
 		dec_exit[ndec] = side($4, e + 1, "exit")
 	}
@@ -281,10 +317,10 @@ END {
 		print "#include \"schema.h\""
 		print ""
 		for (i = 0; i < nevents; i++) {
-			if (!ev_nparams[i])
+			if (!ev_nall[i])
 				continue
 			printf "static const struct sct_event_param p%d[] = {\n", i
-			for (j = 1; j <= ev_nparams[i]; j++)
+			for (j = 1; j <= ev_nall[i]; j++)
 				printf "\t{ \"%s\", SCT_PT_%s },\n", ev_pname[i, j], ev_ptype[i, j]
 			print "};"
 		}
@@ -299,7 +335,7 @@ END {
 			if (fl ~ /CREATES_FD/) f = f " | SCT_EF_CREATES_FD"
 			if (fl ~ /USES_FD/) f = f " | SCT_EF_USES_FD"
 			if (fl ~ /DESTROYS_FD/) f = f " | SCT_EF_DESTROYS_FD"
-			printf "\t[%d] = { \"%s\", \"%s\", %s, %d, %s },\n", i, ev_ident[i], ev_name[i], f, ev_nparams[i], ev_nparams[i] ? "p" i : "0"
+			printf "\t[%d] = { \"%s\", \"%s\", %s, %d, %d, %d, %s },\n", i, ev_ident[i], ev_name[i], f, ev_nparams[i], ev_nall[i], ev_021[i], ev_nall[i] ? "p" i : "0"
 		}
 		print "};"
 		print ""
@@ -324,6 +360,11 @@ END {
 			printf "#define SCT_P_%s %s\n", pconst_list[i], pconst[pconst_list[i]]
 		print "#endif"
 	} else if (what == "decode_c") {
+		for (i = 0; i < ndec; i++)
+			if (dec_name[i] ~ /@old$/ && !(substr(dec_name[i], 1, length(dec_name[i]) - 4) in dec_index)) {
+				printf "%s: %s has no row for the newest readers\n", FILENAME, dec_name[i] > "/dev/stderr"
+				exit 1
+			}
 		print "#include \"config.h\""
 		print "#include \"decode.h\""
 		print "#include \"decode_gen.h\""
@@ -343,7 +384,8 @@ END {
 		print "const struct sct_decoder sct_decoders[] = {"
 		for (i = 0; i < ndec; i++) {
 			e = dec_ev[i]
-			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" ident(dec_name[i]) : "0", dec_exit[i] != "" ? "x_" ident(dec_name[i]) : "0"
+			old = (dec_name[i] "@old") in dec_index ? dec_index[dec_name[i] "@old"] : -1
+			printf "\t{ \"%s\", SCT_EV_%s, %d, %d, %s, %s, %d },\n", dec_name[i], ev_ident[e], ev_nparams[e], ev_nparams[e + 1], dec_enter[i] != "" ? "e_" ident(dec_name[i]) : "0", dec_exit[i] != "" ? "x_" ident(dec_name[i]) : "0", old
 		}
 		print "};"
 		printf "const unsigned sct_ndecoders = %d;\n", ndec

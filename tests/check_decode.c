@@ -22,6 +22,7 @@
 #include "decode/internal.h"
 #include "ppm_flags.h"
 #include "schema.h"
+#include "thread.h"
 
 #define A(p)	((uint64_t)(uintptr_t)(p))
 
@@ -178,6 +179,37 @@ START_TEST(test_named_decoders)
 }
 END_TEST
 
+/* procexit's reaper_tid (libs 0.25): 0 without a child process */
+START_TEST(test_reaper)
+{
+	static struct sct_threads ts;
+	struct sct_thread *a, *a2, *child, *thr;
+
+	a = sct_thread_add(&ts, 100, NULL);
+	ck_assert_ptr_nonnull(a);
+	/* alone, no child */
+	ck_assert_int_eq(sct_decode_reaper(&ts, a), 0);
+	/* a thread it started is not a child process */
+	thr = sct_thread_add(&ts, 101, a->g);
+	thr->parent_tid = 100;
+	ck_assert_int_eq(sct_decode_reaper(&ts, a), 0);
+	sct_thread_drop(&ts, thr);
+	/* a child process, no other thread: init */
+	child = sct_thread_add(&ts, 200, NULL);
+	child->parent_tid = 100;
+	ck_assert_int_eq(sct_decode_reaper(&ts, a), 1);
+	/* another thread of the process takes the children */
+	a2 = sct_thread_add(&ts, 102, a->g);
+	ck_assert_int_eq(sct_decode_reaper(&ts, a), 102);
+	/* the child's own end: no child of its own */
+	ck_assert_int_eq(sct_decode_reaper(&ts, child), 0);
+	sct_thread_drop(&ts, child);
+	sct_thread_drop(&ts, a2);
+	sct_thread_drop(&ts, a);
+	ck_assert_uint_eq(ts.n, 0);
+}
+END_TEST
+
 Suite *sct_suite_decode(void);
 
 Suite *sct_suite_decode(void)
@@ -189,6 +221,7 @@ Suite *sct_suite_decode(void)
 	tcase_add_test(tc, test_operand_counts);
 	tcase_add_test(tc, test_named_operands);
 	tcase_add_test(tc, test_named_decoders);
+	tcase_add_test(tc, test_reaper);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,12 +29,15 @@ static int spec_width(uint8_t pt)
 	case 19:	/* SIGTYPE */
 	case 28:	/* FLAGS8 */
 	case 44:	/* ENUMFLAGS8 */
+	case 23:	/* L4PROTO */
+	case 24:	/* SOCKFAMILY */
 		return 1;
 	case 2:		/* INT16 */
 	case 6:		/* UINT16 */
 	case 18:	/* SYSCALLID */
 	case 29:	/* FLAGS16 */
 	case 45:	/* ENUMFLAGS16 */
+	case 22:	/* PORT */
 		return 2;
 	case 3:		/* INT32 */
 	case 7:		/* UINT32 */
@@ -44,6 +47,10 @@ static int spec_width(uint8_t pt)
 	case 34:	/* SIGSET */
 	case 42:	/* MODE */
 	case 46:	/* ENUMFLAGS32 */
+	case 25:	/* BOOL */
+	case 26:	/* IPV4ADDR */
+	case 47:	/* FD32 */
+	case 48:	/* PID32 */
 		return 4;
 	case 4:		/* INT64 */
 	case 8:		/* UINT64 */
@@ -113,54 +120,59 @@ START_TEST(test_pt_width)
 }
 END_TEST
 
-/* open exit: fd, name, flags, mode, dev; 26 + 5*2 + 8+12+4+4+4 = 68 */
+/*
+ * open exit: fd, name, flags, mode, dev, ino;
+ * 26 + 6*2 + 8+12+4+4+4+8 = 78
+ */
 START_TEST(test_open_x)
 {
-	static const uint8_t exp[68] = {
+	static const uint8_t exp[78] = {
 		0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11,	/* ts */
 		0x2A, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,	/* tid 42 */
-		0x44, 0x00, 0x00, 0x00,				/* len 68 */
+		0x4E, 0x00, 0x00, 0x00,				/* len 78 */
 		0x03, 0x00,					/* OPEN_X */
-		0x05, 0x00, 0x00, 0x00,				/* nparams */
+		0x06, 0x00, 0x00, 0x00,				/* nparams */
 		0x08, 0x00, 0x0C, 0x00, 0x04, 0x00, 0x04, 0x00, 0x04, 0x00,
+		0x08, 0x00,
 		0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,	/* fd */
 		'/', 'e', 't', 'c', '/', 'p', 'a', 's', 's', 'w', 'd', 0x00,
 		0x01, 0x00, 0x00, 0x00,				/* PPM_O_RDONLY */
 		0x00, 0x00, 0x00, 0x00,				/* mode */
 		0x03, 0x08, 0x00, 0x00,				/* dev */
+		0x21, 0x43, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,	/* ino */
 	};
-	struct sct_val v[5] = {
+	struct sct_val v[6] = {
 		sct_int(3), sct_bytes("/etc/passwd", 12), sct_int(1),
-		sct_int(0), sct_int(0x803),
+		sct_int(0), sct_int(0x803), sct_int(0x4321),
 	};
-	uint8_t buf[80];
+	uint8_t buf[96];
 
 	memset(buf, 0xAA, sizeof(buf));
-	ck_assert_uint_eq(sct_events[SCT_EV_SYSCALL_OPEN_X].nparams, 5);
-	ck_assert_uint_eq(sct_event_fit(SCT_EV_SYSCALL_OPEN_X, v), 68);
+	ck_assert_uint_eq(sct_events[SCT_EV_SYSCALL_OPEN_X].nparams, 6);
+	ck_assert_uint_eq(sct_event_fit(SCT_EV_SYSCALL_OPEN_X, v), 78);
 	ck_assert_uint_eq(sct_event_encode(buf, SCT_EV_SYSCALL_OPEN_X,
-					   0x1122334455667788ull, 42, v), 68);
-	assert_bytes(buf, 68, exp, 68);
-	ck_assert_uint_eq(buf[68], 0xAA);	/* nothing written past len */
+					   0x1122334455667788ull, 42, v), 78);
+	assert_bytes(buf, 78, exp, 78);
+	ck_assert_uint_eq(buf[78], 0xAA);	/* nothing written past len */
 }
 END_TEST
 
 /* A failed open: negative errno in the FD param (two's complement i64). */
 START_TEST(test_open_x_failed)
 {
-	struct sct_val v[5] = {
+	struct sct_val v[6] = {
 		sct_int((uint64_t)-2), sct_bytes("/nope", 6), sct_int(1),
-		sct_int(0), sct_int(0),
+		sct_int(0), sct_int(0), sct_int(0),
 	};
 	static const uint8_t fd[8] = { 0xFE, 0xFF, 0xFF, 0xFF,
 				       0xFF, 0xFF, 0xFF, 0xFF };
 	uint8_t buf[80];
 	size_t n = sct_event_fit(SCT_EV_SYSCALL_OPEN_X, v);
 
-	ck_assert_uint_eq(n, 26 + 10 + 8 + 6 + 12);
+	ck_assert_uint_eq(n, 26 + 12 + 8 + 6 + 12 + 8);
 	ck_assert_uint_eq(sct_event_encode(buf, SCT_EV_SYSCALL_OPEN_X, 0, 0, v),
 			  n);
-	assert_bytes(buf + 36, 8, fd, 8);
+	assert_bytes(buf + 38, 8, fd, 8);
 }
 END_TEST
 
@@ -170,26 +182,28 @@ END_TEST
  */
 START_TEST(test_open_x_empty)
 {
-	static const uint8_t exp[56] = {
+	static const uint8_t exp[66] = {
 		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-		0x38, 0x00, 0x00, 0x00,				/* len 56 */
+		0x42, 0x00, 0x00, 0x00,				/* len 66 */
 		0x03, 0x00,
-		0x05, 0x00, 0x00, 0x00,
+		0x06, 0x00, 0x00, 0x00,
 		0x08, 0x00, 0x00, 0x00, 0x04, 0x00, 0x04, 0x00, 0x04, 0x00,
+		0x08, 0x00,
 		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,	/* fd */
 		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		0x00, 0x00,					/* flags, mode, dev */
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,	/* ino */
 	};
-	struct sct_val v[5];
-	uint8_t buf[64];
+	struct sct_val v[6];
+	uint8_t buf[72];
 
 	memset(v, 0, sizeof(v));	/* SCT_V_EMPTY */
 	memset(buf, 0xAA, sizeof(buf));
-	ck_assert_uint_eq(sct_event_fit(SCT_EV_SYSCALL_OPEN_X, v), 56);
+	ck_assert_uint_eq(sct_event_fit(SCT_EV_SYSCALL_OPEN_X, v), 66);
 	ck_assert_uint_eq(sct_event_encode(buf, SCT_EV_SYSCALL_OPEN_X, 0, 1, v),
-			  56);
-	assert_bytes(buf, 56, exp, 56);
+			  66);
+	assert_bytes(buf, 66, exp, 66);
 }
 END_TEST
 
@@ -393,13 +407,13 @@ START_TEST(test_oversized_many)
 	unsigned i;
 
 	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(ei->nparams, 20);
+	ck_assert_uint_eq(ei->nparams, 30);
 	memset(exe, 'e', 70000);
 	exe[69999] = 0;
 	memset(args, 'a', 40000);
 	memset(env, 'v', 40000);
 	memset(cg, 'c', 30000);
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 30; i++)
 		v[i] = sct_int(i);
 	/* res, exe, args, ..., comm 13, cgroups 14, env 15 (§4) */
 	ck_assert_str_eq(ei->params[1].name, "exe");
@@ -417,11 +431,11 @@ START_TEST(test_oversized_many)
 	ck_assert_uint_eq(sct_event_encode(buf, SCT_EV_SYSCALL_EXECVE_19_X, 0,
 					   0, v), n);
 	ck_assert_uint_eq(sct_get_le32(buf + 16), n);
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 30; i++)
 		sum += sct_get_le16(buf + 26 + 2 * i);
-	ck_assert_uint_eq(26 + 40 + sum, n);
+	ck_assert_uint_eq(26 + 60 + sum, n);
 	/* exe (param 1) starts after res (8 bytes) */
-	off = 26 + 40 + 8;
+	off = 26 + 60 + 8;
 	if (sct_get_le16(buf + 28))
 		ck_assert_uint_eq(buf[off + sct_get_le16(buf + 28) - 1], 0);
 	free(buf);

@@ -31,7 +31,7 @@ START_TEST(test_schema_shape)
 {
 	unsigned t, i;
 
-	ck_assert_uint_eq(SCT_EVENT_MAX, 336);	/* 2022 PPM_EVENT_MAX */
+	ck_assert_uint_eq(SCT_EVENT_MAX, 454);	/* libs 0.25.4 PPM_EVENT_MAX */
 	for (t = 0; t < SCT_EVENT_MAX; t++) {
 		const struct sct_event_info *ei = &sct_events[t];
 		size_t n;
@@ -40,13 +40,24 @@ START_TEST(test_schema_shape)
 		n = strlen(ei->ident);
 		ck_assert_msg(!strcmp(ei->ident + n - 2, t & 1 ? "_X" : "_E"),
 			      "event %u (%s): enter/exit suffix", t, ei->ident);
-		ck_assert_uint_le(ei->nparams, SCT_MAX_PARAMS);
-		ck_assert_msg(!ei->nparams || ei->params,
+		ck_assert_uint_le(ei->nparams_libs, SCT_MAX_PARAMS);
+		ck_assert_msg(!ei->nparams_libs || ei->params,
 			      "event %u: params missing", t);
-		ck_assert_msg(!(ei->flags & SCT_EF_LARGE) ||
-				      t == 322 || t == 324,
+		/* never more params than libs 0.25 or libs 0.21 has */
+		ck_assert_msg(ei->nparams <= ei->nparams_libs &&
+				      (ei->nparams_021 < 0 ||
+				       ei->nparams <= ei->nparams_021),
+			      "event %u (%s): writes %u params, libs 0.25 has "
+			      "%u, 0.21 %d", t, ei->ident, ei->nparams,
+			      ei->nparams_libs, ei->nparams_021);
+		/* 0.21.0's table ends at 430 (the iterator events follow) */
+		ck_assert_msg((ei->nparams_021 < 0) == (t >= 430),
+			      "event %u: in libs 0.21 %d", t,
+			      ei->nparams_021);
+		ck_assert_msg(!(ei->flags & SCT_EF_LARGE) || t == 322 ||
+				      t == 324 || t == 402,
 			      "event %u: unexpected LARGE flag", t);
-		for (i = 0; i < ei->nparams; i++) {
+		for (i = 0; i < ei->nparams_libs; i++) {
 			ck_assert_msg(ei->params[i].name &&
 					      ei->params[i].name[0],
 				      "event %u param %u unnamed", t, i);
@@ -70,11 +81,24 @@ START_TEST(test_schema_shape)
 	/* spot checks of §4 codes */
 	ck_assert_str_eq(sct_events[0].ident, "GENERIC_E");
 	ck_assert_str_eq(sct_events[186].ident, "PROCEXIT_1_E");
-	ck_assert_uint_eq(sct_events[186].nparams, 4);
+	ck_assert_uint_eq(sct_events[186].nparams, 5);	/* reaper_tid */
 	ck_assert_str_eq(sct_events[293].ident, "SYSCALL_EXECVE_19_X");
 	ck_assert_str_eq(sct_events[335].ident, "SYSCALL_CLONE3_X");
 	ck_assert_uint_eq(SCT_EV_SYSCALL_OPENAT_2_E, 306);
 	ck_assert(sct_events[322].flags & SCT_EF_LARGE);
+	/* libs 0.25's additions: new ids, params appended to old ones */
+	ck_assert_uint_eq(SCT_EV_SYSCALL_NEWFSTATAT_X, 419);
+	ck_assert_uint_eq(SCT_EV_SYSCALL_DUP2_E, 362);
+	ck_assert_uint_eq(SCT_EV_SYSCALL_PIPE2_E, 392);
+	ck_assert_uint_eq(SCT_EV_SYSCALL_EVENTFD2_E, 396);
+	ck_assert_uint_eq(SCT_EV_SYSCALL_KEYCTL_X, 453);
+	ck_assert_uint_eq(sct_events[19].nparams_libs, 5);	/* socket */
+	ck_assert_int_eq(sct_events[19].nparams_021, 4);
+	ck_assert_uint_eq(sct_events[307].nparams_libs, 7);	/* openat ino */
+	ck_assert_uint_eq(sct_events[293].nparams_libs, 31);
+	ck_assert_int_eq(sct_events[293].nparams_021, 30);
+	ck_assert_str_eq(sct_events[293].params[30].name, "filename");
+	ck_assert_int_eq(sct_events[431].nparams_021, -1);
 }
 END_TEST
 
@@ -88,32 +112,36 @@ static const struct spec_event spec_events[] = {
 	{ 0, "ID:18 nativeID:6" },
 	{ 1, "ID:18" },
 	{ 2, "name:17 flags:30 mode:7" },
-	{ 3, "fd:14 name:17 flags:30 mode:7 dev:7" },
+	{ 3, "fd:14 name:17 flags:30 mode:7 dev:7 ino:8" },
 	{ 4, "fd:14" },
 	{ 5, "res:11" },
 	{ 6, "fd:14 size:7" },
 	{ 7, "res:11 data:10" },
-	{ 18, "domain:30 type:7 proto:7" },
-	{ 19, "fd:14" },
+	{ 18, "domain:46 type:7 proto:7" },
+	{ 19, "fd:14 domain:46 type:7 proto:7" },
 	{ 22, "fd:14 addr:12" },
-	{ 23, "res:11 tuple:13" },
+	{ 23, "res:11 tuple:13 fd:14" },
 	{ 53, "res:11 size:7 data:10 tuple:13" },
 	{ 61, "res:11 fd1:14 fd2:14 ino:8" },
 	{ 124, "fd:14" },
 	{ 125, "res:14" },
-	{ 186, "status:11 ret:11 sig:19 core:5" },
+	{ 186, "status:11 ret:11 sig:19 core:5 reaper_tid:15" },
 	{ 247, "fd:14 tuple:13 queuepct:5 queuelen:7 queuemax:7" },
 	{ 248, "flags:3" },
 	{ 292, "filename:17" },
 	{ 293, "res:11 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:8 "
 	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
-	       "cgroups:10 env:10 tty:3 pgid:15 loginuid:3 flags:30" },
+	       "cgroups:10 env:10 tty:7 vpgid:15 loginuid:31 flags:30 "
+	       "cap_inheritable:8 cap_permitted:8 cap_effective:8 exe_ino:8 "
+	       "exe_ino_ctime:21 exe_ino_mtime:21 uid:31 trusted_exepath:17 "
+	       "pgid:15 gid:32" },
 	{ 223, "res:15 exe:9 args:10 tid:15 pid:15 ptid:15 cwd:9 fdlimit:4 "
 	       "pgft_maj:8 pgft_min:8 vm_size:7 vm_rss:7 vm_swap:7 comm:9 "
-	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15" },
+	       "cgroups:10 flags:30 uid:7 gid:7 vtid:15 vpid:15 "
+	       "pidns_init_start_ts:8" },
 	{ 306, "dirfd:14 name:43 flags:30 mode:7" },
-	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7" },
-	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30" },
+	{ 307, "fd:14 dirfd:14 name:43 flags:30 mode:7 dev:7 ino:8" },
+	{ 327, "fd:14 dirfd:14 name:43 flags:30 mode:7 resolve:30 dev:7 ino:8" },
 	{ 330, "dirfd:14 pathname:43 flags:30" },
 };
 
@@ -166,10 +194,14 @@ START_TEST(test_decoders)
 		ck_assert_msg(!strcmp(en->name, ex->name),
 			      "%s: enter %s / exit %s", dc->syscall, en->name,
 			      ex->name);
-		ck_assert_msg(!((en->flags | ex->flags) &
-				(SCT_EF_UNUSED | SCT_EF_OLD)),
-			      "%s: event %u is unused or an old version",
-			      dc->syscall, dc->ev_enter);
+		ck_assert_msg(!((en->flags | ex->flags) & SCT_EF_UNUSED),
+			      "%s: event %u is unused", dc->syscall,
+			      dc->ev_enter);
+		/* only the 2022 twins old readers get may be old versions */
+		ck_assert_msg(!((en->flags | ex->flags) & SCT_EF_OLD) ||
+				      strstr(dc->syscall, "@old"),
+			      "%s: event %u is an old version", dc->syscall,
+			      dc->ev_enter);
 		ck_assert_msg(dc->n_enter == en->nparams,
 			      "%s: %u enter params, schema %u", dc->syscall,
 			      dc->n_enter, en->nparams);
@@ -208,10 +240,10 @@ struct scope {
 };
 
 static const struct scope scope[] = {
-	{ "open", 2, 3, 5 },
-	{ "openat", 306, 4, 6 },
-	{ "openat2", 326, 5, 6 },
-	{ "creat", 58, 2, 4 },
+	{ "open", 2, 3, 6 },
+	{ "openat", 306, 4, 7 },
+	{ "openat2", 326, 5, 8 },
+	{ "creat", 58, 2, 5 },
 	{ "close", 4, 1, 1 },
 	{ "read", 6, 2, 2 },
 	{ "write", 8, 2, 2 },
@@ -219,27 +251,29 @@ static const struct scope scope[] = {
 	{ "pwrite64", 114, 3, 2 },
 	{ "readv", 116, 1, 3 },
 	{ "writev", 118, 2, 2 },
-	{ "socket", 18, 3, 1 },
-	{ "connect", 22, 2, 2 },
+	{ "socket", 18, 3, 4 },
+	{ "connect", 22, 2, 3 },
 	{ "accept", 246, 0, 5 },
-	{ "accept4", 248, 1, 5 },
-	{ "bind", 20, 1, 2 },
-	{ "listen", 24, 2, 1 },
+	{ "accept4", 388, 1, 5 },
+	{ "bind", 20, 1, 3 },
+	{ "listen", 24, 2, 3 },
 	{ "sendto", 30, 3, 2 },
 	{ "recvfrom", 34, 2, 3 },
 	{ "sendmsg", 48, 3, 2 },
 	{ "recvmsg", 52, 1, 4 },
 	{ "pipe", 60, 0, 4 },
-	{ "pipe2", 60, 0, 4 },
-	{ "dup", 124, 1, 1 },
-	{ "dup2", 124, 1, 1 },
-	{ "dup3", 124, 1, 1 },
-	{ "clone", 222, 0, 20 },
-	{ "clone3", 334, 0, 20 },
-	{ "fork", 224, 0, 20 },
-	{ "vfork", 226, 0, 20 },
-	{ "execve", 292, 1, 20 },
-	{ "execveat", 330, 3, 20 },
+	{ "pipe2", 392, 0, 5 },
+	{ "dup", 366, 1, 2 },
+	{ "dup2", 362, 1, 3 },
+	{ "dup3", 364, 1, 4 },
+	{ "newfstatat", 418, 0, 4 },
+	{ "eventfd2", 396, 1, 2 },
+	{ "clone", 222, 0, 21 },
+	{ "clone3", 334, 0, 21 },
+	{ "fork", 224, 0, 21 },
+	{ "vfork", 226, 0, 21 },
+	{ "execve", 292, 1, 30 },
+	{ "execveat", 330, 3, 30 },
 };
 
 START_TEST(test_scope_decoders)
@@ -274,12 +308,65 @@ START_TEST(test_scope_decoders)
 }
 END_TEST
 
+/*
+ * --old-readers: each syscall whose event is newer than the 2022 table
+ * gets its 2022 twin or the generic event; the others keep their decoder.
+ */
+START_TEST(test_old_readers_decoders)
+{
+	static const struct {
+		const char *name;
+		int ev;		/* -1: generic */
+	} want[] = {
+		{ "dup", 124 }, { "dup2", 124 }, { "dup3", 124 },
+		{ "pipe2", 60 }, { "eventfd2", 62 }, { "signalfd4", 126 },
+		{ "inotify_init1", 138 }, { "accept4", 248 }, { "bpf", 296 },
+		{ "umount2", 258 }, { "newfstatat", -1 }, { "openat", 306 },
+		{ "read", 6 },
+	};
+	const struct sct_arch *a = &sct_arch_x86_64;
+	unsigned k, d;
+
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		int nr = sct_arch_nr(a, want[k].name);
+		const struct sct_decoder *dc;
+
+		ck_assert_int_ge(nr, 0);
+		sct_decode_set_old_readers(true);
+		dc = sct_decoder_get(a->sysent[nr].decoder);
+		sct_decode_set_old_readers(false);
+		if (want[k].ev < 0)
+			ck_assert_msg(!dc, "%s: old readers get event %u",
+				      want[k].name, dc ? dc->ev_enter : 0);
+		else
+			ck_assert_msg(dc && dc->ev_enter == want[k].ev,
+				      "%s: old readers get event %d, want %d",
+				      want[k].name, dc ? dc->ev_enter : -1,
+				      want[k].ev);
+		/* the default is the decoder of the sysent row */
+		ck_assert_ptr_eq(sct_decoder_get(a->sysent[nr].decoder),
+				 &sct_decoders[a->sysent[nr].decoder]);
+	}
+	/* whatever old readers get is in the 2022 table */
+	sct_decode_set_old_readers(true);
+	for (d = 0; d < sct_ndecoders; d++) {
+		const struct sct_decoder *dc = sct_decoder_get((int)d);
+
+		ck_assert_msg(!dc || dc->ev_enter < SCT_OLD_EVENT_MAX,
+			      "%s: old readers get event %u",
+			      sct_decoders[d].syscall, dc->ev_enter);
+	}
+	sct_decode_set_old_readers(false);
+	ck_assert_ptr_null(sct_decoder_get(-1));
+}
+END_TEST
+
 /* §4: these use the generic event pair (no dedicated 2022 event) */
 START_TEST(test_generic_syscalls)
 {
 	static const char *const generic[] = {
 		"epoll_create", "epoll_create1", "epoll_ctl", "epoll_pwait",
-		"newfstatat", "statx", "faccessat", "chown", "fchown",
+		"statx", "faccessat", "chown", "fchown",
 		"lchown", "fchownat", "setreuid", "setregid", "prctl",
 		"pselect6", "capset", "memfd_create", "pidfd_open",
 		"pidfd_getfd", "io_uring_setup", "io_uring_enter",
@@ -456,6 +543,7 @@ Suite *sct_suite_tables(void)
 	tcase_add_test(tc, test_decoders);
 	tcase_add_test(tc, test_scope_decoders);
 	tcase_add_test(tc, test_generic_syscalls);
+	tcase_add_test(tc, test_old_readers_decoders);
 	tcase_add_test(tc, test_sysent_x86_64);
 	tcase_add_test(tc, test_sysent_x86_64_numbers);
 	tcase_add_test(tc, test_ppm_sc);

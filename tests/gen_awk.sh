@@ -13,12 +13,14 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/sctrace-gen.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 failed=0
 
-# gen ROW-SED-EXPR: decode_c of decode.tbl edited by the sed expression
+# gen ROW-SED-EXPR [EVENTS-SED-EXPR]: decode_c of decode.tbl (and
+# events.tbl) edited by the sed expressions
 gen() {
 	mkdir -p "$TMP/syscalls"
 	sed "$1" "$top_srcdir/syscalls/decode.tbl" > "$TMP/syscalls/decode.tbl"
+	sed "${2:-}" "$top_srcdir/syscalls/events.tbl" > "$TMP/syscalls/events.tbl"
 	"$AWK" -v what=decode_c -f "$top_srcdir/syscalls/gen.awk" \
-		"$top_srcdir/src/decode_ops.h" "$top_srcdir/syscalls/events.tbl" \
+		"$top_srcdir/src/decode_ops.h" "$TMP/syscalls/events.tbl" \
 		"$TMP/syscalls/decode.tbl" > "$TMP/out.c" 2> "$TMP/err"
 }
 
@@ -29,9 +31,9 @@ accept() {
 	fi
 }
 
-# reject NAME SED-EXPR MESSAGE-REGEX
+# reject NAME SED-EXPR MESSAGE-REGEX [EVENTS-SED-EXPR]
 reject() {
-	if gen "$2"; then
+	if gen "$2" "${4:-}"; then
 		echo "FAIL: $1: accepted"; failed=1
 	elif ! grep -Eq "$3" "$TMP/err"; then
 		echo "FAIL: $1: message does not match /$3/:"
@@ -59,6 +61,25 @@ reject "operand name of another op" 's/^\(poll\t.*\)pollfds(a0,a1,events)/\1poll
 	"poll, enter param fds: 'cur' is not an operand name of pollfds"
 reject "call is not an op" 's/^\(close\t.*\)fd=a0/\1fd=call(a0)/' \
 	"close, enter param fd: unknown op 'call'"
-reject "bad decoder name" 's/^\(bpf\t.*\)res_or_fd=@bpf/\1res_or_fd=@Bpf/' \
-	"bpf, exit param res_or_fd: bad decoder name '@Bpf'"
+reject "bad decoder name" 's/^\(bpf@old\t.*\)res_or_fd=@bpf/\1res_or_fd=@Bpf/' \
+	"bpf@old, exit param res_or_fd: bad decoder name '@Bpf'"
+reject "an @old row with a newer event" 's/^dup2@old\tSYSCALL_DUP\t/dup2@old\tSYSCALL_DUP_1\t/' \
+	'dup2@old: an @old row must name an event of the 2022 table'
+reject "an @old row without its row" 's/^dup2\tSYSCALL_DUP2\t.*//' \
+	'dup2@old has no row for the newest readers'
+
+# events.tbl: never more params than libs 0.25 or libs 0.21 reads
+reject "more params written than libs 0.21 has" '' \
+	'SOCKET_SOCKET_X: writes 5 params, libs 0.21 has 4' \
+	's/^\(19\tSOCKET_SOCKET_X\t[^\t]*\t[^\t]*\t4\t[^\t]*\t\)4\t/\15\t/'
+reject "more params written than libs 0.25 has" '' \
+	'SYSCALL_OPENAT_2_X: writes 8 params, libs 0.25 has 7' \
+	's/^\(307\tSYSCALL_OPENAT_2_X\t[^\t]*\t[^\t]*\t\)7\t\([^\t]*\)\t7\t/\18\t\2\t8\t/'
+reject "an event libs 0.21 does not have" \
+	's/^close\tSYSCALL_CLOSE\t.*/close\tSYSCALL_CLOSE_RANGE\t-\t-/' \
+	'SYSCALL_CLOSE_RANGE is not in libs 0.21' \
+	's/^\(45[01]\tSYSCALL_CLOSE_RANGE_[EX]\t[^\t]*\t[^\t]*\t-\t-\t\)[0-9]*\t.*/\10/'
+reject "a count libs 0.25 does not convert" '' \
+	'SYSCALL_EXECVE_19_X: writes 21 params, libs 0.25 converts only 18,19,20,23,26,27,28,29,30 or 31' \
+	's/^\(293\tSYSCALL_EXECVE_19_X\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t\)30\t/\121\t/'
 exit $failed

@@ -8,6 +8,8 @@
 #include "ppm_flags.h"
 #include "proc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,6 +61,65 @@ SCT_OP_HANDLER(fdpair)
 SCT_OP_HANDLER(open_mode)
 {
 	return sct_int(sct_ppm_open_mode(a->x, a->y));
+}
+
+/*
+ * Whether an O_CREAT open without O_EXCL found its file, seen at the
+ * enter stop, for the exit's PPM_O_F_CREATED: by tid, the last one only
+ * (an enter overwrites what a thread that died in its call left).
+ */
+#define CREATED_SLOTS	64
+static struct {
+	pid_t tid;
+	bool existed;
+} created_slot[CREATED_SLOTS];
+
+static bool path_exists(struct sct_call *c, int64_t dirfd, uint64_t path)
+{
+	struct sct_val v = sct_read_str(c, path);
+	char full[4200];
+	const char *p;
+
+	if (v.kind != SCT_V_BYTES || !v.len)
+		return true;	/* unknown: do not claim a creation */
+	p = v.p;
+	if (p[0] == '/')
+		snprintf(full, sizeof(full), "%s", p);
+	else if ((int32_t)dirfd == SCT_PPM_AT_FDCWD)
+		snprintf(full, sizeof(full), "/proc/%d/cwd/%s", (int)c->tid, p);
+	else
+		snprintf(full, sizeof(full), "/proc/%d/fd/%d/%s", (int)c->tid,
+			 (int)(int32_t)dirfd, p);
+	/* ENOENT alone says the open will create it; any other error: not */
+	return access(full, F_OK) == 0 || errno != ENOENT;
+}
+
+SCT_OP_HANDLER(open_created)
+{
+	uint64_t flags = a->x;
+	uint32_t res = sct_ppm_open_flags(flags);
+	unsigned k = (unsigned)c->tid % CREATED_SLOTS;
+	bool created = false;
+
+	if (!(flags & O_CREAT))
+		return sct_int(res);
+	if (!c->at_exit) {
+		if (!(flags & O_EXCL)) {
+			created_slot[k].tid = c->tid;
+			created_slot[k].existed = path_exists(c, (int64_t)a->y,
+							      a->z);
+		}
+		return sct_int(res);
+	}
+	if (c->ret >= 0) {
+		if (flags & O_EXCL)
+			created = true;
+		else if (created_slot[k].tid == c->tid)
+			created = !created_slot[k].existed;
+	}
+	if (created_slot[k].tid == c->tid)
+		created_slot[k].tid = 0;
+	return sct_int(res | (created ? SCT_PPM_O_F_CREATED : 0));
 }
 
 /*

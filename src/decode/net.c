@@ -8,6 +8,7 @@
 #include "net.h"
 #include "ppm_flags.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 #include <netinet/in.h>
@@ -39,6 +40,10 @@ SCT_OP_HANDLER(sock)
 	case SCT_OP_TUPLE_IN:
 		n = sct_sock_tuple(&sk, (int)x, 0, 0, false, p);
 		break;
+	case SCT_OP_CONNECT_TUPLE:
+		if (c->ret != 0 && c->ret != -EINPROGRESS)
+			return SCT_NONE;
+		/* fall through */
 	case SCT_OP_TUPLE_TO:
 		n = sct_sock_tuple(&sk, (int)x, y, z, true, p);
 		break;

@@ -6,9 +6,15 @@
 #include "arch/arch.h"
 #include "mem.h"
 #include "ppm_flags.h"
+#include "thread.h"
 
 #include <linux/bpf.h>
 #include <linux/ptrace.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * One field of struct rlimit (longs) or rlimit64 (u64s) at x, y the field
@@ -17,8 +23,16 @@
  */
 SCT_OP_HANDLER(rlimit)
 {
-	unsigned ws = a->s->op == SCT_OP_RLIMIT64 ? 8 : c->arch->wordsize;
+	unsigned ws = a->s->op == SCT_OP_RLIMIT ? c->arch->wordsize : 8;
 	uint64_t v = 0;
+
+	if (a->s->op == SCT_OP_RLIMIT64_NEW) {
+		if (!a->x || sct_mem_read(c->tid, a->x +
+					  (a->y == SCT_K_RLIMIT_MAX ? 8 : 0),
+					  &v, 8) != 8)
+			v = 0;
+		return sct_int(v);
+	}
 
 	if (a->s->o[2].kind != SCT_O_NONE && (int64_t)a->z < 0)
 		return sct_int((uint64_t)-1);
@@ -69,4 +83,163 @@ SCT_DECODER(bpf)
 	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE || cmd == BPF_PROG_LOAD))
 		return sct_dyn_int(c, SCT_PPM_BPF_IDX_FD, (uint64_t)c->ret, 8);
 	return sct_dyn_int(c, SCT_PPM_BPF_IDX_RES, (uint64_t)c->ret, 8);
+}
+
+struct reaper {
+	const struct sct_thread *t;
+	bool children;
+	pid_t other;
+};
+
+static void reaper_scan(struct sct_thread *x, void *arg)
+{
+	struct reaper *rp = arg;
+
+	if (x == rp->t)
+		return;
+	/* a process t forked (not a thread: those are not its children) */
+	if (x->parent_tid == rp->t->tid && x->g && x->tid == x->g->pid &&
+	    x->g != rp->t->g)
+		rp->children = true;
+	if (x->g == rp->t->g && !rp->other)
+		rp->other = x->tid;
+}
+
+pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t)
+{
+	struct reaper rp = { .t = t };
+
+	sct_threads_for_each(ts, reaper_scan, &rp);
+	if (!rp.children)
+		return 0;
+	return rp.other ? rp.other : 1;
+}
+
+/* Capabilities PPM knows: CAP_CHOWN (0) to CAP_CHECKPOINT_RESTORE (40),
+ * at their kernel bit (PPM_CAP_* = 1 << CAP_*). */
+#define PPM_CAPS_MASK	((1ull << 41) - 1)
+
+static void exe_caps(struct sct_call *c)
+{
+	static const char *const key[3] = { "CapInh:", "CapPrm:", "CapEff:" };
+	char path[64], line[256];
+	FILE *f;
+	int i;
+
+	c->exe.caps_loaded = true;
+	memset(c->exe.cap, 0, sizeof(c->exe.cap));
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)c->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		for (i = 0; i < 3; i++)
+			if (!strncmp(line, key[i], strlen(key[i])))
+				c->exe.cap[i] = strtoull(line + strlen(key[i]),
+							 NULL, 16) &
+						PPM_CAPS_MASK;
+	fclose(f);
+}
+
+static void exe_stat(struct sct_call *c)
+{
+	char path[64];
+	struct stat st;
+
+	c->exe.stat_loaded = true;
+	c->exe.ino = c->exe.ctime_ns = c->exe.mtime_ns = 0;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)c->tid);
+	if (stat(path, &st))
+		return;
+	c->exe.ino = st.st_ino;
+	c->exe.ctime_ns = (uint64_t)st.st_ctim.tv_sec * 1000000000ull +
+			  (uint64_t)st.st_ctim.tv_nsec;
+	c->exe.mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000ull +
+			  (uint64_t)st.st_mtim.tv_nsec;
+}
+
+/*
+ * PPM_EXE_* of the new image.  WRITABLE: whether its file could be
+ * written, asked as sctrace (the same user as the tracee, usually; the
+ * driver asks as the tracee).  FROM_MEMFD: run from a memfd.  The overlay
+ * layer flags are not known (0).
+ */
+static uint32_t exe_flags(struct sct_call *c)
+{
+	char path[64], target[64];
+	uint32_t flags = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)c->tid);
+	if (!access(path, W_OK))
+		flags |= SCT_PPM_EXE_WRITABLE;
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n > 0) {
+		target[n] = 0;
+		if (!strncmp(target, "/memfd:", 7))
+			flags |= SCT_PPM_EXE_FROM_MEMFD;
+	}
+	return flags;
+}
+
+/* A failed exec leaves the caller's image: the driver's values then are
+ * the caller's too, which is what /proc shows. */
+SCT_OP_HANDLER(exe)
+{
+	switch (a->s->op) {
+	case SCT_OP_EXE_CAP_INH:
+	case SCT_OP_EXE_CAP_PRM:
+	case SCT_OP_EXE_CAP_EFF:
+		if (!c->exe.caps_loaded)
+			exe_caps(c);
+		return sct_int(c->exe.cap[a->s->op - SCT_OP_EXE_CAP_INH]);
+	case SCT_OP_EXE_INO:
+	case SCT_OP_EXE_CTIME:
+	case SCT_OP_EXE_MTIME:
+		if (!c->exe.stat_loaded)
+			exe_stat(c);
+		return sct_int(a->s->op == SCT_OP_EXE_INO ? c->exe.ino :
+			       a->s->op == SCT_OP_EXE_CTIME ? c->exe.ctime_ns :
+			       c->exe.mtime_ns);
+	case SCT_OP_EXE_FLAGS:
+		return sct_int(exe_flags(c));
+	default:
+		return SCT_NONE;
+	}
+}
+
+/*
+ * Start time of pid 1 in ns since boot, from its stat (clock ticks: the
+ * driver's value is exact, this one rounded down to a tick).  Only the
+ * child's side of a clone carries it, as in the driver; a child in
+ * another pid namespace than sctrace's gets 0 (its init is not our 1).
+ */
+SCT_OP_HANDLER(pidns)
+{
+	static uint64_t start_ns;
+	static bool loaded;
+	char buf[1024], *p;
+	unsigned long long ticks;
+	FILE *f;
+	int i;
+
+	(void)a;
+	if (c->ret != 0)
+		return sct_int(0);
+	if (!loaded) {
+		loaded = true;
+		f = fopen("/proc/1/stat", "re");
+		if (f && fgets(buf, sizeof(buf), f) &&
+		    (p = strrchr(buf, ')'))) {
+			/* field 22 (starttime); p is at the end of field 2 */
+			for (i = 2; i < 22 && p; i++)
+				p = strchr(p + 1, ' ');
+			if (p && sscanf(p, " %llu", &ticks) == 1)
+				start_ns = ticks * (1000000000ull /
+						    (uint64_t)sysconf(_SC_CLK_TCK));
+		}
+		if (f)
+			fclose(f);
+	}
+	return sct_int(start_ns);
 }

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Compare a fidelity test's expectations with what sysdig read from the
 # capture.  Usage:
-#   awk -f check.awk -v test=NAME syscalls/events.tbl EXPECT SYSDIG-OUTPUT \
-#       TSHARK-OUTPUT
+#   awk -f check.awk -v test=NAME [-v newest=1] syscalls/events.tbl EXPECT \
+#       SYSDIG-OUTPUT TSHARK-OUTPUT
+# With newest=1, SYSDIG-OUTPUT is sinsp-print's (libs 0.25) on the default
+# output and only the FXN() expectations are checked; otherwise the FX()
+# ones, on the --old-readers output.
 # EXPECT: see tests/fidelity/fidelity.h.  SYSDIG-OUTPUT: lines of
 #   evt.num<TAB>tid<TAB>evt.type<TAB>evt.dir<TAB>evt.args
 # (sysdig -p '*%evt.num\t%thread.tid\t%evt.type\t%evt.dir\t%evt.args').
@@ -18,17 +21,21 @@
 BEGIN { FS = "\t"; nexp = 0; nev = 0; failed = 0; checked = 0 }
 
 # --- events.tbl: parameter names of each event name and direction ---------
+# sysdig 0.29 knows the codes below 336 (the 2022 table) and shows an
+# event by the newest of them with that name and direction; params from
+# the 8th column on (see the header of events.tbl).
+# With -v newest=1 (the newest libs reader on the default output): every
+# code and libs 0.25's names.
 FILENAME == ARGV[1] {
-	if ($0 ~ /^#/ || NF < 4 || $4 ~ /OLD|UNUSED/)
+	if ($0 ~ /^#/ || NF < 7 || $4 ~ /UNUSED/ || (!newest && $1 + 0 >= 336))
 		next
 	dir = ($2 ~ /_E$/) ? ">" : "<"
 	key = $3 " " dir
-	for (i = 5; i <= NF; i++) {
+	np[key] = 0
+	for (i = 8; i <= NF; i++) {
 		split($i, pt, ":")
-		if ((key SUBSEP pt[1]) in known)
-			continue
-		known[key, pt[1]] = 1
-		pnames[key, ++np[key]] = pt[1]
+		# the 2022 name of execve's process group
+		pnames[key, ++np[key]] = pt[1] == "vpgid" && !newest ? "pgid" : pt[1]
 	}
 	next
 }
@@ -39,6 +46,10 @@ FILENAME == ARGV[2] {
 		pid = $2
 		next
 	}
+	# "new:NAME" lines are for the newest reader only, the others for
+	# sysdig only (the start marker is for both)
+	if ($1 != "start" && (substr($1, 1, 4) == "new:") != (newest + 0 == 1))
+		next
 	nexp++
 	exp_seek[nexp] = $1 == "start"
 	exp_sc[nexp] = $1

@@ -3,7 +3,10 @@
 # Decoding coverage report: for each x86_64 syscall (syscalls/x86_64.tbl,
 # abi common and 64), whether sctrace writes it as a dedicated event
 # (syscalls/decode.tbl) or as the generic pair, and whether a fidelity test
-# (tests/fidelity/*.c, its FX(syscall, ...) expectations) exercises it.
+# (tests/fidelity/*.c, its FX(syscall, ...) or FXN() expectations)
+# exercises it.  Columns: number, name, dedicated or generic, the event
+# written, the event written with --old-readers ("(same)" when it is the
+# same), tested or -.
 #
 # usage: coverage.sh [-q]     -q: only the summary and the gaps
 # Exit status: 0, or 1 when a dedicated syscall has no fidelity test.
@@ -16,16 +19,23 @@ top_srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
 quiet=${1:-}
 
 awk -v quiet="$quiet" '
+	FILENAME ~ /events\.tbl$/ {
+		if ($0 !~ /^#/)
+			code[$2] = $1 + 0
+		next
+	}
 	FILENAME ~ /decode\.tbl$/ {
 		if ($0 !~ /^#/ && NF >= 4)
 			dedicated[$1] = $2
 		next
 	}
 	FILENAME ~ /\.c$/ {
-		# FX(name, "type dir", ...) expectations
+		# FX(name, "type dir", ...) and FXN(...) expectations
 		line = $0
-		while (match(line, /FX\([a-z0-9_]+,/)) {
-			tested[substr(line, RSTART + 3, RLENGTH - 4)] = 1
+		while (match(line, /FXN?\([a-z0-9_]+,/)) {
+			k = substr(line, RSTART, RLENGTH)
+			sub(/^FXN?\(/, "", k)
+			tested[substr(k, 1, length(k) - 1)] = 1
 			line = substr(line, RSTART + RLENGTH)
 		}
 		next
@@ -46,10 +56,17 @@ awk -v quiet="$quiet" '
 		} else if (t == "tested") {
 			ngt++
 		}
+		ev = (name in dedicated) ? dedicated[name] : "GENERIC"
+		# what --old-readers writes: the NAME@old row, or generic for
+		# an event newer than the 2022 table (codes from 336 on)
+		old = ev
+		if ((name "@old") in dedicated)
+			old = dedicated[name "@old"]
+		else if (ev != "GENERIC" && code[ev "_E"] >= 336)
+			old = "GENERIC"
 		if (quiet == "")
-			printf "%-4d %-24s %-10s %-26s %s\n", $1, name, kind,
-			       (name in dedicated) ? dedicated[name] : "GENERIC",
-			       t
+			printf "%-4d %-24s %-10s %-26s %-26s %s\n", $1, name, kind,
+			       ev, old == ev ? "(same)" : old, t
 	}
 	END {
 		if (gaps != "")
@@ -58,5 +75,6 @@ awk -v quiet="$quiet" '
 		       n, nd, ndt, n - nd, ngt
 		exit gaps != "" ? 1 : 0
 	}
-' FS='[ \t]+' "$top_srcdir/syscalls/decode.tbl" "$top_srcdir"/tests/fidelity/*.c \
+' FS='[ \t]+' "$top_srcdir/syscalls/events.tbl" "$top_srcdir/syscalls/decode.tbl" \
+	"$top_srcdir"/tests/fidelity/*.c \
 	"$top_srcdir/syscalls/x86_64.tbl"

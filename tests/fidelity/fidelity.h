@@ -13,7 +13,8 @@
  *     start <evt.type> <evt.dir> <name>=<value> ...
  *     <syscall> <evt.type> <evt.dir> <name>=<value> ...
  * The start line names the marker event fx_init() makes: checking begins
- * at the first event of the thread that matches it.
+ * at the first event of the thread that matches it.  A <syscall> of
+ * "new:NAME" is an expectation for the newest reader (FXN() below).
  * A value matches the parameter sysdig prints if it is equal, or if it is
  * the part before sysdig's "(...)" decoration (fd=3 matches
  * "3(<f>/etc/passwd)", res=-2 matches "-2(ENOENT)"); "*" matches anything,
@@ -105,6 +106,16 @@ __attribute__((unused)) static void fx_expect(const char *syscall, const char *e
 }
 
 #define FX(sc, evt, ...) fx_expect(#sc, evt, __VA_ARGS__)
+
+/*
+ * FXN(): an event of sctrace's default output as the newest libs reader
+ * (libs 0.25, sinsp-print) shows it: event types newer than the 2022
+ * table, parameters sysdig 0.29 does not know, the libs driver's
+ * semantics.  FX() lines are checked with sysdig on the --old-readers
+ * capture, FXN() lines with sinsp-print on the default one (when it is on
+ * PATH).  libs 0.25 shows the converted syscalls by their exit alone.
+ */
+#define FXN(sc, evt, ...) fx_expect("new:" #sc, evt, __VA_ARGS__)
 
 /* A raw syscall: the return value, or -errno as the kernel gives it. */
 #define SC(...) ({ long r_ = syscall(__VA_ARGS__); r_ == -1 ? -errno : r_; })

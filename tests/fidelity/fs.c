@@ -31,9 +31,10 @@ static void access_mkdir(void)
 	FX(access, "access >", "mode=1(X_OK)");
 	FX(access, "access <", "res=-14\tname=<empty>");
 
-	/* mkdir: the 2022 driver's enter 'mode' is always 0 */
+	/* mkdir: 'mode' raw, as the libs 0.25 driver has it (2022: always 0) */
 	r = SC(SYS_mkdir, "d1", 0755);
-	FX(mkdir, "mkdir >", "mode=0");
+	FX(mkdir, "mkdir >", "mode=1ED");
+	FXN(mkdir, "mkdir <", "res=%ld\tpath=d1\tmode=1ED", r);
 	FX(mkdir, "mkdir <", "res=%ld\tpath=d1", r);
 	SC(SYS_mkdir, "d1", 0755);
 	FX(mkdir, "mkdir <", "res=-17\tpath=d1");
@@ -155,6 +156,16 @@ static void stats(void)
 	SC(SYS_fstat, -1, &st);
 	FX(fstat, "fstat >", "fd=-1");
 	FX(fstat, "fstat <", "res=-9");
+	/*
+	 * newfstatat: generic for old readers; libs 0.25's 418/419 (res
+	 * dirfd path flags, PPM_AT_*) by default
+	 */
+	SC(SYS_newfstatat, AT_FDCWD, "a", &st, AT_SYMLINK_NOFOLLOW);
+	FXN(newfstatat, "newfstatat <", "res=0\tdirfd=-100\tpath=a\tflags=256");
+	SC(SYS_newfstatat, fd, "", &st, AT_EMPTY_PATH);
+	FXN(newfstatat, "newfstatat <", "res=0\tdirfd=%ld\tpath=\tflags=4096", fd);
+	SC(SYS_newfstatat, AT_FDCWD, "nope", &st, 0);
+	FXN(newfstatat, "newfstatat <", "res=-2\tdirfd=-100\tpath=nope\tflags=0");
 
 	/* getdents: the fd and the byte count */
 	dfd = SC(SYS_open, ".", O_RDONLY | O_DIRECTORY);

@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 
 	/* limits, sleeps, getres*id and sendfile through the guard page */
 	SC(SYS_prlimit64, 0, RLIMIT_NOFILE, m + pg, m + pg);
-	FX(prlimit64, "prlimit <", "res=-14\tnewcur=-1\tnewmax=-1\toldcur=-1\toldmax=-1");
+	FX(prlimit64, "prlimit <", "res=-14\tnewcur=0\tnewmax=0\toldcur=-1\toldmax=-1");
 	SC(SYS_nanosleep, m + pg - 8, NULL);
 	FX(nanosleep, "nanosleep >", "interval=0");
 	SC(SYS_getresgid, m + pg, m + pg, m + pg);

@@ -7,22 +7,27 @@
  */
 #include "fidelity.h"
 
+#include <sys/stat.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <linux/openat2.h>
 
 static void opens(void)
 {
 	struct open_how how = { .flags = O_RDONLY | O_CLOEXEC,
 				.resolve = RESOLVE_NO_SYMLINKS };
-	long fd;
+	long fd, r;
 
 	/* open: flags in PPM_O_*, mode in PPM_S_* (only when creating) */
 	fd = SC(SYS_open, "f", O_RDWR | O_CREAT | O_EXCL, 0640);
 	FX(open, "open >", "name=f\tflags=39(O_EXCL|O_CREAT|O_RDWR)\tmode=0640");
-	FX(open, "open <", "fd=%ld\tname=f\tflags=39(O_EXCL|O_CREAT|O_RDWR)\tmode=0640\tdev=*", fd);
+	/* the exit's flags say the call created the file (PPM_O_F_CREATED) */
+	FX(open, "open <", "fd=%ld\tname=f\tflags=16423(O_EXCL|O_CREAT|O_RDWR)\tmode=0640\tdev=*", fd);
+	FXN(open, "open <", "fd=%ld\tname=f\tflags=16423\tmode=0640\tdev=*\tino=*", fd);
 	close((int)fd);
 	SC(SYS_open, "nope", O_RDONLY, 0777);
 	FX(open, "open >", "name=nope\tflags=1(O_RDONLY)\tmode=0");
@@ -30,14 +35,31 @@ static void opens(void)
 	SC(SYS_open, FX_BAD_PTR, O_WRONLY | O_TRUNC | O_APPEND);
 	FX(open, "open >", "name=<empty>\tflags=266(O_TRUNC|O_APPEND|O_WRONLY)\tmode=0");
 	FX(open, "open <", "fd=-14\tname=<empty>\tdev=0");
+	/* O_CREAT without O_EXCL: created only if it was not there */
+	r = SC(SYS_open, "f", O_RDWR | O_CREAT, 0640);
+	FX(open, "open <", "fd=%ld\tname=f\tflags=7(O_CREAT|O_RDWR)", r);
+	close((int)r);
+	r = SC(SYS_open, "g-new", O_WRONLY | O_CREAT, 0600);
+	FX(open, "open <", "fd=%ld\tname=g-new\tflags=16390(O_CREAT|O_WRONLY)", r);
+	close((int)r);
 
 	/* openat, openat2 */
 	fd = SC(SYS_openat, AT_FDCWD, "f", O_RDONLY | O_DIRECTORY);
-	FX(openat, "openat >", "dirfd=-100\tname=f\tflags=1025(O_DIRECTORY|O_RDONLY)\tmode=0");
-	FX(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=1025(O_DIRECTORY|O_RDONLY)\tmode=0\tdev=0");
+	/* the driver tests O_TMPFILE's mask loosely: O_DIRECTORY shows it */
+	FX(openat, "openat >", "dirfd=-100\tname=f\tflags=9217(O_DIRECTORY|O_RDONLY|O_TMPFILE)\tmode=0");
+	FX(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=9217(O_DIRECTORY|O_RDONLY|O_TMPFILE)\tmode=0\tdev=0");
+	FXN(openat, "openat <", "fd=-20\tdirfd=-100\tname=f\tflags=9217\tmode=0\tdev=0\tino=0");
 	fd = SC(SYS_openat2, AT_FDCWD, "f", &how, sizeof(how));
 	FX(openat2, "openat2 >", "dirfd=-100\tname=f\tflags=4097(O_RDONLY|O_CLOEXEC)\tmode=0\tresolve=8(RESOLVE_NO_SYMLINKS)");
 	FX(openat2, "openat2 <", "fd=%ld\tdirfd=-100\tname=f\tflags=4097(O_RDONLY|O_CLOEXEC)\tmode=0\tresolve=8(RESOLVE_NO_SYMLINKS)", fd);
+	{
+		struct stat st = { 0 };
+
+		stat("f", &st);
+		/* libs 0.25 and 0.21 have the inode of the opened file */
+		FXN(openat2, "openat2 <", "fd=%ld\tdirfd=-100\tname=f\tflags=4097\tmode=0\tresolve=8\tdev=*\tino=%llu",
+		    fd, (unsigned long long)st.st_ino);
+	}
 	close((int)fd);
 	/* the driver reads a whole struct open_how whatever the size says */
 	SC(SYS_openat2, AT_FDCWD, "f", &how, 8);
@@ -114,16 +136,20 @@ static void dups_pipes(void)
 	r = SC(SYS_dup, fd);
 	FX(dup, "dup >", "fd=%ld", fd);
 	FX(dup, "dup <", "res=%ld", r);
+	FXN(dup, "dup <", "res=%ld\toldfd=%ld", r, fd);
 	close((int)r);
 	SC(SYS_dup2, fd, 50);
 	FX(dup2, "dup >", "fd=%ld", fd);
 	FX(dup2, "dup <", "res=50");
+	FXN(dup2, "dup2 <", "res=50\toldfd=%ld\tnewfd=50", fd);
 	SC(SYS_dup3, fd, 51, O_CLOEXEC);
 	FX(dup3, "dup >", "fd=%ld", fd);
 	FX(dup3, "dup <", "res=51");
+	FXN(dup3, "dup3 <", "res=51\toldfd=%ld\tnewfd=51\tflags=4096", fd);
 	SC(SYS_dup3, 9999, 52, 0);
 	FX(dup3, "dup >", "fd=9999");
 	FX(dup3, "dup <", "res=-9");
+	FXN(dup3, "dup3 <", "res=-9\toldfd=9999\tnewfd=52\tflags=0");
 	close(50);
 	close(51);
 	close((int)fd);
@@ -134,6 +160,7 @@ static void dups_pipes(void)
 	close(p[1]);
 	SC(SYS_pipe2, p, O_CLOEXEC);
 	FX(pipe2, "pipe <", "res=0\tfd1=%d\tfd2=%d\tino=*", p[0], p[1]);
+	FXN(pipe2, "pipe2 <", "res=0\tfd1=%d\tfd2=%d\tino=*\tflags=4096", p[0], p[1]);
 	close(p[0]);
 	close(p[1]);
 	SC(SYS_pipe2, FX_BAD_PTR, 0);
@@ -179,6 +206,18 @@ static void sockets(void)
 	SC(SYS_connect, u1, &c, sizeof(c));
 	FX(connect, "connect >", "fd=%ld\taddr=127.0.0.1:%u", u1, pb);
 	FX(connect, "connect <", "res=0\ttuple=127.0.0.1:%u->127.0.0.1:%u", pa, pb);
+	FXN(connect, "connect <", "res=0\ttuple=127.0.0.1:%u->127.0.0.1:%u\tfd=%ld", pa, pb, u1);
+	/* a failed connect: no tuple, as the driver (here a unix socket) */
+	{
+		struct sockaddr_un un = { .sun_family = AF_UNIX };
+		long us = SC(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+
+		strcpy(un.sun_path, "/fidelity-no-such-socket");
+		SC(SYS_connect, us, &un, sizeof(un));
+		FX(connect, "connect <", "res=-2\ttuple=<empty>");
+		FXN(connect, "connect <", "res=-2\ttuple=NULL\tfd=%ld", us);
+		close((int)us);
+	}
 
 	/* sendto/recvfrom: tuple at enter / exit */
 	SC(SYS_sendto, u2, "ping", 4, 0, &b, sizeof(b));
@@ -234,6 +273,8 @@ static void sockets(void)
 	close((int)acc);
 	acc = SC(SYS_accept4, l, NULL, NULL, SOCK_CLOEXEC);
 	FX(accept4, "accept >", "flags=0");
+	/* libs 0.25 shows the enter's flags (SOCK_* as PPM_O_*) at the exit */
+	FXN(accept4, "accept4 <", "fd=%ld\ttuple=*\tqueuepct=0\tqueuelen=0\tqueuemax=7\tflags=1000", acc);
 	FX(accept4, "accept <",
 	   "fd=%ld\ttuple=127.0.0.1:%u->127.0.0.1:%u\tqueuepct=0\tqueuelen=0\tqueuemax=7",
 	   acc, pc[1], pl);

@@ -111,10 +111,14 @@ static void limits(void)
 	FX(setrlimit, "setrlimit <", "res=%ld\tcur=0\tmax=%lld", r,
 	   (long long)rl.rlim_max);
 
-	/* prlimit64: new (when it succeeded) and old limits */
+	/*
+	 * prlimit64, as the libs 0.25 driver has it: the new limit read
+	 * whatever the call returned (NULL: 0/0), the old one only when it
+	 * succeeded (-1 otherwise)
+	 */
 	SC(SYS_prlimit64, 0, RLIMIT_STACK, NULL, &old);
 	FX(prlimit64, "prlimit >", "pid=0\tresource=3(RLIMIT_STACK)");
-	FX(prlimit64, "prlimit <", "res=0\tnewcur=-1\tnewmax=-1\toldcur=%lld\toldmax=%lld",
+	FX(prlimit64, "prlimit <", "res=0\tnewcur=0\tnewmax=0\toldcur=%lld\toldmax=%lld",
 	   (long long)old.rlim_cur, (long long)old.rlim_max);
 	nw = old;
 	r = SC(SYS_prlimit64, getpid(), RLIMIT_STACK, &nw, &old);
@@ -123,7 +127,8 @@ static void limits(void)
 	   r, (long long)nw.rlim_cur, (long long)nw.rlim_max,
 	   (long long)old.rlim_cur, (long long)old.rlim_max);
 	SC(SYS_prlimit64, 999999999, RLIMIT_NOFILE, &nw, FX_BAD_PTR);
-	FX(prlimit64, "prlimit <", "res=-3\tnewcur=-1\tnewmax=-1\toldcur=-1\toldmax=-1");
+	FX(prlimit64, "prlimit <", "res=-3\tnewcur=%lld\tnewmax=%lld\toldcur=-1\toldmax=-1",
+	   (long long)nw.rlim_cur, (long long)nw.rlim_max);
 }
 
 static void namespaces(void)
@@ -211,6 +216,7 @@ static void security(void)
 	fd = SC(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof(attr));
 	FX(bpf, "bpf >", "cmd=0");
 	FX(bpf, "bpf <", "res_or_fd=%ld", fd);
+	FXN(bpf, "bpf <", "fd=%ld\tcmd=0", fd);
 	if (fd >= 0)
 		close((int)fd);
 	r = SC(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof(attr));
@@ -285,6 +291,7 @@ static void quota_mount(void)
 	FX(mount, "mount <", "res=%ld\tdev=<empty>\tdir=/fidelity-nonexistent\ttype=<empty>", r);
 	r = SC(SYS_umount2, "/fidelity-nonexistent", MNT_DETACH);
 	FX(umount2, "umount >", "flags=2(DETACH)");
+	FXN(umount2, "umount2 <", "res=%ld\tname=/fidelity-nonexistent\tflags=2", r);
 	FX(umount2, "umount <", "res=%ld\tname=/fidelity-nonexistent", r);
 }
 

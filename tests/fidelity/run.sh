@@ -1,8 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Decoding fidelity: trace each tests/fidelity program, read the capture
-# with sysdig and compare every parameter the program expects (see
-# tests/fidelity/fidelity.h).  Each capture must also dissect in tshark
+# Decoding fidelity: trace each tests/fidelity program with --old-readers,
+# read the capture with sysdig and compare every parameter the program
+# expects (FX() lines, see tests/fidelity/fidelity.h); trace it again with
+# the default output, which tshark must dissect cleanly, and, when
+# sinsp-print (libs 0.25) is on PATH, compare its view with the FXN()
+# lines.  Each capture must also dissect in tshark
 # without "Malformed", and, when the newest-libs checker is installed
 # ($SINSP_CHECK, default /work/sinsp-check), read with RESULT: OK.
 #
@@ -22,6 +25,8 @@ SCTRACE=${SCTRACE:-$top_builddir/src/sctrace}
 BIN=$top_builddir/tests/fidelity
 EVENTS=$top_srcdir/syscalls/events.tbl
 SINSP_CHECK=${SINSP_CHECK:-/work/sinsp-check}
+# libs 0.25's event printer (the validators' sinsp-print), if on PATH
+SINSP_PRINT=${SINSP_PRINT:-$(command -v sinsp-print || true)}
 ALL="fs io proc spawn mem wait net hostile"
 
 for tool in sysdig tshark; do
@@ -42,15 +47,30 @@ if ! "$SCTRACE" -o "$TMP/probe.scap" -- /bin/true >/dev/null 2>&1; then
 	exit 77
 fi
 
+# sinsp_check NAME CAPTURE: the newest-libs checker, when installed, reads
+# CAPTURE with RESULT: OK.
+sinsp_check() {
+	[ -x "$SINSP_CHECK" ] || return 0
+	if "$SINSP_CHECK" "$2" >"$2.sinsp" 2>&1 &&
+			grep -q 'RESULT: OK' "$2.sinsp"; then
+		echo "ok: $1: newest reader: RESULT: OK"
+	else
+		echo "FAIL: $1: newest reader:"
+		tail -5 "$2.sinsp" | sed 's/^/      /'
+		failed=1
+	fi
+}
+
 failed=0
 for t in ${*:-$ALL}; do
 	prog=$BIN/$t
 	[ -x "$prog" ] || { echo "ERROR: $prog not built" >&2; exit 99; }
 	d=$TMP/$t
 	mkdir -p "$d"
-	# the programs work in their own directory (relative paths)
-	if ! (cd "$d" && "$SCTRACE" -o "$d/cap.scap" -- "$prog" "$d/expect" \
-			>"$d/prog.out" 2>&1); then
+	# the programs work in their own directory (relative paths); sysdig
+	# 0.29 reads only the 2022 event types: --old-readers
+	if ! (cd "$d" && "$SCTRACE" --old-readers -o "$d/cap.scap" -- "$prog" \
+			"$d/expect" >"$d/prog.out" 2>&1); then
 		echo "FAIL: $t: the traced program failed:"
 		sed 's/^/      /' "$d/prog.out"
 		failed=1
@@ -76,15 +96,35 @@ for t in ${*:-$ALL}; do
 	else
 		echo "ok: $t: tshark -V: no malformed events"
 	fi
-	if [ -x "$SINSP_CHECK" ]; then
-		if "$SINSP_CHECK" "$d/cap.scap" >"$d/sinsp.out" 2>&1 &&
-				grep -q 'RESULT: OK' "$d/sinsp.out"; then
-			echo "ok: $t: newest reader: RESULT: OK"
-		else
-			echo "FAIL: $t: newest reader:"
-			tail -5 "$d/sinsp.out" | sed 's/^/      /'
-			failed=1
-		fi
+	sinsp_check "$t" "$d/cap.scap"
+	# the default output, for Stratoshark: the same program again
+	n=$d/new
+	mkdir -p "$n"
+	if ! (cd "$n" && "$SCTRACE" -o "$n/cap.scap" -- "$prog" "$n/expect" \
+			>"$n/prog.out" 2>&1); then
+		echo "FAIL: $t: the traced program failed (default output):"
+		sed 's/^/      /' "$n/prog.out"
+		failed=1
+		continue
+	fi
+	if tshark -r "$n/cap.scap" -V 2>&1 | grep -q -i malformed; then
+		echo "FAIL: $t: tshark reports malformed events (default output):"
+		tshark -r "$n/cap.scap" -V 2>&1 | grep -i -m5 -B20 malformed | sed 's/^/      /'
+		failed=1
+	else
+		echo "ok: $t: tshark -V: no malformed events (default output)"
+	fi
+	sinsp_check "$t" "$n/cap.scap"
+	if [ -z "$SINSP_PRINT" ]; then
+		echo "skip: $t: no sinsp-print (libs 0.25) on PATH: the FXN() expectations of the default output are not checked"
+	elif ! "$SINSP_PRINT" -F "*%evt.num	%thread.tid	%evt.type	%evt.dir	%evt.args" \
+			"$n/cap.scap" >"$n/sinsp.out" 2>"$n/sinsp.err"; then
+		echo "FAIL: $t: sinsp-print cannot read the default output:"
+		tail -5 "$n/sinsp.err" | sed 's/^/      /'
+		failed=1
+	else
+		awk -f "$here/check.awk" -v test="$t (newest)" -v newest=1 \
+			"$EVENTS" "$n/expect" "$n/sinsp.out" /dev/null || failed=1
 	fi
 done
 if [ "$failed" != 0 ]; then

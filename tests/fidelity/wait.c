@@ -121,6 +121,8 @@ static void fds(void)
 	fd = SC(SYS_eventfd2, 3, EFD_CLOEXEC | EFD_SEMAPHORE);
 	FX(eventfd2, "eventfd >", "initval=3\tflags=0");
 	FX(eventfd2, "eventfd <", "res=%ld", fd);
+	/* EFD_SEMAPHORE is not among the flags the driver translates */
+	FXN(eventfd2, "eventfd2 <", "res=%ld\tflags=4096\tinitval=3", fd);
 	close((int)fd);
 
 	fd = SC(SYS_signalfd, -1, &set, 8);
@@ -130,6 +132,7 @@ static void fds(void)
 	fd = SC(SYS_signalfd4, -1, &set, 8, SFD_CLOEXEC | SFD_NONBLOCK);
 	FX(signalfd4, "signalfd >", "fd=-1\tmask=0\tflags=0");
 	FX(signalfd4, "signalfd <", "res=%ld", fd);
+	FXN(signalfd4, "signalfd4 <", "res=%ld\tflags=4160\tfd=-1\tmask=0", fd);
 	close((int)fd);
 
 	fd = SC(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC);
@@ -146,6 +149,7 @@ static void fds(void)
 	fd = SC(SYS_inotify_init1, IN_CLOEXEC);
 	FX(inotify_init1, "inotify_init >", "flags=0");
 	FX(inotify_init1, "inotify_init <", "res=%ld", fd);
+	FXN(inotify_init1, "inotify_init1 <", "res=%ld\tflags=4096", fd);
 	close((int)fd);
 }
 

@@ -274,7 +274,7 @@ request() {
 sctrace_bg() {
 	local err=$1
 	shift
-	"${RUN_AS[@]}" "$SCTRACE" "$@" </dev/null 2>"$err" &
+	"${RUN_AS[@]}" "$SCTRACE" $SCTRACE_READERS "$@" </dev/null 2>"$err" &
 	sct_pid=$!
 	bg_add "$sct_pid"
 }

@@ -29,7 +29,7 @@ if [ "$scope" -ge 1 ] && [ "$uid" -ne 0 ]; then
 	note "Yama ptrace_scope is $scope: $user may not attach to a non-descendant"
 	start_server "$TMP/srv"
 	rc=0
-	"${RUN_AS[@]}" "$SCTRACE" -p "$srv_pid" -o "$TMP/srv/y.scap" 2>"$TMP/srv/y.err" || rc=$?
+	"${RUN_AS[@]}" "$SCTRACE" $SCTRACE_READERS -p "$srv_pid" -o "$TMP/srv/y.scap" 2>"$TMP/srv/y.err" || rc=$?
 	expect_eq "sctrace -p fails under Yama ptrace_scope $scope" 1 "$rc"
 	expect_err "the message names Yama and what to do" "$TMP/srv/y.err" \
 		"^sctrace: attach $srv_pid: not permitted: Yama ptrace_scope is $scope; .*ptrace_scope to 0"

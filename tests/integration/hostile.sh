@@ -14,7 +14,7 @@ hostile=$(prog hostile)
 run_fdfail() {
 	local what=$1 cap=$2 rc=0
 	shift 2
-	"$@" "$SCTRACE" -o "$cap" 'fd.name=/etc/hostname or fd.type=ipv4' -- \
+	"$@" "$SCTRACE" $SCTRACE_READERS -o "$cap" 'fd.name=/etc/hostname or fd.type=ipv4' -- \
 		"$hostile" fdfail /etc/hostname </dev/null >"$cap.out" 2>"$cap.err" || rc=$?
 	expect_eq "$what: sctrace and the program exit 0" 0 "$rc"
 	expect_sd "$what: both opens of /etc/hostname kept, nothing else" "$cap" \
@@ -57,7 +57,7 @@ expect_match "text mode: the path is printed without its escapes" 'name="/nonexi
 # 1; every reader opens the file; -v counts the events really in it.  (The
 # header's process list grows with the processes on the machine: measured
 # first.)
-"$SCTRACE" -o "$TMP/head.scap" -- "$hostile" many 0 </dev/null >/dev/null 2>&1 ||
+"$SCTRACE" $SCTRACE_READERS -o "$TMP/head.scap" -- "$hostile" many 0 </dev/null >/dev/null 2>&1 ||
 	fail "disk full: the header-only capture failed"
 room=$(( $(stat -c %s "$TMP/head.scap") / 1024 + 300 ))
 full_dir=$TMP/full
@@ -76,7 +76,7 @@ fi
 note "disk full: $full_how"
 cap=$full_dir/full.scap
 rc=0
-"${limit[@]}" "$SCTRACE" -v -o "$cap" -- "$hostile" many 40000 </dev/null \
+"${limit[@]}" "$SCTRACE" $SCTRACE_READERS -v -o "$cap" -- "$hostile" many 40000 </dev/null \
 	>"$TMP/full.out" 2>"$TMP/full.err" || rc=$?
 expect_eq "disk full: exit status" 1 "$rc"
 expect_match "disk full: the error is reported" "^sctrace: writing $cap: $full_errno\$" \

@@ -117,14 +117,18 @@ prog() {
 # CAPTURE.out, stderr (sctrace's and the command's) to CAPTURE.err: the same
 # kinds of files as in check_counts' strace run, since programs make
 # different syscalls for a terminal, a pipe or a file.  Extra sctrace
-# options go in the array SCTRACE_OPTS.
+# options go in the array SCTRACE_OPTS.  The captures are read with
+# Debian 12's sysdig 0.29, which drops event types newer than the 2022
+# table: they are written with --old-readers (docs/scap-format.md §3.4),
+# unless SCTRACE_READERS is set to something else ("" for the default).
 SCTRACE_OPTS=()
+SCTRACE_READERS=${SCTRACE_READERS---old-readers}
 trace_rc=0
 trace() {
 	local cap=$1
 	shift
 	trace_rc=0
-	"$SCTRACE" "${SCTRACE_OPTS[@]}" -o "$cap" -- "$@" \
+	"$SCTRACE" $SCTRACE_READERS "${SCTRACE_OPTS[@]}" -o "$cap" -- "$@" \
 		</dev/null >"$cap.out" 2>"$cap.err" || trace_rc=$?
 	if [ ! -s "$cap" ]; then
 		fail "sctrace wrote no capture for: $* (exit $trace_rc; stderr: $(head -c 300 "$cap.err"))"

@@ -27,7 +27,7 @@ check_counts "-z" "$cap" -- "$pipes"
 # ---- -o - into a file --------------------------------------------------------
 cap=$TMP/stdout.scap
 rc=0
-"$SCTRACE" -o - -- "$pipes" >"$cap" 2>"$TMP/stdout.err" || rc=$?
+"$SCTRACE" $SCTRACE_READERS -o - -- "$pipes" >"$cap" 2>"$TMP/stdout.err" || rc=$?
 expect_eq "-o -: sctrace exits 0" 0 "$rc"
 check_readers "$cap"
 known_event "-o -" "$cap"
@@ -35,7 +35,7 @@ known_event "-o -" "$cap"
 # ---- -z -o - through a pipe --------------------------------------------------
 cap=$TMP/stdout-z.scap.gz
 rc=0
-"$SCTRACE" -z -o - -- "$pipes" 2>"$TMP/stdout-z.err" | cat >"$cap" || rc=$?
+"$SCTRACE" $SCTRACE_READERS -z -o - -- "$pipes" 2>"$TMP/stdout-z.err" | cat >"$cap" || rc=$?
 expect_eq "-z -o - | cat: sctrace exits 0" 0 "$rc"
 if is_gzip "$cap"; then pass "-z -o -: the stream is gzip"; else fail "-z -o -: the stream is not gzip"; fi
 check_readers "$cap"
@@ -45,7 +45,7 @@ known_event "-z -o -" "$cap"
 # The capture owns stdout: the command's output must not end up inside it.
 cap=$TMP/stdout-echo.scap
 rc=0
-"$SCTRACE" -o - -- /bin/echo hello-from-echo >"$cap" 2>"$TMP/stdout-echo.err" || rc=$?
+"$SCTRACE" $SCTRACE_READERS -o - -- /bin/echo hello-from-echo >"$cap" 2>"$TMP/stdout-echo.err" || rc=$?
 expect_eq "-o - with a chatty command: sctrace exits 0" 0 "$rc"
 if grep -q 'hello-from-echo' "$cap" && ! sysdig -r "$cap" -p '%evt.num' >/dev/null 2>&1; then
 	fail "-o - with a chatty command: the command's output is mixed into the capture ($(sysdig -r "$cap" -p '%evt.num' 2>&1 >/dev/null | head -n1))"

@@ -335,6 +335,9 @@ side == "strace" {
 				name = "->" cstring(substr(args, RSTART + RLENGTH - 1))
 			else
 				name = "?"
+			# a failed connect has no tuple (the libs 0.25 driver's)
+			if (res != "0" && res != "EINPROGRESS")
+				name = "NULL"
 		}
 	} else if (type == "openat" || type == "open") {
 		if (rann != "")

@@ -30,7 +30,7 @@ for opt in "" -z; do
 		cap=$TMP/snap$opt.scap
 		rm -f "$cap"
 		# shellcheck disable=SC2086
-		eval "\"\$SCTRACE\" $opt -o \"\$cap\" -- $cmd" </dev/null >/dev/null 2>"$cap.err" ||
+		eval "\"\$SCTRACE\" \$SCTRACE_READERS $opt -o \"\$cap\" -- $cmd" </dev/null >/dev/null 2>"$cap.err" ||
 			fail "$name: sctrace failed: $(head -c 300 "$cap.err")"
 		check_readers "$cap"
 		got=$(ps_rows "$cap" | awk -v p="$srv_pid" '$2 == p' | sort)

@@ -10,7 +10,7 @@
 # the sctrace of the cases that follow (default: $SCTRACE).  In ARGS, @W@ is the case's own
 # new work directory (also the current directory of PROG) and @X@ a file
 # the program may write for the checks (OUT/NAME.x).  Each case runs as
-#     $SCTRACE -o OUT/NAME.scap -- PROG ARGS   (stdout, stderr: NAME.out, .err)
+#     $SCTRACE --old-readers -o OUT/NAME.scap -- PROG ARGS   (stdout, stderr: NAME.out, .err)
 # and then, for the per-syscall counts, again (in another work directory) as
 #     $STRACE -f -qq -o OUT/NAME.strace PROG ARGS
 # OUT/cases gets one line per case:
@@ -62,7 +62,9 @@ run_case() {
 		cd "$w" || exit 1
 		set --
 		while IFS= read -r a; do set -- "$@" "$a"; done <"$tmp/args"
-		exec timeout -s KILL "$tmo" "$SCTRACE" -o "$out/$name.scap" -- "$prog" "$@" </dev/null \
+		# the host reads the captures with Debian's sysdig 0.29:
+		# --old-readers (docs/scap-format.md §3.4)
+		exec timeout -s KILL "$tmo" "$SCTRACE" --old-readers -o "$out/$name.scap" -- "$prog" "$@" </dev/null \
 			>"$out/$name.out" 2>"$out/$name.err"
 	)
 	rc=$?
