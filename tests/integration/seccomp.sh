@@ -20,7 +20,7 @@ run() {
 	local what=$1 cap=$2 rc=0 want_rc=0
 	shift 2
 	"$sp" "$@" </dev/null >"$cap.want" 2>&1 || want_rc=$?
-	timeout -s KILL 20 "$SCTRACE" -o "$cap" "${SCTRACE_ARGS[@]}" -- "$sp" "$@" \
+	timeout -s KILL 20 "$SCTRACE" $SCTRACE_READERS -o "$cap" "${SCTRACE_ARGS[@]}" -- "$sp" "$@" \
 		</dev/null >"$cap.out" 2>"$cap.err" || rc=$?
 	expect_eq "$what: exit status as untraced" "$want_rc" "$rc"
 	expect_eq "$what: output as untraced" "$(cat "$cap.want")" "$(cat "$cap.out")"

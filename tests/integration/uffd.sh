@@ -47,7 +47,7 @@ for how in syscall dev; do
 		name="$how${filter:+, seccomp}"
 		cap=$TMP/$how${filter:+-f}.scap
 		rc=0
-		timeout -s KILL 20 "$SCTRACE" -v -o "$cap" $filter -- "$uffd" "$how" \
+		timeout -s KILL 20 "$SCTRACE" $SCTRACE_READERS -v -o "$cap" $filter -- "$uffd" "$how" \
 			</dev/null >"$cap.out" 2>"$cap.err" || rc=$?
 		check_run "launched ($name)" "$cap" "$rc"
 	done
@@ -55,7 +55,7 @@ done
 
 # ---- SIGTERM: passed on to the program, sctrace ends -----------------------
 cap=$TMP/term.scap
-"$SCTRACE" -v -o "$cap" -- "$uffd" syscall sleep </dev/null >"$cap.out" 2>"$cap.err" &
+"$SCTRACE" $SCTRACE_READERS -v -o "$cap" -- "$uffd" syscall sleep </dev/null >"$cap.out" 2>"$cap.err" &
 sct_pid=$!
 bg_add "$sct_pid"
 if wait_for 10 grep -q ENOENT "$cap.out"; then
