@@ -267,20 +267,31 @@ static void handle_first_stop(struct sct_thread *t, int status)
  * A thread being detached reached a stop: let it go, delivering the signal
  * it was stopped for, if any.  Nothing more is written for it.
  */
+/*
+ * The thread a fork, vfork or clone event stop of t has just made (added
+ * to the table if its own first stop has not come yet), or NULL.
+ */
+static struct sct_thread *event_child(struct sct_thread *t, unsigned event)
+{
+	unsigned long msg;
+	struct sct_thread *c;
+
+	if ((event != PTRACE_EVENT_CLONE && event != PTRACE_EVENT_FORK &&
+	     event != PTRACE_EVENT_VFORK) ||
+	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0)
+		return NULL;
+	c = find((pid_t)msg);
+	return c ? c : add((pid_t)msg, NULL);
+}
+
 static void detach_stop(struct sct_thread *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
-	unsigned long msg;
+	struct sct_thread *c;
 
 	/* a thread or child born now is ours too: let it go at its stop */
-	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
-	     event == PTRACE_EVENT_VFORK) &&
-	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
-		struct sct_thread *c = find((pid_t)msg);
-
-		if (!c)
-			c = add((pid_t)msg, NULL);
+	if ((c = event_child(t, event))) {
 		if (c->held) {
 			ptrace(PTRACE_DETACH, c->tid, 0, 0);
 			drop(c);
@@ -432,19 +443,13 @@ static void quiet_stop(struct sct_thread *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
-	unsigned long msg;
 	bool first = !t->started;
+	struct sct_thread *c;
 
 	t->started = true;
 	t->in_syscall = false;
-	if ((event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
-	     event == PTRACE_EVENT_VFORK) &&
-	    ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
+	if ((c = event_child(t, event))) {
 		/* its child has its filter: quiet too */
-		struct sct_thread *c = find((pid_t)msg);
-
-		if (!c)
-			c = add((pid_t)msg, NULL);
 		c->g->seccomp = t->g->seccomp;
 		c->quiet = true;
 		if (c->held) {
