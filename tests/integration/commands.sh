@@ -26,7 +26,11 @@ cmd_case "date -u" date -u
 cmd_case "sh -c 'exit 6'" sh -c 'exit 6'
 cmd_case "ls of a missing path" ls /no/such/path
 if command -v python3 >/dev/null 2>&1; then
-	cmd_case "python3 -c pass" python3 -c pass
+	# The interpreter itself, not a wrapper: pyenv's python3 is a bash
+	# script whose reads of command substitutions' pipes vary in number
+	# from run to run (a pipe read returns what has been written so far).
+	py=$(python3 -c 'import sys; print(sys.executable)')
+	cmd_case "python3 -c pass" "$py" -c pass
 else
 	note "python3 is not installed: not traced"
 fi
