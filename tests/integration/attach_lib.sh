@@ -329,18 +329,29 @@ check_untraced() {
 	fi
 }
 
-# check_no_pending WHAT PID: no signal pending for the process or a thread
-check_no_pending() {
-	local d bad=
-	for d in /proc/"$2"/task/*; do
+# pending_of PID: the signals pending for the process or a thread, each
+# read once ("" when none)
+pending_of() {
+	local d v bad=
+	for d in /proc/"$1"/task/*; do
 		[ -e "$d/status" ] || continue
-		[ "$(field "$d/status" SigPnd)" = 0000000000000000 ] || bad+="${d##*/}:SigPnd=$(field "$d/status" SigPnd) "
+		v=$(field "$d/status" SigPnd)
+		[ -z "$v" ] || [ "$v" = 0000000000000000 ] || bad+="${d##*/}:SigPnd=$v "
 	done
-	[ "$(field "/proc/$2/status" ShdPnd)" = 0000000000000000 ] || bad+="ShdPnd=$(field "/proc/$2/status" ShdPnd)"
-	if [ -z "$bad" ]; then
+	v=$(field "/proc/$1/status" ShdPnd)
+	[ -z "$v" ] || [ "$v" = 0000000000000000 ] || bad+="ShdPnd=$v"
+	printf '%s' "$bad"
+}
+no_pending() { [ -z "$(pending_of "$1")" ]; }
+
+# check_no_pending WHAT PID: no signal pending for the process or a
+# thread (a signal just sent, SIGCONT say, is pending for a moment before
+# its delivery: allow it that moment)
+check_no_pending() {
+	if wait_for 1 no_pending "$2"; then
 		pass "$1: no signal pending in $2"
 	else
-		fail "$1: signals pending in $2: $bad"
+		fail "$1: signals pending in $2: $(pending_of "$2")"
 	fi
 }
 
