@@ -398,10 +398,24 @@ END_TEST
  * A soft buffer (the snapshot thread's) out of memory keeps -ENOMEM and
  * drops later writes instead of ending the process.
  */
+#if defined(__SANITIZE_ADDRESS__)
+#define SCT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCT_ASAN 1
+#endif
+#endif
+
 START_TEST(test_buf_soft_oom)
 {
 	struct sct_procinfo *pi = make_pi();
 	struct sct_buf b = { .soft = true };
+
+#ifdef SCT_ASAN
+	/* ASan reports an allocation this big instead of failing it */
+	free(pi);
+	return;
+#endif
 
 	sct_buf_u32(&b, 7);
 	ck_assert(!sct_buf_reserve(&b, SIZE_MAX >> 2));
