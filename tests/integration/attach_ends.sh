@@ -106,6 +106,7 @@ if wait_attached "$victim" "$sct_pid" "$cap.err"; then
 		expect_eq "the attached process exits by itself: sctrace ends with status 0" 0 "$stop_rc"
 	else
 		fail "the attached process exited, but sctrace still runs"
+		describe_stuck "$sct_pid"
 		stop_sctrace "$sct_pid" INT 5 || stop_sctrace "$sct_pid" KILL 5 || true
 	fi
 	rc=0

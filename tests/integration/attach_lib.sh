@@ -310,7 +310,29 @@ stop_sctrace() {
 	fi
 	stop_ms=$(($(now_ms) - t0))
 	stop_rc=timeout
+	describe_stuck "$pid"
 	return 1
+}
+
+# What a process that does not end is doing, on stderr (the test's log):
+# each thread's state, wait channel, syscall and kernel stack where this
+# user may read them, and the processes it traces.
+describe_stuck() {
+	local pid=$1 t p
+	[ -d "/proc/$pid" ] || return 0
+	echo "# $pid does not end; its threads:" >&2
+	for t in /proc/"$pid"/task/*; do
+		echo "#   ${t##*/}: state $(cut -d' ' -f3 "$t/stat" 2>/dev/null)" \
+			"wchan $(cat "$t/wchan" 2>/dev/null)" \
+			"syscall $(cat "$t/syscall" 2>/dev/null)" >&2
+		sed 's/^/#     /' "$t/stack" >&2 2>/dev/null || true
+	done
+	grep -E '^Sig(Pnd|Blk|Ign|Cgt)|^ShdPnd' "/proc/$pid/status" 2>/dev/null | sed 's/^/#   /' >&2
+	for p in /proc/[0-9]*; do
+		grep -qx "TracerPid:[[:space:]]*$pid" "$p/status" 2>/dev/null &&
+			echo "#   it traces ${p##*/} ($(cat "$p/comm" 2>/dev/null)): $(grep '^State' "$p/status" 2>/dev/null)" >&2
+	done
+	return 0
 }
 
 # ---- checks -----------------------------------------------------------------
