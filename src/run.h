@@ -51,6 +51,11 @@ struct sct_run {
 	/* an enter written late, at its exit: decoded beside the exit's */
 	struct sct_call enter_call;
 	struct sct_val enter_vals[SCT_MAX_PARAMS];
+	/* a thread described before its first written event (filters) */
+	struct sct_call desc_call;
+	struct sct_val desc_vals[SCT_MAX_PARAMS];
+	struct sct_val enter_desc;	/* its exec enter's filename */
+	const struct sct_decoder *clone_dec, *execve_dec;
 	struct sct_clone_state *clone;	/* shared by a clone's two sides */
 	struct sct_evfilter *evfilter;	/* the capture filter's context */
 	uint16_t sc_prctl;		/* PPM_SC of prctl (comm changes) */

@@ -52,18 +52,29 @@ static void call_init(struct sct_run *r, struct sct_call *c)
 	c->clone_state = r->clone;
 }
 
-void sct_sysevent_init(struct sct_run *r)
+/* The native syscall table's entry for name, or NULL. */
+static const struct sct_sysent *native_sysent(const char *name)
 {
 	const struct sct_arch *a = sct_arch_native();
-	int nr = sct_arch_nr(a, "prctl");
-	const struct sct_sysent *se = nr >= 0 ? sct_sysent(a, (uint64_t)nr) :
-						 NULL;
+	int nr = sct_arch_nr(a, name);
+
+	return nr >= 0 ? sct_sysent(a, (uint64_t)nr) : NULL;
+}
+
+static const struct sct_decoder *decoder_of(const struct sct_sysent *se);
+
+void sct_sysevent_init(struct sct_run *r)
+{
+	const struct sct_sysent *se = native_sysent("prctl");
 
 	r->sc_prctl = se && se->ppm_sc ? se->ppm_sc : UINT16_MAX;
+	r->clone_dec = decoder_of(native_sysent("clone"));
+	r->execve_dec = decoder_of(native_sysent("execve"));
 	r->clone = sct_clone_state_new();
 	r->evfilter = sct_evfilter_new(r->o->filter);
 	call_init(r, &r->call);
 	call_init(r, &r->enter_call);
+	call_init(r, &r->desc_call);
 }
 
 void sct_sysevent_fini(struct sct_run *r)
@@ -73,6 +84,8 @@ void sct_sysevent_fini(struct sct_run *r)
 	free(r->call.pi);
 	free(r->enter_call.arena);
 	free(r->enter_call.pi);
+	free(r->desc_call.arena);
+	free(r->desc_call.pi);
 	sct_evfilter_free(r->evfilter);
 	sct_clone_state_free(r->clone);
 }
@@ -114,6 +127,9 @@ static void add_pid(struct sct_thread *t, void *arg)
 	struct pid_list *l = arg;
 	unsigned k;
 
+	/* the header lists every thread of its process as it is now */
+	t->told = SCT_TOLD_ALL;
+
 	for (k = 0; k < l->n && l->pids[k] != t->g->pid; k++)
 		;
 	if (k == l->n)
@@ -147,6 +163,8 @@ static void write_header(struct sct_run *r)
 	r->snap = NULL;	/* the writer's now */
 }
 
+static void describe(struct sct_run *r, struct sct_thread *t);
+
 static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		 struct sct_val *vals)
 {
@@ -157,6 +175,9 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		return;
 	if (!r->header_done)
 		write_header(r);
+	/* (a dead thread's /proc is gone: its procexit tells nothing new) */
+	if (t->told != SCT_TOLD_ALL && type != SCT_EV_PROCEXIT_1_E)
+		describe(r, t);
 	ts = now_ns(r);
 	cpu = thread_cpu(t, ts);
 
@@ -497,6 +518,11 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	type = gather(r, &r->call, t, true, ret, r->vals);
 	if (!wanted(r, t, type, ret, r->vals))
 		return;
+	/* an exec's exit tells the readers the new program */
+	if (ret == 0 && d && (d->ev_enter == SCT_EV_SYSCALL_EXECVE_19_E ||
+			      d->ev_enter == SCT_EV_SYSCALL_EXECVEAT_E) &&
+	    t->told == SCT_TOLD_STALE)
+		t->told = SCT_TOLD_ALL;
 	if (!t->enter_written) {
 		/*
 		 * An exit is only ever written right after its own enter
@@ -545,8 +571,73 @@ void sct_sysevent_child(struct sct_run *r, struct sct_thread *t)
 		.own_cgroup = t->child_own_cgroup,
 	};
 	sct_decode(c, type, t->child_dec->exit, t->child_dec->n_exit, r->vals);
-	if (wanted(r, t, type, 0, r->vals))
+	if (wanted(r, t, type, 0, r->vals)) {
+		t->told = SCT_TOLD_ALL;	/* (it is this event) */
 		emit(r, t, type, r->vals);
+	}
+}
+
+/*
+ * A thread the readers do not know as it is (a filter left out its clone
+ * or its exec, see enum sct_told) has an event about to be written: tell
+ * them first what a driver capture would have told them, with the events
+ * that did happen and were left out, as its process is now:
+ *  - born unseen: its side of the clone that made it (res = 0), with its
+ *    process's state now (name, exe, args, cwd, ...), after its leader's
+ *    if that is unknown too;
+ *  - known, but its program changed unseen: the exec, enter and exit.
+ * These are written whatever the filter says, once per thread or exec:
+ * every written event's thread then has a name, parent and program.
+ */
+static void describe(struct sct_run *r, struct sct_thread *t)
+{
+	enum sct_told told = t->told;
+	const struct sct_decoder *d;
+	struct sct_call *c;
+	struct sct_thread *l;
+	unsigned type;
+
+	t->told = SCT_TOLD_ALL;
+	if (!r->o->w)
+		return;		/* text output names each event's thread */
+	if (t->tid != t->g->pid &&
+	    (l = sct_thread_find(&r->threads, t->g->pid)) &&
+	    l->told != SCT_TOLD_ALL)
+		describe(r, l);
+	d = told == SCT_TOLD_STALE ? r->execve_dec :
+	    t->child_dec ? t->child_dec : r->clone_dec;
+	if (!d)
+		return;
+	c = call_for(&r->desc_call, t);
+	c->at_exit = true;
+	type = d->ev_enter + 1;
+	if (told != SCT_TOLD_STALE) {
+		if (t->child_dec) {
+			memcpy(c->args, t->child_args, sizeof(c->args));
+			c->clone_flags = t->child_flags;
+		} else if (t->tid != t->g->pid) {
+			c->clone_flags = SCT_PPM_CL_CLONE_THREAD |
+				SCT_PPM_CL_CLONE_VM | SCT_PPM_CL_CLONE_FS |
+				SCT_PPM_CL_CLONE_FILES |
+				SCT_PPM_CL_CLONE_SIGHAND;
+		}
+		if (t->parent_tid > 0 &&
+		    !(c->clone_flags & (SCT_PPM_CL_CLONE_THREAD |
+					SCT_PPM_CL_CLONE_PARENT)))
+			c->parent_tid = t->parent_tid;
+		sct_decode(c, type, d->exit, d->n_exit, r->desc_vals);
+		emit(r, t, type, r->desc_vals);
+		return;
+	}
+	sct_decode(c, type, d->exit, d->n_exit, r->desc_vals);
+	/* the enter's filename: the program as the kernel found it */
+	if (!c->pi_loaded || !(c->pi_have & SCT_PI_EXEPATH))
+		c->pi->exepath[0] = 0;
+	if (!c->pi->exepath[0])
+		sct_proc_read(t->tid, c->pi, SCT_PI_EXEPATH);
+	r->enter_desc = sct_bytes(c->pi->exepath, strlen(c->pi->exepath) + 1);
+	emit(r, t, d->ev_enter, &r->enter_desc);
+	emit(r, t, type, r->desc_vals);
 }
 
 /* procexit's values from a wait status: status, exit code, signal, core */
@@ -571,6 +662,9 @@ void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
 {
+	/* what the readers know is the former program's, until told */
+	if (t->told == SCT_TOLD_ALL)
+		t->told = SCT_TOLD_STALE;
 	/*
 	 * While no event is written, the launched command's state after its
 	 * exec is kept: if it is gone before the first event, the procexit
@@ -590,7 +684,8 @@ void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
 static void notify(struct sct_run *r, pid_t tid, const char *desc)
 {
 	static const char id[] = "sctrace";
-	struct sct_thread t = { .tid = tid, .cpu = -1 };
+	/* (its thread, if any, is in the process list) */
+	struct sct_thread t = { .tid = tid, .cpu = -1, .told = SCT_TOLD_ALL };
 	struct sct_group g = { .pid = tid, .pidfd = -1 };
 
 	t.g = &g;
@@ -618,7 +713,8 @@ void sct_sysevent_no_events(struct sct_run *r)
 		write_header(r);
 	}
 	if (r->main_done) {
-		struct sct_thread t = { .tid = r->main_pid, .cpu = -1 };
+		struct sct_thread t = { .tid = r->main_pid, .cpu = -1,
+					.told = SCT_TOLD_ALL };
 		struct sct_group g = { .pid = r->main_pid, .pidfd = -1 };
 
 		sct_warn("%s; the capture holds only the end (procexit) of "

@@ -42,6 +42,13 @@ struct sct_group {
 	unsigned comm_gen;		/* one more at each write to one */
 };
 
+/* What the capture's readers know of a thread (sysevent.c). */
+enum sct_told {
+	SCT_TOLD_NOTHING,	/* not in the header, no clone event written */
+	SCT_TOLD_ALL,		/* its process and program as they are */
+	SCT_TOLD_STALE,		/* a program it has left: an exec not written */
+};
+
 struct sct_thread {
 	pid_t tid;
 	struct sct_group *g;
@@ -56,6 +63,7 @@ struct sct_thread {
 	bool detaching;			/* interrupted to be detached */
 	bool prelude;			/* launched, not at its execve yet */
 	bool quiet;			/* output gone: only resumed, never recorded */
+	enum sct_told told;		/* what the readers know of it */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
 	uint64_t nr;

@@ -126,8 +126,15 @@ fi
 cap=$TMP/openat.scap
 ftrace "$cap" evt.type=openat -- "$fprog" "$d" || finish
 expect_eq "evt.type=openat: sctrace exits with the program's status" 0 "$trace_rc"
-expect_eq "evt.type=openat: only openat events in the capture" openat \
-	"$(sd "$cap" '%evt.type' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+# Besides openat: the events that tell the readers of each thread the
+# filter left out the birth or exec of (one clone-family exit, res 0, per
+# thread born unseen; an execve pair per exec unseen), right before its
+# first kept event.
+expect_eq "evt.type=openat: only openat events, and clone/execve events describing threads" \
+	"" "$(sd "$cap" '%evt.num %evt.type %evt.dir %evt.rawres' "evt.type!=openat" |
+		awk '!($2 ~ /^(clone|clone3|fork|vfork)$/ && $3 == "<" && $4 == 0) &&
+			!($2 == "execve" && ($3 == ">" || $4 == 0))' | head -n 3)"
+n_desc=$(sd "$cap" '%evt.num' "evt.type!=openat" | grep -c . || true)
 expect_eq "evt.type=openat: openat enter events = strace's openat calls" "$n_openat" \
 	"$(sd "$cap" '%evt.type' "evt.type=openat and evt.dir='>'" | wc -l)"
 expect_eq "evt.type=openat: openat exit events = strace's openat calls" "$n_openat" \
@@ -141,7 +148,8 @@ paired "$cap"
 sinsp "$cap"
 
 expect_eq "evt.type=openat: -v says 'seccomp pre-filter' ($st_line)" 1 "$st_seccomp"
-expect_eq "evt.type=openat: -v events written = 2 x openat" "$((2 * n_openat))" "$st_events"
+expect_eq "evt.type=openat: -v events written = 2 x openat + describing events" \
+	"$((2 * n_openat + n_desc))" "$st_events"
 # Under the pre-filter only openat and clone3 stop (clone3 for sctrace's
 # own sake: a CLONE_UNTRACED in its struct, see src/fixup.c), once at the
 # seccomp stop and once at its exit: "syscalls seen" counts exactly them;
@@ -181,7 +189,7 @@ if [ "$st_syscalls" -le "$sys_max" ] && [ "$st_syscalls" -ge "$sys_min" ]; then
 else
 	fail "--no-seccomp: -v syscalls seen: $st_syscalls, not in [$sys_min, $sys_max] (strace's syscalls: $n_all, $n_futex futex, $n_clone3 clone3)"
 fi
-expect_eq "--no-seccomp: the same events are written" "$((2 * n_openat))" "$st_events"
+expect_eq "--no-seccomp: the same events are written" "$((2 * n_openat + n_desc))" "$st_events"
 expect_eq "--no-seccomp: the same openat events (type, dir, fd.name, rawres)" \
 	"$(sd "$cap" '%evt.type %evt.dir %fd.name %evt.rawres')" \
 	"$(sd "$cap2" '%evt.type %evt.dir %fd.name %evt.rawres')"
@@ -211,12 +219,17 @@ fmt='%evt.type %evt.dir %fd.name %evt.rawres'
 only_kept() {
 	local cap=$1 filter=$2 extra
 	sd "$cap" '%evt.num' "$filter" >"$TMP/kept.nums"
-	extra=$(sd "$cap" '%evt.num %thread.tid %evt.type %evt.dir %fd.name' | awk '
+	extra=$(sd "$cap" '%evt.num %thread.tid %evt.type %evt.dir %evt.rawres %fd.name' | awk '
 		FNR == NR { m[$1] = 1; next }
-		{ num[FNR] = $1; tid[FNR] = $2; type[FNR] = $3; dir[FNR] = $4; line[FNR] = $0; n = FNR }
+		{ num[FNR] = $1; tid[FNR] = $2; type[FNR] = $3; dir[FNR] = $4; res[FNR] = $5; line[FNR] = $0; n = FNR }
 		END {
 			for (i = 1; i <= n; i++) {
 				if (num[i] in m)
+					continue
+				# (events describing a thread: see section 1)
+				if (type[i] ~ /^(clone|clone3|fork|vfork)$/ && dir[i] == "<" && res[i] == 0)
+					continue
+				if (type[i] == "execve" && (dir[i] == ">" || res[i] == 0))
 					continue
 				ok = 0
 				if (dir[i] == ">")
@@ -269,27 +282,20 @@ same_as_sysdig clones "evt.type in (clone, clone3, fork, vfork)" \
 	'%evt.type %evt.dir %proc.name %evt.failed %evt.arg.flags'  # (pids differ)
 same_as_sysdig procexit "evt.type=procexit"
 
-# The process of the kept events: the readers learn it from the process
-# list, written just before the first kept event, and from execve/clone
-# events, which a filtered capture does not have (lifecycle events are
-# written only when the filter keeps them).  So the launched process is
-# named right; a thread or child born after the first kept event is
-# known only if its clone is kept: compare the launched process's events.
-first_tid() {
-	sd "$1" '%thread.tid' "evt.type=openat and evt.dir='<'" | head -n 1
-}
-# (up to its exec, which a filter on openat leaves out as well)
-want=$(sd "$full" '%proc.name %thread.tid %fd.name' "evt.type=openat and evt.dir='<' and thread.tid=$(first_tid "$full")" |
-	awk 'NR == 1 { name = $1 } $1 != name { exit } { print $1, $3 }')
-got=$(sd "$TMP/openat-exits.scap" '%proc.name %thread.tid %fd.name' "evt.type=openat and evt.dir='<' and thread.tid=$(first_tid "$TMP/openat-exits.scap")" |
-	awk '{ print $1, $3 }' | head -n "$(printf '%s\n' "$want" | grep -c .)")
+# The thread of every kept event is known to the readers as in the full
+# capture, though the filter left out the clone of the child and of the
+# thread and the exec (issue 11): name, program, parent, main thread or not.
+names_fmt='%proc.name %proc.exe %proc.pname %thread.ismain %proc.cwd %fd.name'
+want=$(sd "$full" "$names_fmt" "evt.type=openat and evt.dir='<'" | sort)
+got=$(sd "$TMP/openat-exits.scap" "$names_fmt" "evt.type=openat and evt.dir='<'" | sort)
 if [ "$got" = "$want" ]; then
-	pass "'evt.type=openat and evt.dir=<': sysdig shows the same proc.name as in the full capture"
+	pass "'evt.type=openat and evt.dir=<': every kept event's process and thread as in the full capture ($(printf '%s\n' "$got" | grep -c .) events)"
 else
-	fail "'evt.type=openat and evt.dir=<': sysdig's proc.name differs from the full capture's (proc.name fd.name):"
-	paste -d '|' <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -n 12 |
-		awk -F'|' '{ printf "      full: %-50s filtered: %s\n", $1, $2 }'
+	fail "'evt.type=openat and evt.dir=<': sysdig -p '$names_fmt' differs from the full capture's (< full, > filtered):"
+	diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | grep '^[<>]' | head -n 12 | sed 's/^/      /' || true
 fi
+expect_eq "'evt.type=openat and evt.dir=<': no kept event of an unnamed thread" "" \
+	"$(sd "$TMP/openat-exits.scap" '%evt.num %proc.name %thread.tid' "evt.type=openat and proc.name=<NA>" | head -n 3)"
 
 # A child born before the first kept event is in the process list written
 # then, though the filter keeps none of its clone/execve events: the cat
