@@ -247,6 +247,14 @@ static void handle_stop(struct sct_thread *t, int status)
 	resume(t, 0);
 }
 
+/*
+ * A thread's first stop.  A seized thread's is usually the stop that
+ * PTRACE_INTERRUPT asked for, but not always: one that was entering a
+ * fork, clone or exec (or had a signal coming) when seized reports that
+ * event first, the interrupt's stop coming after it.  Such a stop is
+ * handled as any other: a fork event missed would leave its child held
+ * for ever (and the process waiting for it, and the tracer too).
+ */
 static void handle_first_stop(struct sct_thread *t, int status)
 {
 	t->started = true;
@@ -257,10 +265,11 @@ static void handle_first_stop(struct sct_thread *t, int status)
 	} else if (t->tid != T.main_pid && !t->seized && !t->announced) {
 		/* a child whose parent's clone event we have not seen yet */
 		t->held = true;
+	} else if (t->seized && (unsigned)status >> 16 != PTRACE_EVENT_STOP) {
+		handle_stop(t, status);
 	} else {
 		resume(t, 0);
 	}
-	(void)status;
 }
 
 /*
