@@ -53,9 +53,12 @@ const struct sct_decoder *sct_decoder_get(int idx)
 	if (idx < 0 || (unsigned)idx >= sct_ndecoders)
 		return NULL;
 	d = &sct_decoders[idx];
-	if (!old_readers || d->ev_enter < SCT_OLD_EVENT_MAX)
+	if (!old_readers)
 		return d;
-	return d->old >= 0 ? &sct_decoders[d->old] : NULL;
+	/* an @old twin: the 2022 event or semantics; else a 2022 event as is */
+	if (d->old >= 0)
+		return &sct_decoders[d->old];
+	return d->ev_enter < SCT_OLD_EVENT_MAX ? d : NULL;
 }
 
 const struct sct_decoder *sct_decoder_lookup(const char *syscall)

@@ -21,6 +21,9 @@
 
 #define SCT_DECODE_OPS(X, XLAT)						\
 	X(VAL, 1, 1, val)	/* the operand itself */		\
+	/* nothing: a zero-length parameter, as the driver writes	\
+	 * where it sends none (clone/execve cwd since libs 0.25) */	\
+	X(EMPTY, 0, 0, empty)						\
 	X(CALL, 1, 1, call)	/* "@name": named decoder #x */		\
 	X(STR, 1, 1, str)	/* NUL-terminated string at x */	\
 	/* bytes at x, length y, cut at snaplen */			\

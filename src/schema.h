@@ -73,6 +73,8 @@ enum sct_pt {
 #define SCT_EF_CREATES_FD	(1u << 3)	/* the event makes a new fd */
 #define SCT_EF_USES_FD		(1u << 4)	/* its fd param is the event's fd */
 #define SCT_EF_DESTROYS_FD	(1u << 5)
+/* libs 0.21's converter rewrites it: 0.21 aborts on a count it lacks */
+#define SCT_EF_CONV021		(1u << 6)
 
 #define SCT_MAX_PARAMS	32
 

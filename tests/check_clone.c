@@ -4,7 +4,7 @@
  * the slot's keys, and both orders end to end through sct_decode, with the
  * test process as the parent and a forked child: the parent's exit first,
  * or the child's first stop first.  Whichever side comes second must use
- * what the first one kept (shown by changing the kept copy's cwd).
+ * what the first one kept (shown by changing the kept copy's exe).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -139,7 +139,7 @@ static const struct sct_val *param(const char *name)
 	return NULL;
 }
 
-/* Replace the kept state (for side w) by a copy whose cwd is "/kept". */
+/* Replace the kept state (for side w) by a copy whose exe is "/kept". */
 static void mark_kept(enum sct_clone_which w, const char *own_comm)
 {
 	struct sct_clone_side taker = side(w, me, child, true);
@@ -157,7 +157,7 @@ static void mark_kept(enum sct_clone_which w, const char *own_comm)
 	ck_assert_str_eq(got->comm, own_comm);
 	ck_assert_int_eq(got->pid, me);
 	memcpy(copy, got, sizeof(*copy));
-	strcpy(copy->cwd, "/kept");
+	strcpy(copy->exe, "/kept");
 	sct_clone_state_keep(cs, &keeper, copy, have);
 	free(copy);
 }
@@ -186,7 +186,7 @@ START_TEST(test_parent_exit_first)
 	ck_assert_uint_eq(param("tid")->u, (uint64_t)child);
 	ck_assert_uint_eq(param("pid")->u, (uint64_t)child);
 	ck_assert_uint_eq(param("ptid")->u, (uint64_t)me);
-	ck_assert_str_eq(param("cwd")->p, "/kept");
+	ck_assert_str_eq(param("exe")->p, "/kept");
 	/* used up, and the child kept nothing of its own */
 	ck_assert_ptr_null(sct_clone_state_take(cs, &ch, &have));
 	ch.which = SCT_CLONE_PARENT;
@@ -210,7 +210,7 @@ START_TEST(test_child_first)
 	decode_side(SCT_CLONE_PARENT, false);
 	ck_assert_uint_eq(param("res")->u, (uint64_t)child);
 	ck_assert_uint_eq(param("tid")->u, (uint64_t)me);
-	ck_assert_str_eq(param("cwd")->p, "/kept");
+	ck_assert_str_eq(param("exe")->p, "/kept");
 	ck_assert_ptr_null(sct_clone_state_take(cs, &p, &have));
 	p.which = SCT_CLONE_CHILD;
 	ck_assert_ptr_null(sct_clone_state_take(cs, &p, &have));

@@ -39,6 +39,13 @@ static uint64_t sign_fix(uint8_t pt, const struct sct_operand *o, uint64_t v)
 	}
 }
 
+SCT_OP_HANDLER(empty)
+{
+	(void)c;
+	(void)a;
+	return SCT_NONE;
+}
+
 SCT_OP_HANDLER(val)
 {
 	uint8_t pt = a->pt;

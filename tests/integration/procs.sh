@@ -95,6 +95,19 @@ expect_match "inherit: the child's own VmSize and VmRSS (kB) are read" '^[1-9][0
 expect_sd "inherit: the exec'ed child keeps cwd and limit" "$cap" \
 	"evt.type=execve and evt.dir='<' and proc.pid=$child" \
 	'%evt.arg.exe %evt.arg.cwd %evt.arg.fdlimit %evt.rawarg.ptid' "/bin/true $dir/ 321 $pid"
+# The newest readers' default (no --old-readers): clone and execve exits
+# carry no cwd, as the libs 0.25 driver writes them (every reader since
+# 2022 takes a child's cwd from its parent's, and keeps it across an exec,
+# whatever the event says): the vfork exit's 7th param (cwd) is empty,
+# sysdig's proc.cwd of the exec'ed child still the directory.
+cap=$TMP/inherit-new.scap
+SCTRACE_READERS='' trace "$cap" sh -c "cd '$dir' && ulimit -n 321 && /bin/true; exit 0"
+expect_eq "inherit, default mode: sctrace exits 0" 0 "$trace_rc"
+expect_eq "inherit, default mode: the vfork exits' cwd (7th param) is empty, as the driver's" \
+	"0 0" "$(tshark -r "$cap" -Y 'sysdig.event_type==227' -T fields -e sysdig.param.len 2>/dev/null |
+		cut -d, -f7 | tr '\n' ' ' | sed 's/ $//')"
+expect_sd "inherit, default mode: the exec'ed child's proc.cwd is the directory" "$cap" \
+	"evt.type=execve and evt.dir='<' and proc.name=true" '%proc.cwd' "$dir/"
 # A process forked after its parent's unshare(CLONE_NEWPID) lives in the
 # new pid namespace: its side of the clone shows its ids there (pid 1),
 # not its parent's view (it is read for itself, not inherited).
