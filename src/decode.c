@@ -196,7 +196,7 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 	return 0;
 }
 
-static struct sct_val pi_val(struct sct_call *c, unsigned op)
+struct sct_val sct_pi_val(struct sct_call *c, unsigned op)
 {
 	struct sct_procinfo *pi = c->pi;
 	const struct sct_procinfo *src;
@@ -299,7 +299,7 @@ SCT_OP_HANDLER(vm)
 
 SCT_OP_HANDLER(pi)
 {
-	return pi_val(c, a->s->op);
+	return sct_pi_val(c, a->s->op);
 }
 
 /* "@name": the named decoder the generator numbered x. */

@@ -128,6 +128,11 @@
 	XLAT(UMOUNT2_FLAGS, umount2_flags)				\
 	/* the thread's state from /proc, read once per event */	\
 	X(PI_EXE, 0, 0, pi)						\
+	/* an exec exit: PI_EXE, PI_ARGS, PI_ENV after a success; after	\
+	 * a failure, from the argv (envp) array x the call was given */	\
+	X(EXEC_EXE, 1, 1, exec_argv)					\
+	X(EXEC_ARGS, 1, 1, exec_argv)					\
+	X(EXEC_ENV, 1, 1, exec_argv)					\
 	X(PI_ARGS, 0, 0, pi)						\
 	X(PI_TID, 0, 0, pi)						\
 	X(PI_PID, 0, 0, pi)						\

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -621,6 +622,30 @@ pid_t sct_proc_tracer(pid_t pid)
 		tracer = (pid_t)pi->tracer;
 	free(pi);
 	return tracer;
+}
+
+/* The value of "key:\t<hex>" in a status text, 0 if absent. */
+static uint64_t status_hex(const char *buf, const char *key)
+{
+	const char *p = strstr(buf, key);
+
+	return p ? strtoull(p + strlen(key), NULL, 16) : 0;
+}
+
+bool sct_proc_sig_ignored(pid_t tid, int sig)
+{
+	uint64_t bit = 1ull << (sig - 1), ign, cgt;
+	char buf[4096];
+
+	if (sig < 1 || sig > 64 ||
+	    sct_proc_file(tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
+		return false;
+	ign = status_hex(buf, "\nSigIgn:");
+	cgt = status_hex(buf, "\nSigCgt:");
+	if (ign & bit)
+		return true;
+	return !(cgt & bit) && (sig == SIGCHLD || sig == SIGURG ||
+				sig == SIGWINCH || sig == SIGCONT);
 }
 
 /* Our own pid namespace, as /proc/self/ns/pid names it ("" if unknown). */

@@ -111,6 +111,14 @@ bool sct_proc_swap_active(void);
 /* TracerPid of process pid, 0 if none or unknown. */
 pid_t sct_proc_tracer(pid_t pid);
 
+/*
+ * Would signal sig, sent to thread tid's process, be discarded when sent
+ * if the process were not traced: ignored (SigIgn), or left to a default
+ * action that ignores it (SIGCHLD, SIGURG, SIGWINCH, SIGCONT, not caught)?
+ * False if unknown.
+ */
+bool sct_proc_sig_ignored(pid_t tid, int sig);
+
 /* Files of /proc/T/ that sct_proc_file reads. */
 enum sct_proc_file {
 	SCT_PF_STAT, SCT_PF_STATUS, SCT_PF_STATM, SCT_PF_CGROUP,

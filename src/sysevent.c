@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -658,6 +659,55 @@ void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 								  t));
 	if (wanted(r, t, SCT_EV_PROCEXIT_1_E, 0, r->vals))
 		emit(r, t, SCT_EV_PROCEXIT_1_E, r->vals);
+}
+
+/*
+ * The sender the driver names in a signaldeliver event (its signal_deliver
+ * tracepoint): si_pid of SIGKILL, SIGCHLD and real-time signals, and of
+ * SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGQUIT when sent by a process
+ * (si_code SI_USER, SI_QUEUE or below 0); else 0.
+ */
+static pid_t signal_sender(int sig, const siginfo_t *si)
+{
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		return si->si_pid;
+	switch (sig) {
+	case SIGKILL:
+	case SIGCHLD:
+		return si->si_pid;
+	case SIGTERM:
+	case SIGHUP:
+	case SIGINT:
+	case SIGTSTP:
+	case SIGQUIT:
+		return si->si_code == SI_USER || si->si_code == SI_QUEUE ||
+			       si->si_code <= 0 ? si->si_pid : 0;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A signal passes the tracer on its way to delivery: the driver's
+ * signaldeliver event (sender, receiving thread, signal).  Not for a
+ * signal the process ignores: untraced, the kernel would have discarded
+ * it when sent (a traced process is told even of those).
+ */
+void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig)
+{
+	siginfo_t si;
+	pid_t spid = 0;
+
+	if (!type_kept(r, SCT_EV_SIGNALDELIVER_E) ||
+	    sct_proc_sig_ignored(t->tid, sig))
+		return;
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) == 0)
+		spid = signal_sender(sig, &si);
+	r->vals[0] = sct_int((uint64_t)(int64_t)spid);
+	r->vals[1] = sct_int((uint64_t)(int64_t)t->tid);
+	r->vals[2] = sct_int((uint64_t)sig);
+	if (wanted(r, t, SCT_EV_SIGNALDELIVER_E, 0, r->vals))
+		emit(r, t, SCT_EV_SIGNALDELIVER_E, r->vals);
 }
 
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)

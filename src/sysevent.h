@@ -30,6 +30,8 @@ void sct_sysevent_child(struct sct_run *r, struct sct_thread *t);
 /* t is gone, with this wait status. */
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status);
+/* Signal sig is being delivered to t (signal-delivery-stop). */
+void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig);
 /* t's process made a successful exec (PTRACE_EVENT_EXEC stop). */
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t);
 /* The run ends and no event was written (see sysevent.c). */

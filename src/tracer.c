@@ -201,6 +201,7 @@ static void handle_stop(struct sct_thread *t, int status)
 	switch (event) {
 	case 0:
 		/* signal-delivery-stop: deliver it unchanged */
+		sct_sysevent_signal(&T, t, sig);
 		resume(t, sig);
 		return;
 	case PTRACE_EVENT_CLONE:

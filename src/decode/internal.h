@@ -52,6 +52,9 @@ SCT_DECODE_OPS(SCT_OP_DECLARE, SCT_XLAT_DECLARE)
 #undef SCT_XLAT_DECLARE
 SCT_OP_HANDLER(xlat);
 
+/* The value of PI_* op for c's thread (its /proc state, decode.c). */
+struct sct_val sct_pi_val(struct sct_call *c, unsigned op);
+
 /* The named decoders of decode.tbl, indexed by the CALL operand. */
 extern sct_op_fn *const sct_named_decoders[];
 extern const unsigned sct_nnamed_decoders;

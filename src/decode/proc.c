@@ -43,6 +43,78 @@ SCT_OP_HANDLER(rlimit)
 	return sct_int(v);
 }
 
+/* The driver's bounds on a failed exec's strings (libs 0.25 modern probe). */
+#define EXEC_POINTERS	16	/* argv[0..15], envp[0..15] */
+#define EXEC_LIST_MAX	4096	/* exe; args after it; env */
+
+/*
+ * Strings of the tracee's NULL-terminated pointer array at arr, from
+ * index first, each with its NUL, one after the other, at most max bytes
+ * in all (the last one cut); stops at a NULL pointer, an unreadable one,
+ * or index EXEC_POINTERS.
+ */
+static struct sct_val read_strv(struct sct_call *c, uint64_t arr,
+				unsigned first, size_t max)
+{
+	unsigned ws = c->arch->wordsize, i;
+	size_t room, len = 0;
+	uint8_t *p = sct_arena_take(c, max, &room);
+
+	if (!p)
+		return SCT_NONE;
+	for (i = first; i < EXEC_POINTERS && len < room; i++) {
+		uint64_t str = 0;
+		ssize_t n;
+
+		if (sct_mem_read(c->tid, arr + (uint64_t)i * ws, &str, ws) !=
+		    (ssize_t)ws)
+			break;
+		if (ws == 4)
+			str = (uint32_t)str;
+		if (!str)
+			break;
+		n = sct_mem_read_str(c->tid, str, (char *)p + len, room - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	if (!len)
+		return SCT_NONE;
+	p[len - 1] = 0;
+	return sct_arena_commit(c, p, len);
+}
+
+/*
+ * exe, args and env of an exec's exit.  A successful exec's are the new
+ * program's (/proc); a failed one's, as the driver writes them, come from
+ * the arrays the call was given: argv[0] (empty when argv is NULL), the
+ * next 15 arguments, the first 16 variables, 4096 bytes at most.
+ */
+SCT_OP_HANDLER(exec_argv)
+{
+	unsigned op = a->s->op;
+	struct sct_val exe;
+
+	if (c->ret >= 0)
+		return sct_pi_val(c, op == SCT_OP_EXEC_EXE ? SCT_OP_PI_EXE :
+				  op == SCT_OP_EXEC_ARGS ? SCT_OP_PI_ARGS :
+				  SCT_OP_PI_ENV);
+	if (op == SCT_OP_EXEC_ENV)
+		return a->x ? read_strv(c, a->x, 0, EXEC_LIST_MAX) : SCT_NONE;
+	if (!a->x)
+		return op == SCT_OP_EXEC_EXE ? sct_bytes("", 1) : SCT_NONE;
+	exe = read_strv(c, a->x, 0, EXEC_LIST_MAX);
+	if (op == SCT_OP_EXEC_EXE) {
+		/* only argv[0] */
+		if (exe.kind == SCT_V_BYTES)
+			exe.len = (uint32_t)strlen(exe.p) + 1;
+		return exe;
+	}
+	/* args: after argv[0], in what room it leaves */
+	return read_strv(c, a->x, 1, EXEC_LIST_MAX -
+			 (exe.kind == SCT_V_BYTES ? strlen(exe.p) + 1 : 0));
+}
+
 /* ptrace(request, pid, addr, data) exit: PT_DYN addr and data */
 SCT_DECODER(ptrace)
 {

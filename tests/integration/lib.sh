@@ -264,10 +264,11 @@ map_names() {
 }
 
 # capture_counts CAPTURE: "NAME COUNT" per event type of the enter events.
-# procexit is left out: it is not a syscall but the event sysdig (and
-# sctrace) write when a thread is gone, and it is an "enter" event.
+# procexit and signaldeliver are left out: not syscalls, but the events
+# the driver (and sctrace) write when a thread is gone or a signal is
+# delivered, "enter" events both.
 capture_counts() {
-	sd "$1" '%evt.type' "evt.dir='>' and evt.type!=procexit" |
+	sd "$1" '%evt.type' "evt.dir='>' and evt.type!=procexit and evt.type!=signaldeliver" |
 		sort | uniq -c | awk '{ print $2, $1 }'
 }
 

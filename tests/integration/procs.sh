@@ -95,6 +95,34 @@ expect_match "inherit: the child's own VmSize and VmRSS (kB) are read" '^[1-9][0
 expect_sd "inherit: the exec'ed child keeps cwd and limit" "$cap" \
 	"evt.type=execve and evt.dir='<' and proc.pid=$child" \
 	'%evt.arg.exe %evt.arg.cwd %evt.arg.fdlimit %evt.rawarg.ptid' "/bin/true $dir/ 321 $pid"
+# Signals delivered: a signaldeliver event (sender, receiving thread,
+# signal) as the driver writes at its signal_deliver tracepoint, for a
+# caught signal (USR1, TERM, from the shell itself) and a child's SIGCHLD to a
+# shell that waits; none for an ignored one (USR2), which an untraced
+# process would never have been sent.
+cap=$TMP/signals.scap
+trace "$cap" sh -c 'trap "" USR2; trap "echo usr1" USR1; trap "echo term" TERM; kill -USR2 $$; kill -USR1 $$; kill -TERM $$; /bin/true & wait; exit 0'
+expect_eq "signals: sctrace exits 0" 0 "$trace_rc"
+sh_pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<' and proc.name=sh" | head -n 1)
+true_pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<' and proc.name=true" | head -n 1)
+# (the driver names the sender of SIGTERM and SIGCHLD, not of SIGUSR1)
+expect_sd "signals: USR1, TERM and the child's SIGCHLD delivered to sh (spid dpid sig), no USR2" "$cap" \
+	"evt.type=signaldeliver" '%thread.tid %evt.rawarg.spid %evt.rawarg.dpid %evt.arg.sig' \
+	"$sh_pid 0 $sh_pid SIGUSR1
+$sh_pid $sh_pid $sh_pid SIGTERM
+$sh_pid $true_pid $sh_pid SIGCHLD"
+# A failed execve (env's PATH lookup) shows what the call was given, as
+# the driver: the attempted program's argv[0] and arguments, its env
+# (the first 16 variables); the caller's own state elsewhere (comm).
+cap=$TMP/exec-fail.scap
+trace "$cap" env -i PATH=/nonexistent:/usr/bin:/bin SCT_MARK=failed-exec /usr/bin/env true a1 a2
+expect_eq "failed exec: sctrace exits 0" 0 "$trace_rc"
+expect_sd "failed exec: exe and args are the attempted program's, comm the caller's" "$cap" \
+	"evt.type=execve and evt.dir='<' and evt.res=ENOENT" '%evt.arg.exe %evt.arg.args %evt.arg.comm' \
+	"true a1.a2. env"
+expect_sd "failed exec: env is the one the call was given" "$cap" \
+	"evt.type=execve and evt.dir='<' and evt.res=ENOENT" '%evt.arg.env' \
+	"PATH=/nonexistent:/usr/bin:/bin.SCT_MARK=failed-exec."
 # The newest readers' default (no --old-readers): clone and execve exits
 # carry no cwd, as the libs 0.25 driver writes them (every reader since
 # 2022 takes a child's cwd from its parent's, and keeps it across an exec,
