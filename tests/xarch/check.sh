@@ -113,7 +113,7 @@ strace_parity() {
 # lines (names mapped as for the counts)
 seq_parity() {
 	local what=$1 cap=$2 log=$3 d
-	sd "$cap" '%evt.type' "evt.dir='>' and evt.type!=procexit" >"$TMP/seq.sd"
+	sd "$cap" '%evt.type' "evt.dir='>' and evt.type!=procexit and evt.type!=signaldeliver" >"$TMP/seq.sd"
 	sed -nE 's/^[0-9]+ +([a-z_0-9]+)\(.*/\1/p' "$log" | map_names >"$TMP/seq.st"
 	if d=$(diff "$TMP/seq.st" "$TMP/seq.sd"); then
 		pass "$what: the syscalls, in order, are strace's ($(wc -l <"$TMP/seq.st") calls)"
