@@ -215,11 +215,28 @@ expect_match() {
 # packet, dissector exception or error-level expert info, and tshark and
 # sysdig both read the same number of events.
 check_readers() {
-	local cap=$1 base n_ts n_sd bad
+	local cap=$1 base n_ts n_sd
+	base=$(basename "$cap")
+	check_tshark "$cap" || return 0
+	n_ts=$(grep -c '^Sysdig Event [0-9]*:' "$TMP/tshark.out" || true)
+	n_sd=$(sd "$cap" '%evt.num' | wc -l)
+	if [ "$n_sd" -gt 0 ] && [ "$n_ts" -eq "$n_sd" ]; then
+		pass "$base: tshark and sysdig both read $n_sd events"
+	else
+		fail "$base: tshark reads $n_ts events, sysdig $n_sd"
+	fi
+}
+
+# check_tshark CAPTURE: tshark -r -V reads it without complaint and shows
+# no malformed event (its output left in $TMP/tshark.out); status 1 when
+# tshark fails.  For a capture in the newest readers' default output,
+# whose newer event types sysdig 0.29 leaves out.
+check_tshark() {
+	local cap=$1 base bad
 	base=$(basename "$cap")
 	if ! tshark -r "$cap" -V >"$TMP/tshark.out" 2>"$TMP/tshark.err"; then
 		fail "$base: tshark -r -V failed: $(grep -v 'Running as user' "$TMP/tshark.err" | head -c 300)"
-		return 0
+		return 1
 	fi
 	bad=$(grep -v 'Running as user' "$TMP/tshark.err" | head -n 3 || true)
 	if [ -n "$bad" ]; then
@@ -236,13 +253,7 @@ check_readers() {
 	else
 		pass "$base: tshark -V shows no malformed event, exception or error"
 	fi
-	n_ts=$(grep -c '^Sysdig Event [0-9]*:' "$TMP/tshark.out" || true)
-	n_sd=$(sd "$cap" '%evt.num' | wc -l)
-	if [ "$n_sd" -gt 0 ] && [ "$n_ts" -eq "$n_sd" ]; then
-		pass "$base: tshark and sysdig both read $n_sd events"
-	else
-		fail "$base: tshark reads $n_ts events, sysdig $n_sd"
-	fi
+	return 0
 }
 
 # ---- syscall counts: capture vs strace -------------------------------------

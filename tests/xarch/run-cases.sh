@@ -11,6 +11,9 @@
 # new work directory (also the current directory of PROG) and @X@ a file
 # the program may write for the checks (OUT/NAME.x).  Each case runs as
 #     $SCTRACE --old-readers -o OUT/NAME.scap -- PROG ARGS   (stdout, stderr: NAME.out, .err)
+# then again in the default output, for the newest readers (another work
+# directory), as
+#     $SCTRACE -o OUT/NAME.new.scap -- PROG ARGS             (stderr: NAME.new.err)
 # and then, for the per-syscall counts, again (in another work directory) as
 #     $STRACE -f -qq -o OUT/NAME.strace PROG ARGS
 # OUT/cases gets one line per case:
@@ -69,6 +72,19 @@ run_case() {
 	)
 	rc=$?
 	t1=$(now)
+	# the newest readers' default output too (NAME.new.scap), in a work
+	# directory of its own, for the checks with tshark and libs 0.25
+	w3=$tmp/new/$name
+	rm -rf "$w3"
+	mkdir -p "$w3"
+	subst "$w3" "$w3/x" "$@" >"$tmp/args"
+	(
+		cd "$w3" || exit 1
+		set --
+		while IFS= read -r a; do set -- "$@" "$a"; done <"$tmp/args"
+		exec timeout -s KILL "$tmo" "$SCTRACE" -o "$out/$name.new.scap" -- "$prog" "$@" </dev/null \
+			>/dev/null 2>"$out/$name.new.err"
+	)
 	src=-
 	if [ -n "$STRACE" ]; then
 		w2=$tmp/st/$name
