@@ -9,6 +9,7 @@
 #include "print.h"
 #include "schema.h"
 #include "seccomp_filter.h"
+#include "summary.h"
 #include "tracer.h"
 #include "writer.h"
 
@@ -58,6 +59,9 @@ static void usage(FILE *f)
 "               know (Debian 12's): syscalls with a newer event become\n"
 "               their 2022 event or the generic one\n"
 "  -l           list the filter fields     -L  list the event types\n"
+"  -c, --summary  count calls, errors and time of each syscall and print\n"
+"               the table at the end (as strace -c); without -o, no event\n"
+"               lines\n"
 "  -v, --stats  print event, stop and syscall counts at the end\n"
 "  -f, -ff      accepted for strace habits; children are always followed\n"
 "  -h, --help   this help          -V, --version   the version\n",
@@ -234,6 +238,7 @@ int main(int argc, char **argv)
 		{ "snaplen", required_argument, NULL, 's' },
 		{ "gzip", no_argument, NULL, 'z' },
 		{ "stats", no_argument, NULL, 'v' },
+		{ "summary", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "filter", required_argument, NULL, 'F' },
@@ -257,7 +262,7 @@ int main(int argc, char **argv)
 	/* a signal now must not leave a half-started run behind */
 	sct_trace_hold_signals();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:s:zvfhVlL", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:zcvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -280,6 +285,10 @@ int main(int argc, char **argv)
 			break;
 		case 'z':
 			gzip = true;
+			break;
+		case 'c':
+			if (!o.summary)
+				o.summary = sct_summary_new();
 			break;
 		case 'v':
 			o.stats = true;
@@ -436,7 +445,7 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		o.w = &w;
-	} else {
+	} else if (!o.summary) {
 		static char linebuf[1 << 16];
 
 		setvbuf(stderr, linebuf, _IOFBF, sizeof(linebuf));
@@ -469,6 +478,8 @@ int main(int argc, char **argv)
 			st.events = o.w->nwritten;
 	}
 	fflush(stderr);
+	if (o.summary)
+		sct_summary_print(o.summary, stderr);
 	if (o.stats) {
 		/* reads of userfaultfd pages not there yet (see mem.c) */
 		uint64_t given_up = sct_mem_given_up();
@@ -486,6 +497,7 @@ int main(int argc, char **argv)
 			 o.seccomp ? ", seccomp pre-filter" : "", extra);
 	}
 out:
+	sct_summary_free(o.summary);
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);
 	free((char *)o.cmd_path);

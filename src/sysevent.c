@@ -18,6 +18,7 @@
 #include "proc.h"
 #include "run.h"
 #include "snapshot.h"
+#include "summary.h"
 #include "thread.h"
 #include "tracer.h"
 #include "writer.h"
@@ -193,7 +194,7 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		/* nobody reads what we write: the tracer stops tracing */
 		if (r->o->w->err == -EPIPE)
 			r->output_gone = true;
-	} else {
+	} else if (r->o->text) {
 		sct_print_event(r->o->text, cpu, type, ts, t->tid,
 				sct_thread_comm(t), vals);
 	}
@@ -278,6 +279,26 @@ void sct_sysevent_clone_made(struct sct_thread *child,
 	child->child_own_cgroup = cc->raw & CLONE_INTO_CGROUP;
 	child->parent_tid = parent->tid;
 	memcpy(child->child_args, parent->args, sizeof(child->child_args));
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* -c: t's syscall came back with ret */
+static void count_call(struct sct_run *r, struct sct_thread *t, int64_t ret)
+{
+	char name[32];
+
+	if (!t->se)
+		snprintf(name, sizeof(name), "syscall_%llu",
+			 (unsigned long long)t->nr);
+	sct_summary_add(r->o->summary, t->se ? t->se->name : name,
+			mono_ns() - t->enter_ns, ret);
 }
 
 /* Does the capture filter keep this event (values in vals)? */
@@ -391,6 +412,8 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 	}
 	t->in_syscall = true;
 	r->st->syscalls++;
+	if (r->o->summary)
+		t->enter_ns = mono_ns();
 	if (decoder_of(t->se) &&
 	    !type_kept(r, decoder_of(t->se)->ev_enter)) {
 		t->enter_written = false;
@@ -509,6 +532,8 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	if (!t->in_syscall)
 		return;		/* its enter was never seen */
 	t->in_syscall = false;
+	if (r->o->summary)
+		count_call(r, t, ret);
 	comm_changes(r, t, d, ret);
 	if (makes_uffd(t, d, ret))
 		t->g->uffd = true;

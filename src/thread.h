@@ -68,6 +68,7 @@ struct sct_thread {
 	const struct sct_sysent *se;
 	uint64_t nr;
 	uint64_t args[6];
+	uint64_t enter_ns;		/* -c: when the current syscall stopped */
 	int64_t enter_fd;		/* fd of the current syscall, for filters */
 	char *enter_fdname;		/* ... and its fd.name / fd.type there */
 	const char *enter_fdtype;

@@ -11,6 +11,7 @@
 struct sct_writer;
 struct sct_seccomp;
 struct sct_filter;
+struct sct_summary;
 
 struct sct_options {
 	char **argv;		/* command to launch, or NULL */
@@ -25,6 +26,7 @@ struct sct_options {
 	bool stats;
 	bool stdout_capture;	/* -o -: the command's stdout goes to stderr */
 	bool no_spin;		/* always sleep in waitpid (less cpu, slower) */
+	struct sct_summary *summary;	/* -c: count every syscall, or NULL */
 };
 
 struct sct_stats {
