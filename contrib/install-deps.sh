@@ -15,7 +15,7 @@ build_pkgs=(
 fuzz_pkgs=(clang libclang-rt-dev)
 # Readers and references used by the tests and the benchmark.
 # 'time' is GNU time (/usr/bin/time), used by 'make bench' for peak RSS.
-test_pkgs=(sysdig tshark strace python3 time)
+test_pkgs=(sysdig tshark strace python3 time bash-completion)
 # Cross-architecture tests (make check-cross, docs/cross-arch.md).
 # gcc-12-multilib, NOT gcc-multilib: gcc-multilib Conflicts with the cross
 # compilers and apt would remove them.
