@@ -59,6 +59,10 @@ static void usage(FILE *f)
 "               know (Debian 12's): syscalls with a newer event become\n"
 "               their 2022 event or the generic one\n"
 "  -l           list the filter fields     -L  list the event types\n"
+"  -n N, --numevents N   stop recording after N events\n"
+"  -M S, --duration S     stop recording S seconds after the first event;\n"
+"               either way attached processes are detached and a\n"
+"               launched command runs on untraced to its end\n"
 "  -c, --summary  count calls, errors and time of each syscall and print\n"
 "               the table at the end (as strace -c); without -o, no event\n"
 "               lines\n"
@@ -78,6 +82,20 @@ bad_usage(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	sct_die("%s (see 'sctrace --help')", msg);
+}
+
+/* A whole number from 1 to 10^9 given to option opt, or a usage error. */
+static uint64_t positive(const char *arg, const char *opt, const char *what)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno || *end || !*arg || arg[0] == '-' || !v || v > 1000000000ull)
+		bad_usage("%s: '%s' is not %s (1 to 1000000000)", opt, arg,
+			  what);
+	return v;
 }
 
 static void list_fields(void)
@@ -239,6 +257,8 @@ int main(int argc, char **argv)
 		{ "gzip", no_argument, NULL, 'z' },
 		{ "stats", no_argument, NULL, 'v' },
 		{ "summary", no_argument, NULL, 'c' },
+		{ "numevents", required_argument, NULL, 'n' },
+		{ "duration", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "filter", required_argument, NULL, 'F' },
@@ -262,7 +282,7 @@ int main(int argc, char **argv)
 	/* a signal now must not leave a half-started run behind */
 	sct_trace_hold_signals();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:s:zcvfhVlL", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:n:M:zcvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -282,6 +302,13 @@ int main(int argc, char **argv)
 		}
 		case 'p':
 			add_pids(&o, optarg);
+			break;
+		case 'n':
+			o.max_events = positive(optarg, "-n", "a number of events");
+			break;
+		case 'M':
+			o.max_ns = positive(optarg, "-M", "a number of seconds") *
+				   1000000000ull;
 			break;
 		case 'z':
 			gzip = true;

@@ -42,7 +42,13 @@ struct sct_run {
 	uint64_t last_ts;
 	uint64_t last_flush;
 	bool header_done;
-	bool output_gone;		/* the capture's reader has gone (EPIPE) */
+	/*
+	 * Nothing more is recorded: the capture's reader has gone (EPIPE),
+	 * or -n/-M's limit is reached; why says which, for the warning.
+	 */
+	bool output_gone;
+	char why[96];
+	uint64_t start_ts;		/* the first event's time (for -M) */
 	struct sct_snapshot *snap;	/* until the header is written */
 	/* the launched command as its last exec left it, until the header */
 	struct sct_procinfo *main_pi;

@@ -25,6 +25,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +169,36 @@ static void write_header(struct sct_run *r)
 
 static void describe(struct sct_run *r, struct sct_thread *t);
 
+/* Record nothing more (tracer.c then stops tracing), saying why. */
+static void __attribute__((format(printf, 2, 3)))
+capture_done(struct sct_run *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->output_gone)
+		return;
+	r->output_gone = true;
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+}
+
+void sct_sysevent_check_time(struct sct_run *r, uint64_t now)
+{
+	struct timespec ts;
+
+	if (!r->o->max_ns || r->output_gone)
+		return;
+	if (!now) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		now = (uint64_t)ts.tv_sec * 1000000000ull +
+		      (uint64_t)ts.tv_nsec;
+	}
+	if (r->start_ts && now - r->start_ts >= r->o->max_ns)
+		capture_done(r, "-M: %llu s of capture",
+			     (unsigned long long)(r->o->max_ns / 1000000000ull));
+}
+
 static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		 struct sct_val *vals)
 {
@@ -193,12 +225,20 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		}
 		/* nobody reads what we write: the tracer stops tracing */
 		if (r->o->w->err == -EPIPE)
-			r->output_gone = true;
+			capture_done(r, "the capture's reader has gone (Broken "
+				     "pipe)");
 	} else if (r->o->text) {
 		sct_print_event(r->o->text, cpu, type, ts, t->tid,
 				sct_thread_comm(t), vals);
 	}
 	r->st->events++;
+	if (!r->start_ts)
+		r->start_ts = ts;
+	if (r->o->max_events && r->st->events >= r->o->max_events)
+		capture_done(r, "-n: %llu events written",
+			     (unsigned long long)r->st->events);
+	else
+		sct_sysevent_check_time(r, ts);
 }
 
 /* ---- gather ---- */

@@ -34,6 +34,11 @@ void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig);
 /* t's process made a successful exec (PTRACE_EVENT_EXEC stop). */
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t);
+/*
+ * -M: has the capture lasted its time (from its first event) at now (ns,
+ * CLOCK_REALTIME; 0: read the clock)?  Then nothing more is recorded.
+ */
+void sct_sysevent_check_time(struct sct_run *r, uint64_t now);
 /* The run ends and no event was written (see sysevent.c). */
 void sct_sysevent_no_events(struct sct_run *r);
 

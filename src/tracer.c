@@ -345,10 +345,14 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	alarm(1);
 }
 
+/*
+ * SIGALRM wakes waitpid up: after a signal (see on_signal), and each
+ * second under -M, whose time is looked at each time round the loop.
+ */
 static void on_alarm(int sig)
 {
 	(void)sig;
-	if (T.interrupted)
+	if (T.interrupted || (T.o->max_ns && !T.output_gone))
 		alarm(1);
 }
 
@@ -443,8 +447,7 @@ static void stop_tracing(void)
 {
 	static int all = 1;
 
-	sct_warn("the capture's reader has gone (%s): tracing stopped, the "
-		 "traced programs run on", strerror(EPIPE));
+	sct_warn("%s: tracing stopped, the traced programs run on", T.why);
 	sct_threads_for_each(&T.threads, detach_one, &all);
 }
 
@@ -520,6 +523,7 @@ static void loop(void)
 		int status;
 		pid_t pid;
 
+		sct_sysevent_check_time(&T, 0);
 		if (T.output_gone && !gone) {
 			stop_tracing();
 			gone = true;
@@ -645,6 +649,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
+	if (o->max_ns)
+		alarm(1);	/* -M: see on_alarm */
 	loop();
 	if (T.output_gone && T.main_pid > 0)
 		wait_untraced_main();

@@ -27,6 +27,8 @@ struct sct_options {
 	bool stdout_capture;	/* -o -: the command's stdout goes to stderr */
 	bool no_spin;		/* always sleep in waitpid (less cpu, slower) */
 	struct sct_summary *summary;	/* -c: count every syscall, or NULL */
+	uint64_t max_events;	/* -n: stop recording after so many, or 0 */
+	uint64_t max_ns;	/* -M: ... after so long (from the first event) */
 };
 
 struct sct_stats {
