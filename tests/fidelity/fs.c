@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <termios.h>
 
 #ifndef RENAME_NOREPLACE
@@ -319,6 +320,60 @@ static void dirs(void)
 	FX(chroot, "chroot <", "res=-2\tpath=nope");
 }
 
+/*
+ * The chown family and mknod/mknodat: libs 0.25 events, generic for old
+ * readers.  The ids are the caller's own or -1 (no change), so that the
+ * calls succeed unprivileged; a device node needs root (res as it is).
+ */
+static void owners_nodes(void)
+{
+	unsigned uid = (unsigned)getuid(), gid = (unsigned)getgid();
+	long r, fd;
+
+	fd = SC(SYS_open, "own", O_CREAT | O_WRONLY, 0600);
+#ifdef SYS_chown
+	r = SC(SYS_chown, "own", -1, -1);
+	FX(chown, "chown <", "");
+	FXN(chown, "chown <", "res=%ld\tpath=own\tuid=-1\tgid=-1", r);
+	r = SC(SYS_chown, "own", uid, gid);
+	FXN(chown, "chown <", "res=%ld\tpath=own\tuid=%u\tgid=%u", r, uid, gid);
+#endif
+#ifdef SYS_lchown
+	SC(SYS_lchown, "missing", 1, 2);
+	FX(lchown, "lchown <", "");
+	FXN(lchown, "lchown <", "res=-2\tpath=missing\tuid=1\tgid=2");
+#endif
+	r = SC(SYS_fchown, fd, uid, -1);
+	FX(fchown, "fchown <", "");
+	FXN(fchown, "fchown <", "res=%ld\tfd=%ld\tuid=%u\tgid=-1", r, fd, uid);
+	/* flags: the driver tests AT_SYMLINK_FOLLOW, not NOFOLLOW */
+	r = SC(SYS_fchownat, AT_FDCWD, "own", -1, gid, AT_SYMLINK_NOFOLLOW);
+	FX(fchownat, "fchownat <", "");
+	FXN(fchownat, "fchownat <",
+	    "res=%ld\tdirfd=-100\tpathname=own\tuid=-1\tgid=%u\tflags=0", r, gid);
+	r = SC(SYS_fchownat, fd, "", -1, -1, AT_EMPTY_PATH);
+	FXN(fchownat, "fchownat <",
+	    "res=%ld\tdirfd=%ld\tpathname=\tuid=-1\tgid=-1\tflags=4096", r, fd);
+	SC(SYS_close, fd);
+
+	/* mode: PPM_S_* with the file type (none: S_IFREG); dev: the driver
+	 * encodes the user's dev_t again, as a kernel one (1,3 -> 0x100003) */
+#ifdef SYS_mknod
+	r = SC(SYS_mknod, "fifo", S_IFIFO | 0640, 0);
+	FX(mknod, "mknod <", "");
+	FXN(mknod, "mknod <", "res=%ld\tpath=fifo\tmode=010640\tdev=0", r);
+	r = SC(SYS_mknod, "null", S_IFCHR | 0600, makedev(1, 3));
+	FXN(mknod, "mknod <", "res=%ld\tpath=null\tmode=020600\tdev=1048579", r);
+#endif
+	r = SC(SYS_mknodat, AT_FDCWD, "plain", 0644, 0);
+	FX(mknodat, "mknodat <", "");
+	FXN(mknodat, "mknodat <",
+	    "res=%ld\tdirfd=-100\tpath=plain\tmode=0100644\tdev=0", r);
+	SC(SYS_mknodat, 9999, "blk", S_IFBLK | 04600, makedev(8, 1));
+	FXN(mknodat, "mknodat <",
+	    "res=-9\tdirfd=9999\tpath=blk\tmode=064600\tdev=8388609");
+}
+
 int main(int argc, char **argv)
 {
 	fx_init(argc, argv);
@@ -331,5 +386,6 @@ int main(int argc, char **argv)
 	fdops();
 	transfers();
 	dirs();
+	owners_nodes();
 	return fx_done();
 }
