@@ -301,6 +301,14 @@ static const struct scope scope[] = {
 	{ "process_vm_readv", 420, 0, 3 },
 	{ "process_vm_writev", 422, 0, 3 },
 	{ "capset", 352, 0, 4 },
+	{ "io_uring_setup", 338, 0, 8 },
+	{ "io_uring_enter", 340, 0, 6 },
+	{ "io_uring_register", 342, 0, 5 },
+	{ "init_module", 410, 0, 4 },
+	{ "finit_module", 412, 0, 4 },
+	{ "delete_module", 424, 0, 3 },
+	{ "fsconfig", 372, 0, 7 },
+	{ "open_by_handle_at", 336, 0, 6 },
 };
 
 START_TEST(test_scope_decoders)
@@ -351,6 +359,7 @@ START_TEST(test_old_readers_decoders)
 		{ "umount2", 258 }, { "newfstatat", -1 }, { "openat", 306 },
 		{ "read", 6 }, { "epoll_create1", -1 }, { "prctl", -1 },
 		{ "memfd_create", -1 }, { "fchownat", -1 }, { "capset", -1 },
+		{ "io_uring_setup", -1 }, { "open_by_handle_at", -1 },
 	};
 	const struct sct_arch *a = &sct_arch_x86_64;
 	unsigned k, d;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Processes and resources: rlimits; ptrace, bpf, prctl. */
+/* Processes and resources: rlimits; ptrace, bpf, prctl, init_module. */
 #include "config.h"
 #include "decode/internal.h"
 #include "decode_gen.h"
@@ -182,6 +182,17 @@ SCT_DECODER(prctl)
 		return sct_int((uint64_t)(int64_t)(int32_t)v);
 	}
 	return sct_int(arg2);
+}
+
+/*
+ * init_module(image, len, uargs) exit: img, len bytes at image with len
+ * cut to 16 bits (the driver's u16 length), no snaplen; empty unless all
+ * of them are readable.
+ */
+SCT_DECODER(init_module)
+{
+	(void)a;
+	return sct_read_exact(c, c->args[0], (uint16_t)c->args[1]);
 }
 
 struct reaper {
