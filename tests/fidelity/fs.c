@@ -374,6 +374,40 @@ static void owners_nodes(void)
 	    "res=-9\tdirfd=9999\tpath=blk\tmode=064600\tdev=8388609");
 }
 
+/*
+ * open_by_handle_at (libs 0.25 event, generic for old readers): needs
+ * CAP_DAC_READ_SEARCH and a file system that gives handles.  The path,
+ * device and inode come from the new fd, only when it is above 0.
+ */
+static void handles(void)
+{
+#ifdef SYS_open_by_handle_at
+	struct {
+		unsigned int handle_bytes;
+		int handle_type;
+		unsigned char f_handle[128];
+	} fh = { 128, 0, { 0 } };
+	int mnt;
+	long r;
+
+	SC(SYS_name_to_handle_at, AT_FDCWD, "own", &fh, &mnt, 0);
+	r = SC(SYS_open_by_handle_at, AT_FDCWD, &fh, O_RDONLY | O_CLOEXEC);
+	FX(open_by_handle_at, "<unknown> <", "");
+	if (r > 0)
+		FXN(open_by_handle_at, "open_by_handle_at <",
+		    "fd=%ld\tmountfd=-100\tflags=4097\tpath=%s/own\tdev=*\tino=*",
+		    r, cwd);
+	else
+		FXN(open_by_handle_at, "open_by_handle_at <",
+		    "fd=%ld\tmountfd=-100\tflags=4097\tpath=<NA>\tdev=0\tino=0", r);
+	if (r >= 0)
+		SC(SYS_close, r);
+	r = SC(SYS_open_by_handle_at, 9999, FX_BAD_PTR, O_WRONLY);
+	FXN(open_by_handle_at, "open_by_handle_at <",
+	    "fd=%ld\tmountfd=9999\tflags=2\tpath=<NA>\tdev=0\tino=0", r);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	fx_init(argc, argv);
@@ -387,5 +421,6 @@ int main(int argc, char **argv)
 	transfers();
 	dirs();
 	owners_nodes();
+	handles();
 	return fx_done();
 }

@@ -303,6 +303,54 @@ static void security(void)
 		close((int)fd);
 }
 
+/*
+ * init_module, finit_module, delete_module, fsconfig: libs 0.25 events
+ * (generic for old readers).  Nothing here can load or unload a module
+ * (an image that is no ELF file, a bad fd, a module that does not exist);
+ * unprivileged, each fails with EPERM.
+ */
+static void modules_fsconfig(void)
+{
+	char img[8], uargs[] = "fx=1";
+	long r, fs;
+
+	memcpy(img, "notanelf", sizeof(img));
+	r = SC(SYS_init_module, img, sizeof(img), uargs);
+	FX(init_module, "init_module <", "");
+	FXN(init_module, "init_module <",
+	    "res=%ld\timg=notanelf\tlength=8\tuargs=fx=1", r);
+	/* img: the length cut to 16 bits, as the driver's */
+	r = SC(SYS_init_module, img, 0x10000 + 3, uargs);
+	FXN(init_module, "init_module <",
+	    "res=%ld\timg=not\tlength=65539\tuargs=fx=1", r);
+#ifdef SYS_finit_module
+	r = SC(SYS_finit_module, -1, uargs, 3);
+	FX(finit_module, "finit_module <", "");
+	FXN(finit_module, "finit_module <",
+	    "res=%ld\tfd=-1\tuargs=fx=1\tflags=3", r);
+#endif
+	r = SC(SYS_delete_module, "sct_fidelity_none", O_NONBLOCK | O_TRUNC);
+	FX(delete_module, "delete_module <", "");
+	FXN(delete_module, "delete_module <",
+	    "res=%ld\tname=sct_fidelity_none\tflags=3", r);
+
+	/* the value only after a success; SET_STRING: value_charbuf */
+#if defined(SYS_fsopen) && defined(SYS_fsconfig)
+	fs = SC(SYS_fsopen, "tmpfs", 0);
+	r = SC(SYS_fsconfig, fs, 1 /* SET_STRING */, "size", "1m", 0);
+	FX(fsconfig, "<unknown> <", "");
+	FXN(fsconfig, "fsconfig <",
+	    "res=%ld\tfd=%ld\tcmd=1\tkey=size\tvalue_bytebuf=NULL\tvalue_charbuf=%s\taux=0",
+	    r, fs, r == 0 ? "1m" : "<NA>");
+	r = SC(SYS_fsconfig, -1, 2 /* SET_BINARY */, "k", "bytes", 5);
+	FXN(fsconfig, "fsconfig <",
+	    "res=%ld\tfd=-1\tcmd=2\tkey=k\tvalue_bytebuf=NULL\tvalue_charbuf=<NA>\taux=5", r);
+	if (fs >= 0)
+		SC(SYS_close, fs);
+#endif
+	(void)fs;
+}
+
 static void quota_mount(void)
 {
 	struct if_dqblk dq;
@@ -412,6 +460,7 @@ int main(int argc, char **argv)
 	tracing();
 	security();
 	quota_mount();
+	modules_fsconfig();
 	semaphores();
 	return fx_done();
 }
