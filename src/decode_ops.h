@@ -21,6 +21,9 @@
 
 #define SCT_DECODE_OPS(X, XLAT)						\
 	X(VAL, 1, 1, val)	/* the operand itself */		\
+	/* the operand as the register holds it: no C int sign	\
+	 * extension for an FD/PID/INT32 param (process_vm_*'s pid) */	\
+	X(RAW, 1, 1, raw)						\
 	/* nothing: a zero-length parameter, as the driver writes	\
 	 * where it sends none (clone/execve cwd since libs 0.25) */	\
 	X(EMPTY, 0, 0, empty)						\
@@ -126,6 +129,17 @@
 	XLAT(DUP3_FLAGS, dup3_flags)					\
 	XLAT(NEWFSTATAT_FLAGS, newfstatat_flags)			\
 	XLAT(UMOUNT2_FLAGS, umount2_flags)				\
+	XLAT(EPOLL_CREATE1_FLAGS, epoll_create1_flags)			\
+	XLAT(MEMFD_FLAGS, memfd_flags)					\
+	XLAT(PIDFD_OPEN_FLAGS, pidfd_open_flags)			\
+	XLAT(FCHOWNAT_FLAGS, fchownat_flags)				\
+	XLAT(MKNOD_MODE, mknod_mode)					\
+	XLAT(MKNOD_DEV, mknod_dev)					\
+	XLAT(MLOCKALL_FLAGS, mlockall_flags)				\
+	XLAT(MLOCK2_FLAGS, mlock2_flags)				\
+	XLAT(FINIT_MODULE_FLAGS, finit_module_flags)			\
+	XLAT(DELETE_MODULE_FLAGS, delete_module_flags)			\
+	XLAT(IO_URING_ENTER_FLAGS, io_uring_enter_flags)		\
 	/* the thread's state from /proc, read once per event */	\
 	X(PI_EXE, 0, 0, pi)						\
 	/* an exec exit: PI_EXE, PI_ARGS, PI_ENV after a success; after	\
@@ -159,7 +173,8 @@
 	/* the realpath of its executable (execve's trusted_exepath) */	\
 	X(PI_EXEPATH, 0, 0, pi)						\
 	/* execve exit: the new image's capabilities (CapInh, CapPrm,	\
-	 * CapEff of status), its executable's inode, ctime, mtime (ns),	\
+	 * CapEff of status; also capset's exit: the thread's after the	\
+	 * call), its executable's inode, ctime, mtime (ns),		\
 	 * PPM_EXE_* flags */						\
 	X(EXE_CAP_INH, 0, 0, exe)					\
 	X(EXE_CAP_PRM, 0, 0, exe)					\

@@ -1033,3 +1033,177 @@ uint32_t sct_ppm_umount2_flags(uint64_t flags)
 		res |= SCT_PPM_UMOUNT_NOFOLLOW;
 	return res;
 }
+
+/* Linux values the UAPI headers above do not all carry (or not on every
+ * supported system): the generic ones, which x86, arm and arm64 use. */
+#define LINUX_MFD_CLOEXEC		1u
+#define LINUX_MFD_ALLOW_SEALING		2u
+#define LINUX_MFD_HUGETLB		4u
+#define LINUX_MCL_CURRENT		1u
+#define LINUX_MCL_FUTURE		2u
+#define LINUX_MCL_ONFAULT		4u
+#define LINUX_MLOCK_ONFAULT		1u
+#define LINUX_MODULE_INIT_IGNORE_MODVERSIONS	1u
+#define LINUX_MODULE_INIT_IGNORE_VERMAGIC	2u
+#define LINUX_MODULE_INIT_COMPRESSED_FILE	4u
+#define LINUX_IORING_SETUP_IOPOLL	(1u << 0)
+#define LINUX_IORING_SETUP_SQPOLL	(1u << 1)
+#define LINUX_IORING_SETUP_SQ_AFF	(1u << 2)
+#define LINUX_IORING_SETUP_CQSIZE	(1u << 3)
+#define LINUX_IORING_SETUP_CLAMP	(1u << 4)
+#define LINUX_IORING_SETUP_ATTACH_WQ	(1u << 5)
+#define LINUX_IORING_SETUP_R_DISABLED	(1u << 6)
+#define LINUX_IORING_SQ_NEED_WAKEUP	(1u << 0)	/* sq ring flag */
+#define LINUX_IORING_ENTER_GETEVENTS	(1u << 0)
+#define LINUX_IORING_ENTER_SQ_WAKEUP	(1u << 1)
+#define LINUX_IORING_ENTER_SQ_WAIT	(1u << 2)
+#define LINUX_IORING_ENTER_EXT_ARG	(1u << 3)
+
+uint32_t sct_ppm_epoll_create1_flags(uint64_t flags)
+{
+	/* EPOLL_CLOEXEC is O_CLOEXEC */
+	return (flags & O_CLOEXEC) ? SCT_PPM_EPOLL_CLOEXEC : 0;
+}
+
+static const struct sct_xlat memfd_bits[] = {
+	{ LINUX_MFD_CLOEXEC,		SCT_PPM_MFD_CLOEXEC },
+	{ LINUX_MFD_ALLOW_SEALING,	SCT_PPM_MFD_ALLOW_SEALING },
+	{ LINUX_MFD_HUGETLB,		SCT_PPM_MFD_HUGETLB },
+};
+
+uint32_t sct_ppm_memfd_flags(uint64_t flags)
+{
+	return xlat_bits(memfd_bits, ARRAY_LEN(memfd_bits), flags);
+}
+
+uint32_t sct_ppm_pidfd_open_flags(uint64_t flags)
+{
+	/* PIDFD_NONBLOCK is O_NONBLOCK */
+	return (flags & O_NONBLOCK) ? SCT_PPM_PIDFD_NONBLOCK : 0;
+}
+
+uint32_t sct_ppm_fchownat_flags(uint64_t flags)
+{
+	uint32_t res = 0;
+
+	if (flags & AT_SYMLINK_FOLLOW)
+		res |= SCT_PPM_AT_SYMLINK_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		res |= SCT_PPM_AT_EMPTY_PATH;
+	return res;
+}
+
+uint32_t sct_ppm_mknod_mode(uint64_t mode)
+{
+	uint32_t res = sct_ppm_mode((uint32_t)mode);
+
+	switch ((uint32_t)mode & S_IFMT) {
+	case 0:		/* no type: a regular file */
+	case S_IFREG:
+		return res | SCT_PPM_S_IFREG;
+	case S_IFCHR:
+		return res | SCT_PPM_S_IFCHR;
+	case S_IFBLK:
+		return res | SCT_PPM_S_IFBLK;
+	case S_IFIFO:
+		return res | SCT_PPM_S_IFIFO;
+	case S_IFSOCK:
+		return res | SCT_PPM_S_IFSOCK;
+	default:	/* S_IFDIR, S_IFLNK: no type bits */
+		return res;
+	}
+}
+
+uint32_t sct_ppm_mknod_dev(uint64_t dev)
+{
+	/* the kernel's MAJOR()/MINOR() of a dev_t, then new_encode_dev() */
+	uint32_t d = (uint32_t)dev;
+	uint32_t major = d >> 20, minor = d & 0xfffffu;
+
+	return (minor & 0xffu) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+static const struct sct_xlat mlockall_bits[] = {
+	{ LINUX_MCL_CURRENT,	SCT_PPM_MLOCKALL_MCL_CURRENT },
+	{ LINUX_MCL_FUTURE,	SCT_PPM_MLOCKALL_MCL_FUTURE },
+	{ LINUX_MCL_ONFAULT,	SCT_PPM_MLOCKALL_MCL_ONFAULT },
+};
+
+uint32_t sct_ppm_mlockall_flags(uint64_t flags)
+{
+	return xlat_bits(mlockall_bits, ARRAY_LEN(mlockall_bits), flags);
+}
+
+uint32_t sct_ppm_mlock2_flags(uint64_t flags)
+{
+	return (flags & LINUX_MLOCK_ONFAULT) ? SCT_PPM_MLOCK_ONFAULT : 0;
+}
+
+static const struct sct_xlat finit_module_bits[] = {
+	{ LINUX_MODULE_INIT_IGNORE_MODVERSIONS,
+	  SCT_PPM_MODULE_INIT_IGNORE_MODVERSIONS },
+	{ LINUX_MODULE_INIT_IGNORE_VERMAGIC,
+	  SCT_PPM_MODULE_INIT_IGNORE_VERMAGIC },
+	{ LINUX_MODULE_INIT_COMPRESSED_FILE,
+	  SCT_PPM_MODULE_INIT_COMPRESSED_FILE },
+};
+
+uint32_t sct_ppm_finit_module_flags(uint64_t flags)
+{
+	return xlat_bits(finit_module_bits, ARRAY_LEN(finit_module_bits),
+			 flags);
+}
+
+static const struct sct_xlat delete_module_bits[] = {
+	{ O_NONBLOCK,	SCT_PPM_DELETE_MODULE_O_NONBLOCK },
+	{ O_TRUNC,	SCT_PPM_DELETE_MODULE_O_TRUNC },
+};
+
+uint32_t sct_ppm_delete_module_flags(uint64_t flags)
+{
+	return xlat_bits(delete_module_bits, ARRAY_LEN(delete_module_bits),
+			 flags);
+}
+
+static const struct sct_xlat io_uring_setup_bits[] = {
+	{ LINUX_IORING_SETUP_IOPOLL,	SCT_PPM_IORING_SETUP_IOPOLL },
+	{ LINUX_IORING_SETUP_SQPOLL,	SCT_PPM_IORING_SETUP_SQPOLL },
+	/* a flag of the SQ ring, not of the setup: the driver tests it
+	 * here anyway (bit 0, as IOPOLL) */
+	{ LINUX_IORING_SQ_NEED_WAKEUP,	SCT_PPM_IORING_SQ_NEED_WAKEUP },
+	{ LINUX_IORING_SETUP_SQ_AFF,	SCT_PPM_IORING_SETUP_SQ_AFF },
+	{ LINUX_IORING_SETUP_CQSIZE,	SCT_PPM_IORING_SETUP_CQSIZE },
+	{ LINUX_IORING_SETUP_CLAMP,	SCT_PPM_IORING_SETUP_CLAMP },
+	{ LINUX_IORING_SETUP_ATTACH_WQ,	SCT_PPM_IORING_SETUP_ATTACH_WQ },
+	{ LINUX_IORING_SETUP_R_DISABLED, SCT_PPM_IORING_SETUP_R_DISABLED },
+};
+
+uint32_t sct_ppm_io_uring_setup_flags(uint64_t flags)
+{
+	return xlat_bits(io_uring_setup_bits, ARRAY_LEN(io_uring_setup_bits),
+			 flags);
+}
+
+/*
+ * IORING_FEAT_SINGLE_MMAP (bit 0) to IORING_FEAT_RSRC_TAGS (bit 10) are at
+ * their PPM bit, except bit 8 (IORING_FEAT_EXT_ARG): the driver tests a
+ * name the kernel never had (IORING_FEAT_ENTER_EXT_ARG), so drops it.
+ */
+uint32_t sct_ppm_io_uring_feats(uint64_t feats)
+{
+	return (uint32_t)feats & (((1u << 11) - 1) &
+				  ~SCT_PPM_IORING_FEAT_ENTER_EXT_ARG);
+}
+
+static const struct sct_xlat io_uring_enter_bits[] = {
+	{ LINUX_IORING_ENTER_GETEVENTS,	SCT_PPM_IORING_ENTER_GETEVENTS },
+	{ LINUX_IORING_ENTER_SQ_WAKEUP,	SCT_PPM_IORING_ENTER_SQ_WAKEUP },
+	{ LINUX_IORING_ENTER_SQ_WAIT,	SCT_PPM_IORING_ENTER_SQ_WAIT },
+	{ LINUX_IORING_ENTER_EXT_ARG,	SCT_PPM_IORING_ENTER_EXT_ARG },
+};
+
+uint32_t sct_ppm_io_uring_enter_flags(uint64_t flags)
+{
+	return xlat_bits(io_uring_enter_bits, ARRAY_LEN(io_uring_enter_bits),
+			 flags);
+}

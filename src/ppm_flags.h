@@ -52,6 +52,13 @@
 #define SCT_PPM_S_ISGID		(1u << 10)
 #define SCT_PPM_S_ISUID		(1u << 11)
 
+/* file type bits of the mknod/mknodat 'mode' (libs 0.25): PPM_S_IF* */
+#define SCT_PPM_S_IFREG		0100000
+#define SCT_PPM_S_IFCHR		0020000
+#define SCT_PPM_S_IFBLK		0060000
+#define SCT_PPM_S_IFIFO		0010000
+#define SCT_PPM_S_IFSOCK	0140000
+
 /* clone/clone3/unshare/setns flags, PT_FLAGS32: PPM_CL_* */
 #define SCT_PPM_CL_NONE			0
 #define SCT_PPM_CL_CLONE_FILES		(1u << 0)
@@ -416,6 +423,66 @@
 #define SCT_PPM_MNT_EXPIRE		(1u << 2)
 #define SCT_PPM_UMOUNT_NOFOLLOW		(1u << 3)
 
+/* epoll_create1 'flags' (libs 0.25) */
+#define SCT_PPM_EPOLL_CLOEXEC		(1u << 0)
+/* memfd_create 'flags' (libs 0.25): PPM_MFD_* */
+#define SCT_PPM_MFD_CLOEXEC		(1u << 0)
+#define SCT_PPM_MFD_ALLOW_SEALING	(1u << 1)
+#define SCT_PPM_MFD_HUGETLB		(1u << 2)
+/* pidfd_open 'flags' (libs 0.25) */
+#define SCT_PPM_PIDFD_NONBLOCK		(1u << 0)
+/* mlockall 'flags', mlock2 'flags' (libs 0.25) */
+#define SCT_PPM_MLOCKALL_MCL_CURRENT	(1u << 0)
+#define SCT_PPM_MLOCKALL_MCL_FUTURE	(1u << 1)
+#define SCT_PPM_MLOCKALL_MCL_ONFAULT	(1u << 2)
+#define SCT_PPM_MLOCK_ONFAULT		(1u << 0)
+/* finit_module 'flags' (libs 0.25): PPM_MODULE_INIT_* */
+#define SCT_PPM_MODULE_INIT_IGNORE_MODVERSIONS	(1u << 0)
+#define SCT_PPM_MODULE_INIT_IGNORE_VERMAGIC	(1u << 1)
+#define SCT_PPM_MODULE_INIT_COMPRESSED_FILE	(1u << 2)
+/* delete_module 'flags' (libs 0.25): PPM_DELETE_MODULE_* */
+#define SCT_PPM_DELETE_MODULE_O_TRUNC		(1u << 0)
+#define SCT_PPM_DELETE_MODULE_O_NONBLOCK	(1u << 1)
+/* prctl 'option' values the driver reads arg2 of (PPM_PR_*, = PR_*) */
+#define SCT_PPM_PR_SET_NAME		15
+#define SCT_PPM_PR_GET_NAME		16
+#define SCT_PPM_PR_GET_CHILD_SUBREAPER	37
+/* io_uring_setup 'flags' (libs 0.25): PPM_IORING_SETUP_*, PPM_IORING_SQ_* */
+#define SCT_PPM_IORING_SETUP_IOPOLL	(1u << 0)
+#define SCT_PPM_IORING_SETUP_SQPOLL	(1u << 1)
+#define SCT_PPM_IORING_SQ_NEED_WAKEUP	(1u << 2)
+#define SCT_PPM_IORING_SETUP_SQ_AFF	(1u << 3)
+#define SCT_PPM_IORING_SETUP_CQSIZE	(1u << 4)
+#define SCT_PPM_IORING_SETUP_CLAMP	(1u << 5)
+#define SCT_PPM_IORING_SETUP_ATTACH_WQ	(1u << 6)
+#define SCT_PPM_IORING_SETUP_R_DISABLED	(1u << 7)
+/* io_uring_setup 'features' (libs 0.25): PPM_IORING_FEAT_* */
+#define SCT_PPM_IORING_FEAT_SINGLE_MMAP		(1u << 0)
+#define SCT_PPM_IORING_FEAT_NODROP		(1u << 1)
+#define SCT_PPM_IORING_FEAT_SUBMIT_STABLE	(1u << 2)
+#define SCT_PPM_IORING_FEAT_RW_CUR_POS		(1u << 3)
+#define SCT_PPM_IORING_FEAT_CUR_PERSONALITY	(1u << 4)
+#define SCT_PPM_IORING_FEAT_FAST_POLL		(1u << 5)
+#define SCT_PPM_IORING_FEAT_POLL_32BITS		(1u << 6)
+#define SCT_PPM_IORING_FEAT_SQPOLL_NONFIXED	(1u << 7)
+#define SCT_PPM_IORING_FEAT_ENTER_EXT_ARG	(1u << 8)
+#define SCT_PPM_IORING_FEAT_NATIVE_WORKERS	(1u << 9)
+#define SCT_PPM_IORING_FEAT_RSRC_TAGS		(1u << 10)
+/* io_uring_enter 'flags' (libs 0.25): PPM_IORING_ENTER_* */
+#define SCT_PPM_IORING_ENTER_GETEVENTS	(1u << 0)
+#define SCT_PPM_IORING_ENTER_SQ_WAKEUP	(1u << 1)
+#define SCT_PPM_IORING_ENTER_SQ_WAIT	(1u << 2)
+#define SCT_PPM_IORING_ENTER_EXT_ARG	(1u << 3)
+/* fsconfig 'cmd' (libs 0.25; = FSCONFIG_*, written raw) */
+#define SCT_PPM_FSCONFIG_SET_FLAG	0
+#define SCT_PPM_FSCONFIG_SET_STRING	1
+#define SCT_PPM_FSCONFIG_SET_BINARY	2
+#define SCT_PPM_FSCONFIG_SET_PATH	3
+#define SCT_PPM_FSCONFIG_SET_PATH_EMPTY	4
+#define SCT_PPM_FSCONFIG_SET_FD		5
+#define SCT_PPM_FSCONFIG_CMD_CREATE	6
+#define SCT_PPM_FSCONFIG_CMD_RECONFIGURE	7
+
 /* execveat enter 'flags': PPM_EXVAT_* */
 #define SCT_PPM_EXVAT_AT_EMPTY_PATH	(1u << 0)
 #define SCT_PPM_EXVAT_AT_SYMLINK_NOFOLLOW	(1u << 1)
@@ -569,5 +636,35 @@ uint32_t sct_ppm_dup3_flags(uint64_t flags);
 uint32_t sct_ppm_newfstatat_flags(uint64_t flags);
 /* umount2 'flags': MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW */
 uint32_t sct_ppm_umount2_flags(uint64_t flags);
+/* epoll_create1 'flags': EPOLL_CLOEXEC */
+uint32_t sct_ppm_epoll_create1_flags(uint64_t flags);
+/* memfd_create 'flags': MFD_CLOEXEC, MFD_ALLOW_SEALING, MFD_HUGETLB */
+uint32_t sct_ppm_memfd_flags(uint64_t flags);
+/* pidfd_open 'flags': O_NONBLOCK (PIDFD_NONBLOCK) */
+uint32_t sct_ppm_pidfd_open_flags(uint64_t flags);
+/* fchownat 'flags': AT_SYMLINK_FOLLOW and AT_EMPTY_PATH, as the driver
+ * tests them (AT_SYMLINK_NOFOLLOW, the flag fchownat takes, is dropped) */
+uint32_t sct_ppm_fchownat_flags(uint64_t flags);
+/* mknod/mknodat 'mode' (PT_MODE): the permission bits as chmod's, and the
+ * file type of S_IFREG (also a type of 0), S_IFCHR, S_IFBLK, S_IFIFO,
+ * S_IFSOCK */
+uint32_t sct_ppm_mknod_mode(uint64_t mode);
+/* mknod/mknodat 'dev': the driver encodes the argument (already a user
+ * dev_t) as if it were a kernel one (20 minor bits): 0x103 -> 0x100003 */
+uint32_t sct_ppm_mknod_dev(uint64_t dev);
+/* mlockall 'flags' (MCL_*), mlock2 'flags' (MLOCK_ONFAULT) */
+uint32_t sct_ppm_mlockall_flags(uint64_t flags);
+uint32_t sct_ppm_mlock2_flags(uint64_t flags);
+/* finit_module 'flags' (MODULE_INIT_*), delete_module 'flags' (O_TRUNC,
+ * O_NONBLOCK) */
+uint32_t sct_ppm_finit_module_flags(uint64_t flags);
+uint32_t sct_ppm_delete_module_flags(uint64_t flags);
+/* io_uring_setup 'flags' (IORING_SETUP_*; bit 0 also as the driver's
+ * IORING_SQ_NEED_WAKEUP) and 'features' (IORING_FEAT_*, not EXT_ARG nor
+ * any newer, which the driver does not test) */
+uint32_t sct_ppm_io_uring_setup_flags(uint64_t flags);
+uint32_t sct_ppm_io_uring_feats(uint64_t feats);
+/* io_uring_enter 'flags' (IORING_ENTER_*) */
+uint32_t sct_ppm_io_uring_enter_flags(uint64_t flags);
 
 #endif

@@ -511,11 +511,13 @@ static void comm_changes(struct sct_run *r, struct sct_thread *t,
 
 	if (ret < 0 || !t->se)
 		return;
-	if (!d) {
-		if (t->se->ppm_sc == r->sc_prctl && t->args[0] == PR_SET_NAME)
-			t->comm[0] = 0;
+	/* prctl: its own event by default, generic for old readers */
+	if (t->se->ppm_sc == r->sc_prctl && t->args[0] == PR_SET_NAME) {
+		t->comm[0] = 0;
 		return;
 	}
+	if (!d)
+		return;
 	switch (d->ev_enter) {
 	case SCT_EV_SYSCALL_OPEN_E:
 	case SCT_EV_SYSCALL_OPENAT_2_E:

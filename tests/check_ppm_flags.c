@@ -473,6 +473,45 @@ START_TEST(test_constant_zero)
 }
 END_TEST
 
+/* libs 0.25.4 driver/ppm_flag_helpers.h, as its modern probe builds it */
+START_TEST(test_libs025_new_events)
+{
+	ck_assert_uint_eq(sct_ppm_epoll_create1_flags(O_CLOEXEC), 1);
+	ck_assert_uint_eq(sct_ppm_epoll_create1_flags(O_NONBLOCK), 0);
+	/* MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB, MFD_NOEXEC_SEAL 8 */
+	ck_assert_uint_eq(sct_ppm_memfd_flags(1 | 2 | 4 | 8), 7);
+	ck_assert_uint_eq(sct_ppm_pidfd_open_flags(O_NONBLOCK), 1);
+	ck_assert_uint_eq(sct_ppm_pidfd_open_flags(O_EXCL), 0);
+	/* the driver tests AT_SYMLINK_FOLLOW, which fchownat does not take */
+	ck_assert_uint_eq(sct_ppm_fchownat_flags(AT_SYMLINK_NOFOLLOW), 0);
+	ck_assert_uint_eq(sct_ppm_fchownat_flags(AT_SYMLINK_FOLLOW |
+						 AT_EMPTY_PATH),
+			  0x400 | 0x1000);
+	ck_assert_uint_eq(sct_ppm_mknod_mode(S_IFIFO | 0640), 010000 | 0640);
+	ck_assert_uint_eq(sct_ppm_mknod_mode(0600), 0100000 | 0600);
+	ck_assert_uint_eq(sct_ppm_mknod_mode(S_IFCHR | S_ISUID | 0755),
+			  020000 | 04000 | 0755);
+	ck_assert_uint_eq(sct_ppm_mknod_mode(S_IFDIR | 0700), 0700);
+	/* makedev(1, 3) as a kernel dev_t: 0x100003; makedev(259, 300) */
+	ck_assert_uint_eq(sct_ppm_mknod_dev(0x103), 0x100003);
+	ck_assert_uint_eq(sct_ppm_mknod_dev(0x11032c), 271581484);
+	ck_assert_uint_eq(sct_ppm_mknod_dev(0), 0);
+	ck_assert_uint_eq(sct_ppm_mlockall_flags(MCL_CURRENT | MCL_FUTURE |
+						 8), 3);
+	ck_assert_uint_eq(sct_ppm_mlock2_flags(1 | 8), 1);
+	ck_assert_uint_eq(sct_ppm_finit_module_flags(1 | 2 | 4 | 8), 7);
+	ck_assert_uint_eq(sct_ppm_delete_module_flags(O_NONBLOCK | O_TRUNC |
+						      O_CREAT), 3);
+	/* bit 0 is IOPOLL and the SQ ring's NEED_WAKEUP to the driver */
+	ck_assert_uint_eq(sct_ppm_io_uring_setup_flags(1), 1 | 4);
+	ck_assert_uint_eq(sct_ppm_io_uring_setup_flags(2 | 4 | 8), 2 | 8 | 16);
+	ck_assert_uint_eq(sct_ppm_io_uring_setup_flags(1u << 7), 0);
+	/* every feature of a 6.x kernel but EXT_ARG (bit 8) and the newer */
+	ck_assert_uint_eq(sct_ppm_io_uring_feats(0x3fff), 0x6ff);
+	ck_assert_uint_eq(sct_ppm_io_uring_enter_flags(0x1f), 0xf);
+}
+END_TEST
+
 Suite *sct_suite_ppm_flags(void);
 
 Suite *sct_suite_ppm_flags(void)
@@ -498,6 +537,7 @@ Suite *sct_suite_ppm_flags(void)
 	tcase_add_test(tc, test_sysv_sem);
 	tcase_add_test(tc, test_quotactl);
 	tcase_add_test(tc, test_constant_zero);
+	tcase_add_test(tc, test_libs025_new_events);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Files: fd inodes and devices, fd pairs, open modes; openat2, quotactl. */
+/* Files: fd inodes and devices, fd pairs, open modes; openat2, quotactl,
+ * fsconfig, open_by_handle_at. */
 #include "config.h"
 #include "decode/internal.h"
 #include "decode_gen.h"
@@ -262,5 +263,73 @@ SCT_DECODER(quotactl)
 		return sct_int(sct_ppm_quotactl_fmt(fmt));
 	default:
 		return SCT_NONE;
+	}
+}
+
+/*
+ * fsconfig(fd, cmd, key, value, aux) exit: the value as a string
+ * (value_charbuf: FSCONFIG_SET_STRING, SET_PATH, SET_PATH_EMPTY) or aux
+ * bytes (value_bytebuf: SET_BINARY, aux cut to 16 bits, empty unless all
+ * are readable), the other one empty; both empty after a failure or for
+ * the other commands.
+ */
+SCT_DECODER(fsconfig)
+{
+	uint32_t cmd = (uint32_t)c->args[1];
+	bool str = cmd == SCT_PPM_FSCONFIG_SET_STRING ||
+		   cmd == SCT_PPM_FSCONFIG_SET_PATH ||
+		   cmd == SCT_PPM_FSCONFIG_SET_PATH_EMPTY;
+
+	if (c->ret < 0)
+		return SCT_NONE;
+	if (a->param == SCT_P_FSCONFIG_X_VALUE_CHARBUF)
+		return str ? sct_read_str(c, c->args[3]) : SCT_NONE;
+	if (cmd != SCT_PPM_FSCONFIG_SET_BINARY)
+		return SCT_NONE;
+	return sct_read_exact(c, c->args[3], (uint16_t)c->args[4]);
+}
+
+/*
+ * open_by_handle_at(mountfd, handle, flags) exit: what the driver reads of
+ * the new file only for an fd above 0 (fd 0 counts as a failure): the
+ * path it has (empty otherwise), its device and inode (0 otherwise).  The
+ * flags are open's; the call creates nothing (no PPM_O_F_CREATED) and the
+ * overlay layer flags are not known.
+ */
+SCT_DECODER(open_by_handle_at)
+{
+	char link[64], path[4096];
+	ssize_t n;
+
+	switch (a->param) {
+	case SCT_P_OPEN_BY_HANDLE_AT_X_FLAGS:
+		return sct_int(sct_ppm_open_flags(c->args[2]));
+	case SCT_P_OPEN_BY_HANDLE_AT_X_PATH:
+		if (c->ret <= 0)
+			return SCT_NONE;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%lld", (int)c->tid,
+			 (long long)c->ret);
+		n = readlink(link, path, sizeof(path) - 1);
+		if (n <= 0)
+			return SCT_NONE;
+		path[n] = 0;
+		{
+			size_t room;
+			uint8_t *p = sct_arena_take(c, (size_t)n + 1, &room);
+
+			if (!p || room < (size_t)n + 1)
+				return SCT_NONE;
+			memcpy(p, path, (size_t)n + 1);
+			return sct_arena_commit(c, p, (size_t)n + 1);
+		}
+	default: {	/* dev, ino */
+		struct sct_val v;
+
+		if (c->ret <= 0)
+			return sct_int(0);
+		v = fd_stat(c, c->ret,
+			    a->param == SCT_P_OPEN_BY_HANDLE_AT_X_DEV);
+		return v.kind == SCT_V_EMPTY ? sct_int(0) : v;
+	}
 	}
 }

@@ -70,6 +70,9 @@ struct sct_val sct_arena_commit(struct sct_call *c, uint8_t *p, size_t len);
 struct sct_val sct_read_str(struct sct_call *c, uint64_t addr);
 /* len bytes at addr, cut at the snaplen. */
 struct sct_val sct_read_buf(struct sct_call *c, uint64_t addr, int64_t len);
+/* Exactly len bytes at addr, no snaplen cut; empty unless all are read
+ * (the driver's fixed-length byte buffers). */
+struct sct_val sct_read_exact(struct sct_call *c, uint64_t addr, size_t len);
 /* One word-sized field of a tracee struct (0 or -EFAULT). */
 int sct_read_word(struct sct_call *c, uint64_t addr, uint64_t *v);
 bool sct_read_u32(struct sct_call *c, uint64_t addr, uint32_t *v);

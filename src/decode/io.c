@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* I/O data: buffers, iovecs, msghdr iovecs, pollfd lists. */
+/* I/O data: buffers, iovecs, msghdr iovecs, pollfd lists; io_uring_setup. */
 #include "config.h"
 #include "decode/internal.h"
+#include "decode_gen.h"
 #include "arch/arch.h"
 #include "mem.h"
 #include "ppm_flags.h"
@@ -159,4 +160,34 @@ out:
 SCT_OP_HANDLER(pollfds)
 {
 	return pollfds(c, a->x, a->y, a->z == SCT_K_POLLFDS_REVENTS);
+}
+
+/*
+ * io_uring_setup(entries, struct io_uring_params *p) exit: the u32s
+ * sq_entries, cq_entries, flags, sq_thread_cpu, sq_thread_idle, features
+ * at the head of *p (120 bytes, read whole, as the driver; all 0 when
+ * unreadable), flags and features translated.
+ */
+#define IO_URING_PARAMS_SIZE	120
+
+SCT_DECODER(io_uring_setup)
+{
+	uint32_t p[IO_URING_PARAMS_SIZE / 4];
+
+	if (sct_mem_read(c->tid, c->args[1], p, sizeof(p)) != sizeof(p))
+		memset(p, 0, sizeof(p));
+	switch (a->param) {
+	case SCT_P_IO_URING_SETUP_X_SQ_ENTRIES:
+		return sct_int(p[0]);
+	case SCT_P_IO_URING_SETUP_X_CQ_ENTRIES:
+		return sct_int(p[1]);
+	case SCT_P_IO_URING_SETUP_X_FLAGS:
+		return sct_int(sct_ppm_io_uring_setup_flags(p[2]));
+	case SCT_P_IO_URING_SETUP_X_SQ_THREAD_CPU:
+		return sct_int(p[3]);
+	case SCT_P_IO_URING_SETUP_X_SQ_THREAD_IDLE:
+		return sct_int(p[4]);
+	default:	/* features */
+		return sct_int(sct_ppm_io_uring_feats(p[5]));
+	}
 }

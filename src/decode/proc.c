@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Processes and resources: rlimits; ptrace, bpf. */
+/* Processes and resources: rlimits; ptrace, bpf, prctl, init_module. */
 #include "config.h"
 #include "decode/internal.h"
 #include "decode_gen.h"
@@ -155,6 +155,44 @@ SCT_DECODER(bpf)
 	if (c->ret >= 0 && (cmd == BPF_MAP_CREATE || cmd == BPF_PROG_LOAD))
 		return sct_dyn_int(c, SCT_PPM_BPF_IDX_FD, (uint64_t)c->ret, 8);
 	return sct_dyn_int(c, SCT_PPM_BPF_IDX_RES, (uint64_t)c->ret, 8);
+}
+
+/*
+ * prctl(option, arg2, ...) exit: arg2_str, the string at arg2 for
+ * PR_SET_NAME and PR_GET_NAME (the name, at the exit); arg2_int, the int
+ * at arg2 for PR_GET_CHILD_SUBREAPER (0 when unreadable), 0 for the name
+ * options, arg2 itself for the others.
+ */
+SCT_DECODER(prctl)
+{
+	uint32_t option = (uint32_t)c->args[0];
+	uint64_t arg2 = c->args[1];
+	bool name = option == SCT_PPM_PR_SET_NAME ||
+		    option == SCT_PPM_PR_GET_NAME;
+
+	if (a->param == SCT_P_PRCTL_X_ARG2_STR)
+		return name ? sct_read_str(c, arg2) : SCT_NONE;
+	if (name)
+		return sct_int(0);
+	if (option == SCT_PPM_PR_GET_CHILD_SUBREAPER) {
+		uint32_t v;
+
+		if (!sct_read_u32(c, arg2, &v))
+			v = 0;
+		return sct_int((uint64_t)(int64_t)(int32_t)v);
+	}
+	return sct_int(arg2);
+}
+
+/*
+ * init_module(image, len, uargs) exit: img, len bytes at image with len
+ * cut to 16 bits (the driver's u16 length), no snaplen; empty unless all
+ * of them are readable.
+ */
+SCT_DECODER(init_module)
+{
+	(void)a;
+	return sct_read_exact(c, c->args[0], (uint16_t)c->args[1]);
 }
 
 struct reaper {

@@ -57,6 +57,12 @@ SCT_OP_HANDLER(val)
 	return sct_int(sign_fix(pt, &a->s->o[0], a->x));
 }
 
+SCT_OP_HANDLER(raw)
+{
+	(void)c;
+	return sct_int(a->x);
+}
+
 SCT_OP_HANDLER(xlat)
 {
 	if (!xlat_fns[a->s->op])

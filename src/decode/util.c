@@ -61,6 +61,20 @@ struct sct_val sct_read_buf(struct sct_call *c, uint64_t addr, int64_t len)
 	return sct_arena_commit(c, p, (size_t)n);
 }
 
+struct sct_val sct_read_exact(struct sct_call *c, uint64_t addr, size_t len)
+{
+	size_t room;
+	uint8_t *p;
+
+	if (!len || !addr)
+		return SCT_NONE;
+	p = sct_arena_take(c, len, &room);
+	if (!p || room < len ||
+	    sct_mem_read(c->tid, addr, p, len) != (ssize_t)len)
+		return SCT_NONE;
+	return sct_arena_commit(c, p, len);
+}
+
 int sct_read_word(struct sct_call *c, uint64_t addr, uint64_t *v)
 {
 	unsigned ws = c->arch->wordsize;

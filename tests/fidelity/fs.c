@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <termios.h>
 
 #ifndef RENAME_NOREPLACE
@@ -319,6 +320,94 @@ static void dirs(void)
 	FX(chroot, "chroot <", "res=-2\tpath=nope");
 }
 
+/*
+ * The chown family and mknod/mknodat: libs 0.25 events, generic for old
+ * readers.  The ids are the caller's own or -1 (no change), so that the
+ * calls succeed unprivileged; a device node needs root (res as it is).
+ */
+static void owners_nodes(void)
+{
+	unsigned uid = (unsigned)getuid(), gid = (unsigned)getgid();
+	long r, fd;
+
+	fd = SC(SYS_open, "own", O_CREAT | O_WRONLY, 0600);
+#ifdef SYS_chown
+	r = SC(SYS_chown, "own", -1, -1);
+	FX(chown, "chown <", "");
+	FXN(chown, "chown <", "res=%ld\tpath=own\tuid=-1\tgid=-1", r);
+	r = SC(SYS_chown, "own", uid, gid);
+	FXN(chown, "chown <", "res=%ld\tpath=own\tuid=%u\tgid=%u", r, uid, gid);
+#endif
+#ifdef SYS_lchown
+	SC(SYS_lchown, "missing", 1, 2);
+	FX(lchown, "lchown <", "");
+	FXN(lchown, "lchown <", "res=-2\tpath=missing\tuid=1\tgid=2");
+#endif
+	r = SC(SYS_fchown, fd, uid, -1);
+	FX(fchown, "fchown <", "");
+	FXN(fchown, "fchown <", "res=%ld\tfd=%ld\tuid=%u\tgid=-1", r, fd, uid);
+	/* flags: the driver tests AT_SYMLINK_FOLLOW, not NOFOLLOW */
+	r = SC(SYS_fchownat, AT_FDCWD, "own", -1, gid, AT_SYMLINK_NOFOLLOW);
+	FX(fchownat, "fchownat <", "");
+	FXN(fchownat, "fchownat <",
+	    "res=%ld\tdirfd=-100\tpathname=own\tuid=-1\tgid=%u\tflags=0", r, gid);
+	r = SC(SYS_fchownat, fd, "", -1, -1, AT_EMPTY_PATH);
+	FXN(fchownat, "fchownat <",
+	    "res=%ld\tdirfd=%ld\tpathname=\tuid=-1\tgid=-1\tflags=4096", r, fd);
+	SC(SYS_close, fd);
+
+	/* mode: PPM_S_* with the file type (none: S_IFREG); dev: the driver
+	 * encodes the user's dev_t again, as a kernel one (1,3 -> 0x100003) */
+#ifdef SYS_mknod
+	r = SC(SYS_mknod, "fifo", S_IFIFO | 0640, 0);
+	FX(mknod, "mknod <", "");
+	FXN(mknod, "mknod <", "res=%ld\tpath=fifo\tmode=010640\tdev=0", r);
+	r = SC(SYS_mknod, "null", S_IFCHR | 0600, makedev(1, 3));
+	FXN(mknod, "mknod <", "res=%ld\tpath=null\tmode=020600\tdev=1048579", r);
+#endif
+	r = SC(SYS_mknodat, AT_FDCWD, "plain", 0644, 0);
+	FX(mknodat, "mknodat <", "");
+	FXN(mknodat, "mknodat <",
+	    "res=%ld\tdirfd=-100\tpath=plain\tmode=0100644\tdev=0", r);
+	SC(SYS_mknodat, 9999, "blk", S_IFBLK | 04600, makedev(8, 1));
+	FXN(mknodat, "mknodat <",
+	    "res=-9\tdirfd=9999\tpath=blk\tmode=064600\tdev=8388609");
+}
+
+/*
+ * open_by_handle_at (libs 0.25 event, generic for old readers): needs
+ * CAP_DAC_READ_SEARCH and a file system that gives handles.  The path,
+ * device and inode come from the new fd, only when it is above 0.
+ */
+static void handles(void)
+{
+#ifdef SYS_open_by_handle_at
+	struct {
+		unsigned int handle_bytes;
+		int handle_type;
+		unsigned char f_handle[128];
+	} fh = { 128, 0, { 0 } };
+	int mnt;
+	long r;
+
+	SC(SYS_name_to_handle_at, AT_FDCWD, "own", &fh, &mnt, 0);
+	r = SC(SYS_open_by_handle_at, AT_FDCWD, &fh, O_RDONLY | O_CLOEXEC);
+	FX(open_by_handle_at, "<unknown> <", "");
+	if (r > 0)
+		FXN(open_by_handle_at, "open_by_handle_at <",
+		    "fd=%ld\tmountfd=-100\tflags=4097\tpath=%s/own\tdev=*\tino=*",
+		    r, cwd);
+	else
+		FXN(open_by_handle_at, "open_by_handle_at <",
+		    "fd=%ld\tmountfd=-100\tflags=4097\tpath=<NA>\tdev=0\tino=0", r);
+	if (r >= 0)
+		SC(SYS_close, r);
+	r = SC(SYS_open_by_handle_at, 9999, FX_BAD_PTR, O_WRONLY);
+	FXN(open_by_handle_at, "open_by_handle_at <",
+	    "fd=%ld\tmountfd=9999\tflags=2\tpath=<NA>\tdev=0\tino=0", r);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	fx_init(argc, argv);
@@ -331,5 +420,7 @@ int main(int argc, char **argv)
 	fdops();
 	transfers();
 	dirs();
+	owners_nodes();
+	handles();
 	return fx_done();
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Fidelity: opening, reading and writing, fd duplication, pipes and the
- * socket calls (loopback only).  run.sh starts it in an empty directory.
+ * socket calls (loopback only), io_uring's setup calls.  run.sh starts it
+ * in an empty directory.
  * The data parameters are cut at sysdig's default snaplen (80 bytes), so
  * the buffers here stay short.
  */
@@ -293,6 +294,47 @@ static void sockets(void)
 	close(sv[1]);
 }
 
+/*
+ * io_uring_setup, io_uring_enter, io_uring_register: libs 0.25 events
+ * (generic for old readers).  The setup's exit has the fields the kernel
+ * wrote back into struct io_uring_params (zeros after a failure: io_uring
+ * may be disabled), flags and features translated (the driver drops
+ * IORING_FEAT_EXT_ARG, bit 8, and any newer feature).
+ */
+static void io_uring(void)
+{
+#ifdef SYS_io_uring_setup
+	uint32_t p[30];		/* struct io_uring_params, 120 bytes */
+	long fd, r;
+
+	memset(p, 0, sizeof(p));
+	fd = SC(SYS_io_uring_setup, 4, p);
+	FX(io_uring_setup, "<unknown> <", "");
+	FXN(io_uring_setup, "io_uring_setup <",
+	    "res=%ld\tentries=4\tsq_entries=%u\tcq_entries=%u\tflags=0\tsq_thread_cpu=0\tsq_thread_idle=0\tfeatures=%u",
+	    fd, p[0], p[1], p[5] & 0x6ffu);
+	SC(SYS_io_uring_setup, 4, FX_BAD_PTR);
+	FXN(io_uring_setup, "io_uring_setup <",
+	    "res=-14\tentries=4\tsq_entries=0\tcq_entries=0\tflags=0\tsq_thread_cpu=0\tsq_thread_idle=0\tfeatures=0");
+
+	r = SC(SYS_io_uring_enter, fd, 0, 0, 1 /* GETEVENTS */, NULL, 0);
+	FX(io_uring_enter, "<unknown> <", "");
+	FXN(io_uring_enter, "io_uring_enter <",
+	    "res=%ld\tfd=%ld\tto_submit=0\tmin_complete=0\tflags=1\tsig=*", r, fd);
+	r = SC(SYS_io_uring_enter, 999, 1, 2, 0xf, NULL, 8);
+	FXN(io_uring_enter, "io_uring_enter <",
+	    "res=%ld\tfd=999\tto_submit=1\tmin_complete=2\tflags=15\tsig=*", r);
+
+	/* opcode: the number as it is (no such one: EINVAL); arg: the pointer */
+	r = SC(SYS_io_uring_register, fd, 0x33, (void *)0x10, 7);
+	FX(io_uring_register, "<unknown> <", "");
+	FXN(io_uring_register, "io_uring_register <",
+	    "res=%ld\tfd=%ld\topcode=51\targ=10\tnr_args=7", r, fd);
+	if (fd >= 0)
+		SC(SYS_close, fd);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	fx_init(argc, argv);
@@ -300,5 +342,6 @@ int main(int argc, char **argv)
 	rw();
 	dups_pipes();
 	sockets();
+	io_uring();
 	return fx_done();
 }

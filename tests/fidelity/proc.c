@@ -15,7 +15,9 @@
 #include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/wait.h>
+#include <sys/prctl.h>
 #include <linux/bpf.h>
+#include <linux/capability.h>
 #include <linux/seccomp.h>
 
 #ifndef QFMT_VFS_V0
@@ -55,6 +57,73 @@ static void creds(void)
 	FX(geteuid, "geteuid <", "euid=%ld", SC(SYS_geteuid));
 	FX(getgid, "getgid <", "gid=%ld", SC(SYS_getgid));
 	FX(getegid, "getegid <", "egid=%ld", SC(SYS_getegid));
+
+	/* setreuid, setregid: libs 0.25 events (generic for old readers) */
+	r = SC(SYS_setreuid, -1, -1);
+	FX(setreuid, "setreuid <", "");
+	FXN(setreuid, "setreuid <", "res=%ld\truid=-1\teuid=-1", r);
+	r = SC(SYS_setregid, -1, gid);
+	FX(setregid, "setregid <", "");
+	FXN(setregid, "setregid <", "res=%ld\trgid=-1\tegid=%u", r, gid);
+}
+
+/*
+ * capset (the thread's capabilities after the call, as CapInh/CapPrm/
+ * CapEff), prctl (arg2 as a string for the name options, the int it
+ * points to for PR_GET_CHILD_SUBREAPER, else itself), pidfd_open,
+ * pidfd_getfd: libs 0.25 events, generic for old readers.
+ */
+static void caps_prctl_pidfd(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	const unsigned long long known = (1ull << 41) - 1;
+	char name[16] = "";
+	int sub = -5;
+	long r, fd, pid = getpid();
+
+	memset(d, 0, sizeof(d));
+	SC(SYS_capget, &h, d);
+	r = SC(SYS_capset, &h, d);	/* the same sets: allowed */
+	FX(capset, "capset <", "");
+	FXN(capset, "capset <",
+	    "res=%ld\tcap_inheritable=%llX\tcap_permitted=%llX\tcap_effective=%llX",
+	    r, ((unsigned long long)d[1].inheritable << 32 | d[0].inheritable) & known,
+	    ((unsigned long long)d[1].permitted << 32 | d[0].permitted) & known,
+	    ((unsigned long long)d[1].effective << 32 | d[0].effective) & known);
+
+	r = SC(SYS_prctl, PR_GET_NAME, name, 0, 0, 0);
+	FX(prctl, "prctl <", "");
+	FXN(prctl, "prctl <", "res=%ld\toption=16\targ2_str=%s\targ2_int=0", r, name);
+	r = SC(SYS_prctl, PR_SET_NAME, name, 0, 0, 0);
+	FXN(prctl, "prctl <", "res=%ld\toption=15\targ2_str=%s\targ2_int=0", r, name);
+	r = SC(SYS_prctl, PR_GET_CHILD_SUBREAPER, &sub, 0, 0, 0);
+	FXN(prctl, "prctl <", "res=%ld\toption=37\targ2_str=<NA>\targ2_int=%d", r, sub);
+	SC(SYS_prctl, 9999, 12345, 0, 0, 0);
+	FXN(prctl, "prctl <", "res=-22\toption=9999\targ2_str=<NA>\targ2_int=12345");
+
+#ifdef SYS_pidfd_open
+	fd = SC(SYS_pidfd_open, pid, 0);
+	FX(pidfd_open, "<unknown> <", "");
+	FXN(pidfd_open, "pidfd_open <", "fd=%ld\tpid=%ld\tflags=0", fd, pid);
+	r = SC(SYS_pidfd_open, pid, O_NONBLOCK);
+	FXN(pidfd_open, "pidfd_open <", "fd=%ld\tpid=%ld\tflags=1", r, pid);
+	if (r >= 0)
+		SC(SYS_close, r);
+#ifdef SYS_pidfd_getfd
+	r = SC(SYS_pidfd_getfd, fd, 0, 0);
+	FX(pidfd_getfd, "<unknown> <", "");
+	FXN(pidfd_getfd, "pidfd_getfd <", "fd=%ld\tpid_fd=%ld\ttarget_fd=0\tflags=0",
+	    r, fd);
+	if (r >= 0)
+		SC(SYS_close, r);
+	SC(SYS_pidfd_getfd, fd, 0, 5);
+	FXN(pidfd_getfd, "pidfd_getfd <", "fd=-22\tpid_fd=%ld\ttarget_fd=0\tflags=5",
+	    fd);
+#endif
+	if (fd >= 0)
+		SC(SYS_close, fd);
+#endif
 }
 
 static void signals_groups(void)
@@ -234,6 +303,54 @@ static void security(void)
 		close((int)fd);
 }
 
+/*
+ * init_module, finit_module, delete_module, fsconfig: libs 0.25 events
+ * (generic for old readers).  Nothing here can load or unload a module
+ * (an image that is no ELF file, a bad fd, a module that does not exist);
+ * unprivileged, each fails with EPERM.
+ */
+static void modules_fsconfig(void)
+{
+	char img[8], uargs[] = "fx=1";
+	long r, fs;
+
+	memcpy(img, "notanelf", sizeof(img));
+	r = SC(SYS_init_module, img, sizeof(img), uargs);
+	FX(init_module, "init_module <", "");
+	FXN(init_module, "init_module <",
+	    "res=%ld\timg=notanelf\tlength=8\tuargs=fx=1", r);
+	/* img: the length cut to 16 bits, as the driver's */
+	r = SC(SYS_init_module, img, 0x10000 + 3, uargs);
+	FXN(init_module, "init_module <",
+	    "res=%ld\timg=not\tlength=65539\tuargs=fx=1", r);
+#ifdef SYS_finit_module
+	r = SC(SYS_finit_module, -1, uargs, 3);
+	FX(finit_module, "finit_module <", "");
+	FXN(finit_module, "finit_module <",
+	    "res=%ld\tfd=-1\tuargs=fx=1\tflags=3", r);
+#endif
+	r = SC(SYS_delete_module, "sct_fidelity_none", O_NONBLOCK | O_TRUNC);
+	FX(delete_module, "delete_module <", "");
+	FXN(delete_module, "delete_module <",
+	    "res=%ld\tname=sct_fidelity_none\tflags=3", r);
+
+	/* the value only after a success; SET_STRING: value_charbuf */
+#if defined(SYS_fsopen) && defined(SYS_fsconfig)
+	fs = SC(SYS_fsopen, "tmpfs", 0);
+	r = SC(SYS_fsconfig, fs, 1 /* SET_STRING */, "size", "1m", 0);
+	FX(fsconfig, "<unknown> <", "");
+	FXN(fsconfig, "fsconfig <",
+	    "res=%ld\tfd=%ld\tcmd=1\tkey=size\tvalue_bytebuf=NULL\tvalue_charbuf=%s\taux=0",
+	    r, fs, r == 0 ? "1m" : "<NA>");
+	r = SC(SYS_fsconfig, -1, 2 /* SET_BINARY */, "k", "bytes", 5);
+	FXN(fsconfig, "fsconfig <",
+	    "res=%ld\tfd=-1\tcmd=2\tkey=k\tvalue_bytebuf=NULL\tvalue_charbuf=<NA>\taux=5", r);
+	if (fs >= 0)
+		SC(SYS_close, fs);
+#endif
+	(void)fs;
+}
+
 static void quota_mount(void)
 {
 	struct if_dqblk dq;
@@ -336,12 +453,14 @@ int main(int argc, char **argv)
 {
 	fx_init(argc, argv);
 	creds();
+	caps_prctl_pidfd();
 	signals_groups();
 	limits();
 	namespaces();
 	tracing();
 	security();
 	quota_mount();
+	modules_fsconfig();
 	semaphores();
 	return fx_done();
 }

@@ -3,7 +3,7 @@
  * Fidelity: sleeping and polling (nanosleep, poll, ppoll, select,
  * epoll_wait, futex) and the fd-creating calls of that family (eventfd,
  * signalfd, timerfd_create, inotify_init), whose flags the 2022 driver
- * wrote as 0.
+ * wrote as 0; epoll_create and epoll_create1.
  */
 #include "fidelity.h"
 
@@ -151,6 +151,23 @@ static void fds(void)
 	FX(inotify_init1, "inotify_init <", "res=%ld", fd);
 	FXN(inotify_init1, "inotify_init1 <", "res=%ld\tflags=4096", fd);
 	close((int)fd);
+
+	/* epoll_create, epoll_create1: libs 0.25 events (generic for old
+	 * readers) */
+#ifdef SYS_epoll_create
+	fd = SC(SYS_epoll_create, 4);
+	FX(epoll_create, "epoll_create <", "");
+	FXN(epoll_create, "epoll_create <", "res=%ld\tsize=4", fd);
+	close((int)fd);
+	SC(SYS_epoll_create, -1);
+	FXN(epoll_create, "epoll_create <", "res=-22\tsize=-1");
+#endif
+	fd = SC(SYS_epoll_create1, EPOLL_CLOEXEC);
+	FX(epoll_create1, "epoll_create1 <", "");
+	FXN(epoll_create1, "epoll_create1 <", "res=%ld\tflags=1", fd);
+	close((int)fd);
+	SC(SYS_epoll_create1, EPOLL_CLOEXEC | 1);
+	FXN(epoll_create1, "epoll_create1 <", "res=-22\tflags=1");
 }
 
 int main(int argc, char **argv)
