@@ -8,6 +8,7 @@
 #include "mem.h"
 #include "print.h"
 #include "schema.h"
+#include "rotate.h"
 #include "seccomp_filter.h"
 #include "summary.h"
 #include "tracer.h"
@@ -59,6 +60,10 @@ static void usage(FILE *f)
 "               know (Debian 12's): syscalls with a newer event become\n"
 "               their 2022 event or the generic one\n"
 "  -l           list the filter fields     -L  list the event types\n"
+"  -C MB        with -o FILE: write FILE0, FILE1, ..., a new file every MB\n"
+"               megabytes, each readable alone (its own process list)\n"
+"  -G S         ... a new file every S seconds\n"
+"  -W N         with -C or -G: keep only the last N files (a ring)\n"
 "  -n N, --numevents N   stop recording after N events\n"
 "  -M S, --duration S     stop recording S seconds after the first event;\n"
 "               either way attached processes are detached and a\n"
@@ -258,6 +263,9 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'v' },
 		{ "summary", no_argument, NULL, 'c' },
 		{ "numevents", required_argument, NULL, 'n' },
+		{ "file-size", required_argument, NULL, 'C' },
+		{ "seconds", required_argument, NULL, 'G' },
+		{ "limit", required_argument, NULL, 'W' },
 		{ "duration", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -271,6 +279,7 @@ int main(int argc, char **argv)
 	};
 	struct sct_options o = { .snaplen = SNAPLEN_DEFAULT };
 	struct sct_stats st = { 0 };
+	struct sct_rotate rot = { 0 };
 	struct sct_writer w;
 	const char *out = NULL;
 	bool gzip = false, no_seccomp = false;
@@ -282,7 +291,7 @@ int main(int argc, char **argv)
 	/* a signal now must not leave a half-started run behind */
 	sct_trace_hold_signals();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:s:n:M:zcvfhVlL", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:n:M:C:G:W:zcvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -305,6 +314,18 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 			o.max_events = positive(optarg, "-n", "a number of events");
+			break;
+		case 'C':
+			rot.max_bytes = positive(optarg, "-C",
+						 "a size in MB") * 1000000ull;
+			break;
+		case 'G':
+			rot.max_ns = positive(optarg, "-G", "a number of "
+					      "seconds") * 1000000000ull;
+			break;
+		case 'W':
+			rot.ring = (unsigned)positive(optarg, "-W",
+						      "a number of files");
 			break;
 		case 'M':
 			o.max_ns = positive(optarg, "-M", "a number of seconds") *
@@ -432,6 +453,11 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (rot.ring && !rot.max_bytes && !rot.max_ns)
+		bad_usage("-W needs -C or -G (files to keep in turn)");
+	if ((rot.max_bytes || rot.max_ns) && !out)
+		bad_usage("-C and -G need -o FILE");
+
 	/* Everything that can fail before the start, before any file exists. */
 	if (o.argv && !(o.cmd_path = resolve(o.argv[0], &err))) {
 		if (err == ENOENT)
@@ -441,7 +467,24 @@ int main(int argc, char **argv)
 		rc = err == ENOENT ? 127 : 126;
 		goto out;
 	}
-	if (out) {
+	if (out && (rot.max_bytes || rot.max_ns)) {
+		if (!strcmp(out, "-"))
+			bad_usage("-C and -G need a file name (-o FILE), not "
+				  "standard output");
+		rot.base = out;
+		rot.gzip = gzip;
+		err = sct_rotate_open_first(&rot, &w);
+		if (err < 0) {
+			sct_warn("cannot write %s: %s", rot.name,
+				 strerror(-err));
+			unlink(rot.name);
+			rc = 1;
+			goto out;
+		}
+		out = rot.name;	/* (the file being written, for messages) */
+		o.rotate = &rot;
+		o.w = &w;
+	} else if (out) {
 		if (!strcmp(out, "-")) {
 			fd = dup(STDOUT_FILENO);
 			if (fd < 0) {

@@ -17,6 +17,7 @@
 #include "print.h"
 #include "proc.h"
 #include "run.h"
+#include "rotate.h"
 #include "snapshot.h"
 #include "summary.h"
 #include "thread.h"
@@ -239,6 +240,45 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 			     (unsigned long long)r->st->events);
 	else
 		sct_sysevent_check_time(r, ts);
+}
+
+/* An exit in the next file must bring its enter along (see sysevent_exit). */
+static void enter_again(struct sct_thread *t, void *arg)
+{
+	(void)arg;
+	t->enter_written = false;
+}
+
+void sct_sysevent_rotate(struct sct_run *r)
+{
+	struct sct_rotate *rot = r->o->rotate;
+	struct sct_writer *w = r->o->w;
+	struct pid_list l = { 0 };
+	struct timespec ts;
+	int err;
+
+	if (!rot || !w || r->output_gone || !r->header_done)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (!sct_rotate_due(rot, w, (uint64_t)ts.tv_sec * 1000000000ull +
+			    (uint64_t)ts.tv_nsec))
+		return;
+	err = sct_rotate_next(rot, w);
+	if (err) {
+		/* (the files so far are whole; main says it at the end) */
+		w->err = err;
+		capture_done(r, "writing %.60s: %s", rot->name, strerror(-err));
+		return;
+	}
+	/* the new file's header, written before its first event */
+	l.pids = calloc(r->threads.n + 1, sizeof(*l.pids));
+	if (!l.pids)
+		sct_die("out of memory");
+	sct_threads_for_each(&r->threads, add_pid, &l);
+	r->snap = sct_snapshot_start(l.pids, l.n);
+	free(l.pids);
+	r->header_done = false;
+	sct_threads_for_each(&r->threads, enter_again, NULL);
 }
 
 /* ---- gather ---- */

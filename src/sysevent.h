@@ -39,6 +39,11 @@ void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t);
  * CLOCK_REALTIME; 0: read the clock)?  Then nothing more is recorded.
  */
 void sct_sysevent_check_time(struct sct_run *r, uint64_t now);
+/*
+ * -C/-G: between two stops, go on in the next file if it is time: it
+ * gets its own header (the processes and fds as they are then).
+ */
+void sct_sysevent_rotate(struct sct_run *r);
 /* The run ends and no event was written (see sysevent.c). */
 void sct_sysevent_no_events(struct sct_run *r);
 

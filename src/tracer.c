@@ -18,6 +18,7 @@
 #include "seccomp_filter.h"
 #include "snapshot.h"
 #include "stopwait.h"
+#include "rotate.h"
 #include "sysevent.h"
 #include "thread.h"
 #include "writer.h"
@@ -352,7 +353,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 static void on_alarm(int sig)
 {
 	(void)sig;
-	if (T.interrupted || (T.o->max_ns && !T.output_gone))
+	if (T.interrupted || (T.o->max_ns && !T.output_gone) ||
+	    (T.o->rotate && T.o->rotate->max_ns))
 		alarm(1);
 }
 
@@ -524,6 +526,7 @@ static void loop(void)
 		pid_t pid;
 
 		sct_sysevent_check_time(&T, 0);
+		sct_sysevent_rotate(&T);
 		if (T.output_gone && !gone) {
 			stop_tracing();
 			gone = true;
@@ -649,8 +652,8 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
-	if (o->max_ns)
-		alarm(1);	/* -M: see on_alarm */
+	if (o->max_ns || (o->rotate && o->rotate->max_ns))
+		alarm(1);	/* -M, -G: see on_alarm */
 	loop();
 	if (T.output_gone && T.main_pid > 0)
 		wait_untraced_main();

@@ -12,6 +12,7 @@ struct sct_writer;
 struct sct_seccomp;
 struct sct_filter;
 struct sct_summary;
+struct sct_rotate;
 
 struct sct_options {
 	char **argv;		/* command to launch, or NULL */
@@ -29,6 +30,7 @@ struct sct_options {
 	struct sct_summary *summary;	/* -c: count every syscall, or NULL */
 	uint64_t max_events;	/* -n: stop recording after so many, or 0 */
 	uint64_t max_ns;	/* -M: ... after so long (from the first event) */
+	struct sct_rotate *rotate;	/* -C/-G/-W: files in turn, or NULL */
 };
 
 struct sct_stats {
