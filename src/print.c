@@ -2,10 +2,12 @@
 /* Human-readable event lines: "num time cpu tid > type name=value ...". */
 #include "config.h"
 #include "print.h"
+#include "net.h"
 #include "schema.h"
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -68,7 +70,57 @@ void sct_print_escaped(FILE *f, const char *s)
 	fputs(buf, f);
 }
 
-static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
+/* sysdig's letter for an fd type (net.h's names), or NULL */
+static const char *fd_letter(const char *type)
+{
+	static const char *const letters[][2] = {
+		{ "file", "f" }, { "directory", "d" }, { "ipv4", "4" },
+		{ "ipv6", "6" }, { "unix", "u" }, { "pipe", "p" },
+		{ "event", "e" }, { "signalfd", "s" }, { "eventpoll", "l" },
+		{ "inotify", "i" }, { "timerfd", "t" }, { "netlink", "n" },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		if (!strcmp(type, letters[i][0]))
+			return letters[i][1];
+	return NULL;
+}
+
+/* fd 3(<f>/etc/hostname), -2(ENOENT), or the number */
+static void print_fd(FILE *f, const struct sct_print_thread *pt, int64_t v,
+		     bool is_fd)
+{
+	char name[512];
+	const char *letter;
+
+	fprintf(f, "%" PRId64, v);
+	if (is_fd && v == -100) {
+		fputs("(AT_FDCWD)", f);
+		return;
+	}
+	if (v < 0 && v >= -4095) {
+		const char *e = strerrorname_np((int)-v);
+
+		if (e)
+			fprintf(f, "(%s)", e);
+		return;
+	}
+	if (!is_fd || !pt || v > INT32_MAX)
+		return;
+	letter = fd_letter(sct_fd_describe(pt->tid, pt->pid, pt->pidfd,
+					   (int)v, name, sizeof(name)));
+	if (!letter)
+		return;
+	fprintf(f, "(<%s>", letter);
+	/* (a path is the tracee's to choose) */
+	if (strcmp(letter, "p"))
+		sct_print_escaped(f, name);
+	fputc(')', f);
+}
+
+static void print_val(FILE *f, uint8_t type, const struct sct_val *v,
+		      const struct sct_print_thread *pt)
 {
 	if (v->kind == SCT_V_EMPTY) {
 		fputs("<NA>", f);
@@ -84,6 +136,8 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
 	case SCT_PT_ERRNO:
 	case SCT_PT_FD:
 	case SCT_PT_PID:
+		print_fd(f, pt, (int64_t)v->u, type == SCT_PT_FD);
+		break;
 	case SCT_PT_INT64:
 		fprintf(f, "%" PRId64, (int64_t)v->u);
 		break;
@@ -112,7 +166,8 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v)
 }
 
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
-		     pid_t tid, const char *comm, const struct sct_val *v)
+		     const struct sct_print_thread *pt,
+		     const struct sct_val *v)
 {
 	const struct sct_event_info *ei = &sct_events[type];
 	time_t sec = (time_t)(ts / 1000000000ull);
@@ -124,12 +179,12 @@ void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 		++seq, tm.tm_hour, tm.tm_min, tm.tm_sec,
 		(uint64_t)(ts % 1000000000ull), cpu);
 	/* the name is the tracee's to choose (strings show such bytes as .) */
-	sct_print_escaped(f, comm);
-	fprintf(f, " (%d) %c %s", tid, sct_event_is_enter(type) ? '>' : '<',
+	sct_print_escaped(f, pt->comm);
+	fprintf(f, " (%d) %c %s", pt->tid, sct_event_is_enter(type) ? '>' : '<',
 		ei->name);
 	for (i = 0; i < ei->nparams; i++) {
 		fprintf(f, " %s=", ei->params[i].name);
-		print_val(f, ei->params[i].type, &v[i]);
+		print_val(f, ei->params[i].type, &v[i], pt);
 	}
 	fputc('\n', f);
 }

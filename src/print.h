@@ -18,7 +18,18 @@ void sct_print_escaped(FILE *f, const char *s);
 /* The same into out (n bytes, always terminated; cut at n - 1). */
 void sct_escape(char *out, size_t n, const char *s);
 
+/*
+ * The thread an event is about, for the fds it names: an fd that is open
+ * prints as sysdig shows it, 3(<f>/etc/hostname), from /proc at once.
+ */
+struct sct_print_thread {
+	pid_t tid, pid;
+	int *pidfd;		/* its process's pidfd slot (net.h) */
+	const char *comm;
+};
+
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
-		     pid_t tid, const char *comm, const struct sct_val *v);
+		     const struct sct_print_thread *pt,
+		     const struct sct_val *v);
 
 #endif

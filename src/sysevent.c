@@ -229,8 +229,12 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 			capture_done(r, "the capture's reader has gone (Broken "
 				     "pipe)");
 	} else if (r->o->text) {
-		sct_print_event(r->o->text, cpu, type, ts, t->tid,
-				sct_thread_comm(t), vals);
+		struct sct_print_thread pt = {
+			.tid = t->tid, .pid = t->g->pid, .pidfd = &t->g->pidfd,
+			.comm = sct_thread_comm(t),
+		};
+
+		sct_print_event(r->o->text, cpu, type, ts, &pt, vals);
 	}
 	r->st->events++;
 	if (!r->start_ts)
