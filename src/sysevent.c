@@ -166,6 +166,9 @@ static void write_header(struct sct_run *r)
 			   r->main_pid > 0 && !r->main_execd ? r->main_pid : 0);
 	free(l.pids);
 	r->snap = NULL;	/* the writer's now */
+	/* -C counts the header too: written now, its size is known */
+	if (r->o->rotate && r->o->rotate->max_bytes)
+		sct_writer_flush(r->o->w);
 }
 
 static void describe(struct sct_run *r, struct sct_thread *t);
