@@ -4,15 +4,19 @@
 #include "log.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 int sct_verbose;
+/* a live status line is on the terminal (sct_status) */
+static bool status_shown;
 
 static void vmsg(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 static void vmsg(const char *fmt, va_list ap)
 {
+	sct_status_clear();
 	fputs("sctrace: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -35,6 +39,28 @@ void sct_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
+}
+
+void sct_status(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("\rsctrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\033[K", stderr);	/* (the rest of a longer one) */
+	fflush(stderr);
+	status_shown = true;
+}
+
+void sct_status_clear(void)
+{
+	if (!status_shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	status_shown = false;
 }
 
 void sct_debug(const char *fmt, ...)

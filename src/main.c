@@ -522,6 +522,9 @@ int main(int argc, char **argv)
 		o.text = stderr;
 	}
 
+	/* -v with a capture file on a terminal: a live status line */
+	o.live_status = o.stats && o.w && !o.stdout_capture &&
+			isatty(STDERR_FILENO);
 	rc = sct_trace_run(&o, &st);
 	if (rc < 0 || st.exec_failed) {
 		/* nothing ran: leave no file behind */

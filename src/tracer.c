@@ -31,6 +31,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
@@ -354,7 +355,7 @@ static void on_alarm(int sig)
 {
 	(void)sig;
 	if (T.interrupted || (T.o->max_ns && !T.output_gone) ||
-	    (T.o->rotate && T.o->rotate->max_ns))
+	    (T.o->rotate && T.o->rotate->max_ns) || T.o->live_status)
 		alarm(1);
 }
 
@@ -516,6 +517,32 @@ static int cpus_to_run_on(void)
 	return CPU_COUNT(&set);
 }
 
+static void count_group(struct sct_thread *t, void *arg)
+{
+	if (t->tid == t->g->pid)
+		++*(unsigned *)arg;
+}
+
+/* -v on a terminal: what is being done, twice a second (see on_alarm) */
+static void live_status(void)
+{
+	static uint64_t last;
+	struct timespec ts;
+	unsigned procs = 0;
+	uint64_t now, bytes;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	if (now - last < 500000000ull)
+		return;
+	last = now;
+	sct_threads_for_each(&T.threads, count_group, &procs);
+	bytes = T.o->w ? T.o->w->nbytes + T.o->w->len : 0;
+	sct_status("%llu events, %.1f MB written, %u processes (%u threads) "
+		   "traced", (unsigned long long)T.st->events, bytes / 1e6,
+		   procs, T.threads.n);
+}
+
 static void loop(void)
 {
 	bool killed = false, detached = false, gone = false;
@@ -527,6 +554,8 @@ static void loop(void)
 
 		sct_sysevent_check_time(&T, 0);
 		sct_sysevent_rotate(&T);
+		if (T.o->live_status)
+			live_status();
 		if (T.output_gone && !gone) {
 			stop_tracing();
 			gone = true;
@@ -652,9 +681,10 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
-	if (o->max_ns || (o->rotate && o->rotate->max_ns))
-		alarm(1);	/* -M, -G: see on_alarm */
+	if (o->max_ns || (o->rotate && o->rotate->max_ns) || o->live_status)
+		alarm(1);	/* -M, -G, -v: see on_alarm */
 	loop();
+	sct_status_clear();
 	if (T.output_gone && T.main_pid > 0)
 		wait_untraced_main();
 	if (T.main_done && !T.main_execd)

@@ -31,6 +31,7 @@ struct sct_options {
 	uint64_t max_events;	/* -n: stop recording after so many, or 0 */
 	uint64_t max_ns;	/* -M: ... after so long (from the first event) */
 	struct sct_rotate *rotate;	/* -C/-G/-W: files in turn, or NULL */
+	bool live_status;	/* -v on a terminal: a status line as it goes */
 };
 
 struct sct_stats {
