@@ -2,6 +2,7 @@
 /* Human-readable event lines: "num time cpu tid > type name=value ...". */
 #include "config.h"
 #include "print.h"
+#include "flagnames.h"
 #include "net.h"
 #include "schema.h"
 
@@ -120,8 +121,11 @@ static void print_fd(FILE *f, const struct sct_print_thread *pt, int64_t v,
 }
 
 static void print_val(FILE *f, uint8_t type, const struct sct_val *v,
-		      const struct sct_print_thread *pt)
+		      const struct sct_print_thread *pt,
+		      const struct sct_flagset *fs)
 {
+	char names[256];
+
 	if (v->kind == SCT_V_EMPTY) {
 		fputs("<NA>", f);
 		return;
@@ -150,8 +154,13 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v,
 	case SCT_PT_ENUMFLAGS8:
 	case SCT_PT_ENUMFLAGS16:
 	case SCT_PT_ENUMFLAGS32:
+		if (fs && sct_flags_name(fs, v->u, names, sizeof(names)))
+			fprintf(f, "%" PRIu64 "(%s)", v->u, names);
+		else
+			fprintf(f, "0x%" PRIx64, v->u);
+		break;
 	case SCT_PT_MODE:
-		fprintf(f, "0x%" PRIx64, v->u);
+		fprintf(f, "0%" PRIo64, v->u);
 		break;
 	case SCT_PT_SYSCALLID: {
 		const char *n = sct_ppm_sc_name((uint16_t)v->u);
@@ -163,6 +172,22 @@ static void print_val(FILE *f, uint8_t type, const struct sct_val *v,
 		fprintf(f, "%" PRIu64, v->u);
 		break;
 	}
+}
+
+/* an address: in hex, as sysdig shows it (mmap's res and addr, ...) */
+static bool is_address(const char *ename, const char *pname)
+{
+	static const char *const mm[] = {
+		"mmap", "mmap2", "mremap", "munmap", "mprotect", "brk",
+	};
+	unsigned i;
+
+	if (strcmp(pname, "addr") && strcmp(pname, "res"))
+		return false;
+	for (i = 0; i < sizeof(mm) / sizeof(mm[0]); i++)
+		if (!strcmp(ename, mm[i]))
+			return strcmp(pname, "res") || i < 3 || i == 5;
+	return false;
 }
 
 void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
@@ -184,7 +209,14 @@ void sct_print_event(FILE *f, uint16_t cpu, unsigned type, uint64_t ts,
 		ei->name);
 	for (i = 0; i < ei->nparams; i++) {
 		fprintf(f, " %s=", ei->params[i].name);
-		print_val(f, ei->params[i].type, &v[i], pt);
+		if (v[i].kind == SCT_V_INT &&
+		    is_address(ei->name, ei->params[i].name) &&
+		    (int64_t)v[i].u >= 0)
+			fprintf(f, "%" PRIX64, v[i].u);
+		else
+			print_val(f, ei->params[i].type, &v[i], pt,
+				  sct_flagset_of(ei->name,
+						 ei->params[i].name));
 	}
 	fputc('\n', f);
 }
