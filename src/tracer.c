@@ -318,6 +318,45 @@ static void detach_stop(struct sct_thread *t, int status)
 	drop(t);
 }
 
+/* The value of "key\t<number>" in a /proc status text, or -1. */
+static long status_num(const char *buf, const char *key)
+{
+	const char *p = strstr(buf, key);
+
+	return p ? strtol(p + strlen(key), NULL, 10) : -1;
+}
+
+/*
+ * A thread held at its first stop (handle_first_stop) waits for its
+ * creator's clone event.  A creator killed (SIGKILL) between the clone
+ * and that event stop never reports it: when a thread dies, a held one
+ * whose creator (its process's leader, or its parent process) is no
+ * longer traced is let go (detached if we are detaching), lest it wait
+ * for ever, and the tracer with it.
+ */
+static void release_orphan(struct sct_thread *t, void *arg)
+{
+	char buf[2048];
+	long tgid, ppid;
+
+	(void)arg;
+	if (!t->held ||
+	    sct_proc_file(t->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
+		return;
+	tgid = status_num(buf, "\nTgid:");
+	ppid = status_num(buf, "\nPPid:");
+	if (find((pid_t)(tgid != t->tid ? tgid : ppid)))
+		return;		/* its creator's event may still come */
+	t->held = false;
+	t->announced = true;
+	if (T.interrupted || T.output_gone) {
+		ptrace(PTRACE_DETACH, t->tid, 0, 0);
+		drop(t);
+		return;
+	}
+	resume(t, 0);
+}
+
 static void handle_death(pid_t pid, int status)
 {
 	struct sct_thread *t = find(pid);
@@ -330,6 +369,7 @@ static void handle_death(pid_t pid, int status)
 		return;
 	sct_sysevent_procexit(&T, t, status);
 	drop(t);
+	sct_threads_for_each(&T.threads, release_orphan, NULL);
 }
 
 static void on_signal(int sig, siginfo_t *si, void *uc)
