@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "rotate.h"
 #include "seccomp_filter.h"
+#include "stack.h"
 #include "summary.h"
 #include "tracer.h"
 #include "writer.h"
@@ -68,6 +69,8 @@ static void usage(FILE *f)
 "  -M S, --duration S     stop recording S seconds after the first event;\n"
 "               either way attached processes are detached and a\n"
 "               launched command runs on untraced to its end\n"
+"  -k, --stack-trace  under each syscall's enter line, the user stack of\n"
+"               the thread that made it (text output only, for now)\n"
 "  -c, --summary  count calls, errors and time of each syscall and print\n"
 "               the table at the end (as strace -c); without -o, no event\n"
 "               lines\n"
@@ -262,6 +265,7 @@ int main(int argc, char **argv)
 		{ "gzip", no_argument, NULL, 'z' },
 		{ "stats", no_argument, NULL, 'v' },
 		{ "summary", no_argument, NULL, 'c' },
+		{ "stack-trace", no_argument, NULL, 'k' },
 		{ "numevents", required_argument, NULL, 'n' },
 		{ "file-size", required_argument, NULL, 'C' },
 		{ "seconds", required_argument, NULL, 'G' },
@@ -280,6 +284,7 @@ int main(int argc, char **argv)
 	struct sct_options o = { .snaplen = SNAPLEN_DEFAULT };
 	struct sct_stats st = { 0 };
 	struct sct_rotate rot = { 0 };
+	bool stacks = false;
 	struct sct_writer w;
 	const char *out = NULL;
 	bool gzip = false, no_seccomp = false;
@@ -291,7 +296,7 @@ int main(int argc, char **argv)
 	/* a signal now must not leave a half-started run behind */
 	sct_trace_hold_signals();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:s:n:M:C:G:W:zcvfhVlL", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:s:n:M:C:G:W:zckvfhVlL", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -333,6 +338,9 @@ int main(int argc, char **argv)
 			break;
 		case 'z':
 			gzip = true;
+			break;
+		case 'k':
+			stacks = true;
 			break;
 		case 'c':
 			if (!o.summary)
@@ -453,6 +461,11 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (stacks && (out || o.summary))
+		bad_usage("-k prints stacks in the text output only (no -o, "
+			  "no -c) for now");
+	if (stacks)
+		o.stacks = sct_stacks_new();
 	if (rot.ring && !rot.max_bytes && !rot.max_ns)
 		bad_usage("-W needs -C or -G (files to keep in turn)");
 	if ((rot.max_bytes || rot.max_ns) && !out)
@@ -570,6 +583,7 @@ int main(int argc, char **argv)
 			 o.seccomp ? ", seccomp pre-filter" : "", extra);
 	}
 out:
+	sct_stacks_free(o.stacks);
 	sct_summary_free(o.summary);
 	sct_filter_free(o.filter);
 	sct_seccomp_free(o.seccomp);

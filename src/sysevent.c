@@ -19,6 +19,7 @@
 #include "run.h"
 #include "rotate.h"
 #include "snapshot.h"
+#include "stack.h"
 #include "summary.h"
 #include "thread.h"
 #include "tracer.h"
@@ -238,6 +239,11 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		};
 
 		sct_print_event(r->o->text, cpu, type, ts, &pt, vals);
+		/* -k: where in the program the syscall was made */
+		if (r->o->stacks && sct_event_is_enter(type) &&
+		    type != SCT_EV_PROCEXIT_1_E && type != SCT_EV_SIGNALDELIVER_E &&
+		    t->in_syscall)
+			sct_stack_print(r->o->stacks, r->o->text, t->tid);
 	}
 	r->st->events++;
 	if (!r->start_ts)

@@ -13,6 +13,7 @@ struct sct_seccomp;
 struct sct_filter;
 struct sct_summary;
 struct sct_rotate;
+struct sct_stacks;
 
 struct sct_options {
 	char **argv;		/* command to launch, or NULL */
@@ -32,6 +33,7 @@ struct sct_options {
 	uint64_t max_ns;	/* -M: ... after so long (from the first event) */
 	struct sct_rotate *rotate;	/* -C/-G/-W: files in turn, or NULL */
 	bool live_status;	/* -v on a terminal: a status line as it goes */
+	struct sct_stacks *stacks;	/* -k: user stacks under each enter */
 };
 
 struct sct_stats {

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * -k: the user-space stack of a stopped thread, with libunwind-ptrace:
+ * one line per frame, innermost first, as strace -k prints them.
+ */
+#ifndef SCTRACE_STACK_H
+#define SCTRACE_STACK_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+struct sct_stacks;
+
+struct sct_stacks *sct_stacks_new(void);
+void sct_stacks_free(struct sct_stacks *s);
+
+/*
+ * Print thread tid's stack (it is in a ptrace stop) to f, each frame as
+ * " > object(function+0xoffset) [0xaddress]"; a failed unwind prints
+ * what it found, possibly nothing.  At most SCT_STACK_MAX frames.
+ */
+#define SCT_STACK_MAX	64
+void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid);
+
+#endif
