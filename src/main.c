@@ -69,8 +69,9 @@ static void usage(FILE *f)
 "  -M S, --duration S     stop recording S seconds after the first event;\n"
 "               either way attached processes are detached and a\n"
 "               launched command runs on untraced to its end\n"
-"  -k, --stack-trace  under each syscall's enter line, the user stack of\n"
-"               the thread that made it (text output only, for now)\n"
+"  -k, --stack-trace  the user stack of the thread at each syscall: under\n"
+"               its enter line, or with -o after its exit (a notification\n"
+"               event, id \"ustack\")\n"
 "  -c, --summary  count calls, errors and time of each syscall and print\n"
 "               the table at the end (as strace -c); without -o, no event\n"
 "               lines\n"
@@ -461,9 +462,9 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (stacks && (out || o.summary))
-		bad_usage("-k prints stacks in the text output only (no -o, "
-			  "no -c) for now");
+	if (stacks && o.summary && !out)
+		bad_usage("-k and -c without -o: no event lines to put stacks "
+			  "under");
 	if (stacks)
 		o.stacks = sct_stacks_new();
 	if (rot.ring && !rot.max_bytes && !rot.max_ns)

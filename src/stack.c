@@ -68,6 +68,22 @@ static void object_of(const char *maps, uint64_t ip, char *out, size_t n)
 	}
 }
 
+char *sct_stack_text(struct sct_stacks *s, pid_t tid)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return NULL;
+	sct_stack_print(s, f, tid);
+	if (fclose(f) || !len) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
 void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid)
 {
 	char path[64], *maps = malloc(1 << 20);

@@ -21,5 +21,10 @@ void sct_stacks_free(struct sct_stacks *s);
  */
 #define SCT_STACK_MAX	64
 void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid);
+/*
+ * The same lines into a new string (malloc'd; the caller frees it), or
+ * NULL when nothing was found.
+ */
+char *sct_stack_text(struct sct_stacks *s, pid_t tid);
 
 #endif

@@ -57,6 +57,7 @@ void sct_thread_drop(struct sct_threads *ts, struct sct_thread *t)
 	*pp = t->next;
 	sct_group_put(t->g);
 	free(t->enter_fdname);
+	free(t->stack);
 	free(t);
 	ts->n--;
 }

@@ -69,6 +69,7 @@ struct sct_thread {
 	uint64_t nr;
 	uint64_t args[6];
 	uint64_t enter_ns;		/* -c: when the current syscall stopped */
+	char *stack;			/* -k -o: its stack at the enter, for after its exit */
 	int64_t enter_fd;		/* fd of the current syscall, for filters */
 	char *enter_fdname;		/* ... and its fd.name / fd.type there */
 	const char *enter_fdtype;

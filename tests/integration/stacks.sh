@@ -29,8 +29,26 @@ expect_match "frames name their object: the program and libc" \
 	"^ > .*/stacks\\(sct_level_two\\+0x[0-9a-f]+\\) \\[0x[0-9a-f]+\\]$" \
 	"$(grep -m1 'stacks(sct_level_two' "$TMP/k.err")"
 expect_match "a libc frame names libc" '^ > /.*libc[.-].*\(' "$(grep -m1 -E '^ > /.*libc' "$TMP/k.err")"
-# -k with -o: refused for now, in one line
+# -k with -o: each stack in the capture right after its syscall's exit,
+# a notification event (id "ustack", desc the frames), which every reader
+# shows
+cap=$TMP/k.scap
 rc=0
-"$SCTRACE" -k -o "$TMP/x.scap" -- true >/dev/null 2>"$TMP/bad.err" || rc=$?
-expect_eq "-k -o: refused in one line (text output only for now)" "1 1" "$rc $(grep -c . "$TMP/bad.err")"
+"$SCTRACE" $SCTRACE_READERS -k -o "$cap" -- "$prog" </dev/null >/dev/null 2>"$TMP/kcap.err" || rc=$?
+expect_eq "-k -o: sctrace exits with the program's status" 0 "$rc"
+check_readers "$cap"
+expect_eq "-k -o: a stack follows the exit of the callback's getppid" "notification ustack" \
+	"$(sd "$cap" 'EV %evt.type %evt.dir %evt.arg.id' |
+		awk '/^EV (getppid|syscall) </ { want = 1; next } want && /^EV / { print $2, $4; exit }')"
+# (a stack's frames are lines of its desc: one event per "EV " line)
+desc=$(sd "$cap" 'EV %evt.arg.desc' "evt.type=notification and evt.arg.id=ustack" |
+	awk '/^EV / { if (ev ~ /sct_compare/) { print ev; exit } ev = "" } { ev = ev " " $0 }
+		END { if (ev ~ /sct_compare/) print ev }')
+expect_match "-k -o: that stack names sct_compare, then main" 'sct_compare.*main' "$desc"
+n=$(sd "$cap" '%evt.num' "evt.type=notification and evt.arg.id=ustack" | wc -l)
+[ "$n" -gt 10 ] && pass "-k -o: $n stacks" || fail "-k -o: only $n stacks"
+# -k and -c without -o: no event lines to put stacks under
+rc=0
+"$SCTRACE" -k -c -- true >/dev/null 2>"$TMP/bad.err" || rc=$?
+expect_eq "-k -c without -o: refused in one line" "1 1" "$rc $(grep -c . "$TMP/bad.err")"
 finish
