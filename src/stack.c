@@ -3,9 +3,10 @@
  * User stacks (see stack.h).  libunwind-ptrace reads the tracee's
  * registers and memory through ptrace and unwinds with the unwind tables
  * of the objects mapped there; the object of each frame comes from
- * /proc/TID/maps.  No unwind information is cached across stops (the
- * same address may belong to another object in another process, or after
- * an munmap): correct first, fast later.
+ * /proc/TID/maps.  Unwind information is cached by address while the
+ * stacks unwound are of one process whose mappings have not changed: the
+ * cache is flushed when the next stack is another process's, and after
+ * an exec, mmap or munmap (sct_stacks_changed).
  */
 #include "config.h"
 #include "stack.h"
@@ -15,11 +16,14 @@
 
 #include <inttypes.h>
 #include <libunwind-ptrace.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct sct_stacks {
 	unw_addr_space_t as;
+	pid_t last_pid;		/* whose unwind information is cached */
+	bool stale;		/* its mappings changed since */
 };
 
 struct sct_stacks *sct_stacks_new(void)
@@ -31,8 +35,15 @@ struct sct_stacks *sct_stacks_new(void)
 	s->as = unw_create_addr_space(&_UPT_accessors, 0);
 	if (!s->as)
 		sct_die("libunwind: cannot create an address space");
-	unw_set_caching_policy(s->as, UNW_CACHE_NONE);
+	unw_set_caching_policy(s->as, UNW_CACHE_GLOBAL);
+	s->stale = true;
 	return s;
+}
+
+void sct_stacks_changed(struct sct_stacks *s)
+{
+	if (s)
+		s->stale = true;
 }
 
 void sct_stacks_free(struct sct_stacks *s)
@@ -68,7 +79,7 @@ static void object_of(const char *maps, uint64_t ip, char *out, size_t n)
 	}
 }
 
-char *sct_stack_text(struct sct_stacks *s, pid_t tid)
+char *sct_stack_text(struct sct_stacks *s, pid_t pid, pid_t tid)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -76,7 +87,7 @@ char *sct_stack_text(struct sct_stacks *s, pid_t tid)
 
 	if (!f)
 		return NULL;
-	sct_stack_print(s, f, tid);
+	sct_stack_print(s, f, pid, tid);
 	if (fclose(f) || !len) {
 		free(text);
 		return NULL;
@@ -84,7 +95,7 @@ char *sct_stack_text(struct sct_stacks *s, pid_t tid)
 	return text;
 }
 
-void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid)
+void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t pid, pid_t tid)
 {
 	char path[64], *maps = malloc(1 << 20);
 	unw_cursor_t cur;
@@ -93,6 +104,11 @@ void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid)
 
 	if (!maps)
 		return;
+	if (s->stale || pid != s->last_pid) {
+		unw_flush_cache(s->as, 0, 0);
+		s->last_pid = pid;
+		s->stale = false;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/maps", tid);
 	if (sct_proc_text(path, maps, 1 << 20) < 0)
 		maps[0] = 0;

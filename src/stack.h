@@ -20,11 +20,13 @@ void sct_stacks_free(struct sct_stacks *s);
  * what it found, possibly nothing.  At most SCT_STACK_MAX frames.
  */
 #define SCT_STACK_MAX	64
-void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t tid);
+void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t pid, pid_t tid);
 /*
  * The same lines into a new string (malloc'd; the caller frees it), or
  * NULL when nothing was found.
  */
-char *sct_stack_text(struct sct_stacks *s, pid_t tid);
+char *sct_stack_text(struct sct_stacks *s, pid_t pid, pid_t tid);
+/* Process mappings changed (an exec, mmap, munmap): no cache. */
+void sct_stacks_changed(struct sct_stacks *s);
 
 #endif

@@ -194,7 +194,7 @@ static void stack_event(struct sct_run *r, struct sct_thread *t,
 		    type == SCT_EV_SIGNALDELIVER_E || !t->in_syscall)
 			return;
 		free(t->stack);
-		t->stack = sct_stack_text(r->o->stacks, t->tid);
+		t->stack = sct_stack_text(r->o->stacks, t->g->pid, t->tid);
 		return;
 	}
 	if (!t->stack)
@@ -279,7 +279,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		if (r->o->stacks && sct_event_is_enter(type) &&
 		    type != SCT_EV_PROCEXIT_1_E && type != SCT_EV_SIGNALDELIVER_E &&
 		    t->in_syscall)
-			sct_stack_print(r->o->stacks, r->o->text, t->tid);
+			sct_stack_print(r->o->stacks, r->o->text, t->g->pid,
+					t->tid);
 	}
 	r->st->events++;
 	if (!r->start_ts)
@@ -666,6 +667,10 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	if (r->o->summary)
 		count_call(r, t, ret);
 	comm_changes(r, t, d, ret);
+	if (r->o->stacks && d && (d->ev_enter == SCT_EV_SYSCALL_MMAP_E ||
+				  d->ev_enter == SCT_EV_SYSCALL_MMAP2_E ||
+				  d->ev_enter == SCT_EV_SYSCALL_MUNMAP_E))
+		sct_stacks_changed(r->o->stacks);
 	if (makes_uffd(t, d, ret))
 		t->g->uffd = true;
 	if (d && !type_kept(r, d->ev_enter + 1)) {
@@ -868,6 +873,7 @@ void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig)
 
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
 {
+	sct_stacks_changed(r->o->stacks);
 	/* what the readers know is the former program's, until told */
 	if (t->told == SCT_TOLD_ALL)
 		t->told = SCT_TOLD_STALE;
