@@ -1082,15 +1082,10 @@ uint32_t sct_ppm_pidfd_open_flags(uint64_t flags)
 	return (flags & O_NONBLOCK) ? SCT_PPM_PIDFD_NONBLOCK : 0;
 }
 
+/* (the driver tests the two flags linkat has: AT_SYMLINK_NOFOLLOW is lost) */
 uint32_t sct_ppm_fchownat_flags(uint64_t flags)
 {
-	uint32_t res = 0;
-
-	if (flags & AT_SYMLINK_FOLLOW)
-		res |= SCT_PPM_AT_SYMLINK_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		res |= SCT_PPM_AT_EMPTY_PATH;
-	return res;
+	return sct_ppm_linkat_flags(flags);
 }
 
 uint32_t sct_ppm_mknod_mode(uint64_t mode)

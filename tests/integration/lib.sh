@@ -227,6 +227,18 @@ check_readers() {
 	fi
 }
 
+# expect_refused ARGS...: "sctrace ARGS -- true" is refused as a usage
+# error is: a non-zero status and one line on stderr
+expect_refused() {
+	local rc=0
+	"$SCTRACE" "$@" -- true >/dev/null 2>"$TMP/refused.err" || rc=$?
+	if [ "$rc" != 0 ] && [ "$(grep -c . "$TMP/refused.err")" = 1 ]; then
+		pass "'$*': refused in one line ($(cat "$TMP/refused.err"))"
+	else
+		fail "'$*': status $rc, stderr: $(cat "$TMP/refused.err")"
+	fi
+}
+
 # check_tshark CAPTURE: tshark -r -V reads it without complaint and shows
 # no malformed event (its output left in $TMP/tshark.out); status 1 when
 # tshark fails.  For a capture in the newest readers' default output,

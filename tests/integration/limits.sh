@@ -63,13 +63,7 @@ check_readers "$cap"
 
 # ---- bad values: one line, a non-zero status (as every usage error) ----
 for bad in "-n 0" "-n x" "-M -1" "-M 1.5"; do
-	rc=0
 	# shellcheck disable=SC2086
-	"$SCTRACE" $bad -- true >/dev/null 2>"$TMP/bad.err" || rc=$?
-	if [ "$rc" != 0 ] && [ "$(grep -c . "$TMP/bad.err")" = 1 ]; then
-		pass "'$bad': refused in one line ($(cat "$TMP/bad.err"))"
-	else
-		fail "'$bad': status $rc, stderr: $(cat "$TMP/bad.err")"
-	fi
+	expect_refused $bad
 done
 finish

@@ -67,14 +67,8 @@ done
 
 # ---- bad use: one line, before anything runs ----
 for bad in "-W 2 -o $TMP/x.scap" "-C 1 -o -" "-C 1" "-C 0 -o $TMP/x.scap"; do
-	rc=0
 	# shellcheck disable=SC2086
-	"$SCTRACE" $bad -- true >/dev/null 2>"$TMP/bad.err" || rc=$?
-	if [ "$rc" != 0 ] && [ "$(grep -c . "$TMP/bad.err")" = 1 ]; then
-		pass "'$bad': refused in one line ($(cat "$TMP/bad.err"))"
-	else
-		fail "'$bad': status $rc, stderr: $(cat "$TMP/bad.err")"
-	fi
+	expect_refused $bad
 done
 expect_eq "no file left by the refused runs" "" "$(cd "$TMP" && ls x.scap* 2>/dev/null)"
 finish

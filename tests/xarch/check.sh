@@ -104,7 +104,7 @@ _llseek llseek
 ugetrlimit getrlimit
 accept accept4'
 check_new() {
-	local name=$1 cap=$out/$1.new.scap diff
+	local name=$1 cap=$out/$1.new.scap
 	if [ ! -s "$cap" ]; then
 		fail "$name: no default-output capture ($(head -c 300 "$out/$name.new.err" 2>/dev/null))"
 		return 0
@@ -130,14 +130,9 @@ check_new() {
 		sort | uniq -c | awk '{ print $2, $1 }' >"$TMP/counts.st"
 	awk '$3 == "<" && !($2 ~ /^(clone|clone3|fork|vfork)$/ && / res=0 /) { print $2 }' "$TMP/new.txt" |
 		sort | uniq -c | awk '{ print $2, $1 }' | join - "$TMP/counts.st" -o 0,1.2 >"$TMP/counts.new" || true
-	if diff=$(join -a1 -a2 -e 0 -o 0,1.2,2.2 "$TMP/counts.st" "$TMP/counts.new" |
-		awk '$2 != $3 { printf "      %-20s strace %s, capture %s\n", $1, $2, $3 }') &&
-		[ -z "$diff" ]; then
-		pass "$name (default output): libs 0.25 shows strace's calls of each syscall with a dedicated event ($(awk '{ n += $2 } END { print n }' "$TMP/counts.st") calls)"
-	else
-		fail "$name (default output): libs 0.25's per-syscall counts differ from strace's:"
-		printf '%s\n' "$diff"
-	fi
+	same_counts "$name (default output): libs 0.25 shows strace's calls of each syscall with a dedicated event" \
+		"$name (default output): libs 0.25's per-syscall counts differ from strace's:" \
+		"$TMP/counts.st" "$TMP/counts.new"
 }
 
 ex() { printf "evt.type=%s and evt.dir='<' and %s" "$1" "$2"; }
@@ -146,19 +141,29 @@ en() { printf "evt.type=%s and evt.dir='>' and %s" "$1" "$2"; }
 # strace_parity WHAT CAPTURE LOG: lib.sh's check_counts, with the strace
 # log of the guest's second run instead of a run here
 strace_parity() {
-	local what=$1 cap=$2 log=$3 diff
+	local what=$1 cap=$2 log=$3
 	if [ ! -s "$log" ]; then
 		fail "$what: no strace log $log (strace failed in the guest?)"
 		return 0
 	fi
 	capture_counts "$cap" >"$TMP/counts.sd"
 	strace_counts "$log" >"$TMP/counts.st"
-	if diff=$(join -a1 -a2 -e 0 -o 0,1.2,2.2 "$TMP/counts.st" "$TMP/counts.sd" |
+	same_counts "$what: per-syscall counts equal strace's" \
+		"$what: per-syscall counts differ from strace's:" \
+		"$TMP/counts.st" "$TMP/counts.sd"
+}
+
+# same_counts PASS FAIL STRACE CAPTURE: the "NAME COUNT" lists STRACE and
+# CAPTURE are equal (PASS, with strace's total), else FAIL and the rows
+# that differ
+same_counts() {
+	local diff
+	if diff=$(join -a1 -a2 -e 0 -o 0,1.2,2.2 "$3" "$4" |
 		awk '$2 != $3 { printf "      %-20s strace %s, capture %s\n", $1, $2, $3 }') &&
 		[ -z "$diff" ]; then
-		pass "$what: per-syscall counts equal strace's ($(awk '{ n += $2 } END { print n }' "$TMP/counts.st") calls)"
+		pass "$1 ($(awk '{ n += $2 } END { print n }' "$3") calls)"
 	else
-		fail "$what: per-syscall counts differ from strace's:"
+		fail "$2"
 		printf '%s\n' "$diff"
 	fi
 }
