@@ -22,6 +22,7 @@ complete_words() {
 }
 
 expect_eq "an option" "--summary" "$(complete_words sctrace --summ)"
+expect_eq "the newer options too" "--stack-trace" "$(complete_words sctrace --stack)"
 expect_eq "a filter field (from sctrace -l)" "proc.pid proc.pname proc.ppid" \
 	"$(complete_words sctrace -o x.scap proc.p)"
 expect_eq "after 'and': a field" "fd.name fd.num fd.type" "$(complete_words sctrace evt.type=openat and fd.)"
