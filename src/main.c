@@ -454,7 +454,8 @@ int main(int argc, char **argv)
 		unsigned ntypes;
 
 		if (sct_filter_types(o.filter, &types, &ntypes)) {
-			o.seccomp = sct_seccomp_build(types, ntypes, false);
+			o.seccomp = sct_seccomp_build(types, ntypes, false,
+						      stacks);
 			if (!o.seccomp) {
 				rc = 1;
 				goto out;

@@ -40,24 +40,27 @@ static void print_bytes(FILE *f, const uint8_t *p, uint32_t n, int quote)
 
 void sct_escape(char *out, size_t n, const char *s)
 {
+	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p;
 	size_t len = 0;
 
 	if (!n)
 		return;
-	for (p = (const unsigned char *)s; *p && len + 1 < n; p++) {
-		char e[5];
-		size_t k;
+	for (p = (const unsigned char *)s; *p; p++) {
+		size_t k = *p == '\\' ? 2 : *p >= 0x20 && *p < 0x7f ? 1 : 4;
 
-		if (*p == '\\')
-			k = (size_t)snprintf(e, sizeof(e), "\\\\");
-		else if (*p >= 0x20 && *p < 0x7f)
-			k = (size_t)snprintf(e, sizeof(e), "%c", *p);
-		else
-			k = (size_t)snprintf(e, sizeof(e), "\\x%02x", *p);
 		if (len + k >= n)
 			break;	/* never half an escape */
-		memcpy(out + len, e, k);
+		if (k == 1) {
+			out[len] = (char)*p;
+		} else if (k == 2) {
+			out[len] = out[len + 1] = '\\';
+		} else {
+			out[len] = '\\';
+			out[len + 1] = 'x';
+			out[len + 2] = hex[*p >> 4];
+			out[len + 3] = hex[*p & 15];
+		}
 		len += k;
 	}
 	out[len] = 0;

@@ -65,6 +65,7 @@ struct sct_run {
 	struct sct_clone_state *clone;	/* shared by a clone's two sides */
 	struct sct_evfilter *evfilter;	/* the capture filter's context */
 	uint16_t sc_prctl;		/* PPM_SC of prctl (comm changes) */
+	uint16_t sc_mremap;		/* PPM_SC of mremap (-k's caches) */
 	const struct sct_arch *last_arch;
 	uint32_t last_audit;
 	uint8_t type_known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */

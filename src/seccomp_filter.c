@@ -33,6 +33,11 @@ static const char *const lifecycle[] = {
 	"userfaultfd",
 };
 
+/* Calls that change a process's mappings: -k's caches follow them. */
+static const char *const mapping[] = {
+	"mmap", "mmap2", "munmap", "mprotect", "mremap", "brk",
+};
+
 /* evt.type name of a native syscall: its dedicated event's, or its own. */
 static const char *event_name(const struct sct_sysent *se)
 {
@@ -99,7 +104,7 @@ static int trace_matching(struct sct_seccomp *s, const struct sct_arch *t,
 }
 
 struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
-				      bool all)
+				      bool all, bool maps)
 {
 	const struct sct_arch *a = sct_arch_native();
 	struct sct_seccomp *s = calloc(1, sizeof(*s));
@@ -128,6 +133,8 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	}
 	for (i = 0; i < sizeof(lifecycle) / sizeof(lifecycle[0]) && !r; i++)
 		r = trace(s, lifecycle[i]);
+	for (i = 0; maps && i < sizeof(mapping) / sizeof(mapping[0]) && !r; i++)
+		r = trace(s, mapping[i]);
 	/* the other way to make a userfaultfd: the ioctl of /dev/userfaultfd */
 	if (!r)
 		r = trace_if(s, "ioctl", SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu,

@@ -20,12 +20,13 @@ struct sct_seccomp;
  * Build a filter tracing the syscalls behind the given evt.type names
  * (sysdig's names: "open", "pread", "dup", ... or a syscall name for
  * generic events), plus the process lifecycle calls sctrace needs
- * (clone family, execve, execveat).  all: trace every syscall.
+ * (clone family, execve, execveat).  all: trace every syscall.  maps:
+ * also the calls that change a process's mappings (mmap, munmap, ...).
  * Covers the native ABI and its 32-bit compat ABIs.  Returns NULL with a
  * message printed when libseccomp cannot build it.
  */
 struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
-				      bool all);
+				      bool all, bool maps);
 /* Number of native syscalls the filter traces (for --stats and tests). */
 unsigned sct_seccomp_count(const struct sct_seccomp *s);
 /* In the child, just before exec: load it (sets no_new_privs). -errno. */

@@ -1,85 +1,428 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * User stacks (see stack.h).  libunwind-ptrace reads the tracee's
- * registers and memory through ptrace and unwinds with the unwind tables
- * of the objects mapped there; the object of each frame comes from
- * /proc/TID/maps.  Unwind information is cached by address while the
- * stacks unwound are of one process whose mappings have not changed: the
- * cache is flushed when the next stack is another process's, and after
- * an exec, mmap or munmap (sct_stacks_changed).
+ * User stacks (see stack.h), unwound with libunwind through our own
+ * accessors:
+ *  - registers through libunwind-ptrace (PTRACE_PEEKUSER);
+ *  - the instruction and stack pointers from the syscall stop's
+ *    PTRACE_GET_SYSCALL_INFO, the others (rarely needed) through
+ *    libunwind-ptrace;
+ *  - memory with sct_mem_read (process_vm_readv, or the careful reads of a
+ *    process with userfaultfd ranges), 8 KiB at a time, each read once per
+ *    stack;
+ *  - unwind tables through libunwind-ptrace, with one handle per mapped
+ *    object: a handle keeps the tables of the last object it looked in,
+ *    so one per object finds them mapped at every later frame;
+ *  - function names from the objects' symbol tables (elfsym.h).
+ * All of it is kept per process (struct sct_pstack, hung on its group)
+ * while its executable mappings stay as they were: an exec, or an mmap,
+ * munmap, mprotect, mremap or brk (sct_stacks_changed) has /proc/PID/maps
+ * read again before the next stack, and a change of the objects mapped
+ * drops what was cached.  At most SCT_PSTACKS processes keep a cache; the
+ * one used least recently gives its up.
  */
 #include "config.h"
 #include "stack.h"
+#include "elfsym.h"
 #include "log.h"
+#include "mem.h"
 #include "print.h"
 #include "proc.h"
+#include "thread.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <libunwind-ptrace.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define SCT_PSTACKS	16	/* processes whose unwind caches are kept */
+#define MAPS_MAX	(1u << 20)	/* bytes of /proc/PID/maps read */
+#define OBJ_MAX		1024	/* executable mappings kept per process */
+#define SLOTS		8	/* tracee memory read per stack: slots of */
+#define SLOT_SIZE	8192	/* 8 KiB from a 4 KiB boundary */
+#define RS_CACHE	512	/* libunwind's register-state cache, entries */
+
+/* One executable mapping of a process. */
+struct sct_object {
+	uint64_t lo, hi, off, inode;
+	char *path;		/* file, [vdso], or "?" for anonymous */
+	void *upt;		/* libunwind-ptrace handle for its tables */
+	struct sct_elfsym *syms;	/* its function names */
+	bool syms_tried;
+};
+
+/* One process's unwinding state. */
+struct sct_pstack {
+	struct sct_pstack *prev, *next;	/* use order, through s->lru */
+	struct sct_stacks *s;
+	struct sct_group *g;		/* whose g->stack this is */
+	unw_addr_space_t as;
+	bool stale;			/* maps may have changed */
+	struct sct_object *obj;		/* sorted by lo */
+	unsigned nobj;
+};
 
 struct sct_stacks {
-	unw_addr_space_t as;
-	pid_t last_pid;		/* whose unwind information is cached */
-	bool stale;		/* its mappings changed since */
+	struct sct_pstack lru;		/* sentinel: next is the newest */
+	unsigned n;
+	char *maps;			/* scratch for /proc/PID/maps */
 };
+
+/* The stack being unwound: what the memory accessor reads for. */
+struct unwind {
+	struct sct_pstack *ps;
+	pid_t tid;
+	uint64_t ip, sp;
+	void *upt;			/* the thread's handle, for registers */
+	unsigned nslots;
+	struct {
+		uint64_t addr;		/* page-aligned */
+		uint64_t len;		/* what could be read there */
+		unsigned char buf[SLOT_SIZE];
+	} slot[SLOTS];
+};
+
+/*
+ * libunwind-ptrace hands its own handle, not ours, to the memory accessor
+ * when it searches a table; the tracer unwinds one stack at a time.
+ */
+static struct unwind *current;
+
+/* ---- per-process state ---- */
+
+static void objects_free(struct sct_pstack *ps)
+{
+	unsigned i;
+
+	for (i = 0; i < ps->nobj; i++) {
+		if (ps->obj[i].upt)
+			_UPT_destroy(ps->obj[i].upt);
+		sct_elfsym_free(ps->obj[i].syms);
+		free(ps->obj[i].path);
+	}
+	free(ps->obj);
+	ps->obj = NULL;
+	ps->nobj = 0;
+}
+
+static void pstack_free(struct sct_pstack *ps)
+{
+	ps->prev->next = ps->next;
+	ps->next->prev = ps->prev;
+	ps->s->n--;
+	ps->g->stack = NULL;
+	objects_free(ps);
+	if (ps->as)
+		unw_destroy_addr_space(ps->as);
+	free(ps);
+}
+
+void sct_stack_forget(struct sct_group *g)
+{
+	if (g->stack)
+		pstack_free(g->stack);
+}
+
+static const unw_accessors_t accessors;
+
+/* g's state, made the newest; NULL when out of memory. */
+static struct sct_pstack *pstack_of(struct sct_stacks *s,
+				    struct sct_group *g)
+{
+	struct sct_pstack *ps = g->stack;
+
+	if (ps) {
+		ps->prev->next = ps->next;
+		ps->next->prev = ps->prev;
+	} else {
+		if (s->n >= SCT_PSTACKS)
+			pstack_free(s->lru.prev);
+		ps = calloc(1, sizeof(*ps));
+		if (!ps)
+			return NULL;
+		ps->as = unw_create_addr_space((unw_accessors_t *)&accessors,
+					       0);
+		if (!ps->as) {
+			free(ps);
+			return NULL;
+		}
+		unw_set_caching_policy(ps->as, UNW_CACHE_GLOBAL);
+		unw_set_cache_size(ps->as, RS_CACHE, 0);
+		ps->s = s;
+		ps->g = g;
+		ps->stale = true;
+		g->stack = ps;
+		s->n++;
+	}
+	ps->next = s->lru.next;
+	ps->prev = &s->lru;
+	s->lru.next->prev = ps;
+	s->lru.next = ps;
+	return ps;
+}
+
+/* ---- mappings ---- */
+
+/* The executable mappings of maps (text of /proc/PID/maps), by address. */
+static unsigned parse_maps(char *maps, struct sct_object *obj, unsigned max)
+{
+	char *line = maps, *eol;
+	unsigned n = 0;
+
+	for (; line && *line && n < max; line = eol ? eol + 1 : NULL) {
+		unsigned long long lo, hi, off, inode;
+		char perm[8], *path;
+		int pos = 0;
+
+		eol = strchr(line, '\n');
+		if (eol)
+			*eol = 0;
+		if (sscanf(line, "%llx-%llx %7s %llx %*s %llu %n", &lo, &hi,
+			   perm, &off, &inode, &pos) < 5 || perm[2] != 'x')
+			continue;
+		path = pos ? line + pos : (char *)"";
+		obj[n].lo = lo;
+		obj[n].hi = hi;
+		obj[n].off = off;
+		obj[n].inode = inode;
+		obj[n].path = strdup(*path ? path : "?");
+		if (!obj[n].path)
+			break;
+		n++;
+	}
+	return n;
+}
+
+static bool same_objects(const struct sct_object *a, unsigned na,
+			 const struct sct_object *b, unsigned nb)
+{
+	unsigned i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].lo != b[i].lo || a[i].hi != b[i].hi ||
+		    a[i].off != b[i].off || a[i].inode != b[i].inode ||
+		    strcmp(a[i].path, b[i].path))
+			return false;
+	return true;
+}
+
+/*
+ * Read ps's mappings again when they may have changed; when its objects
+ * did, forget what was cached of them.
+ */
+static void refresh(struct sct_stacks *s, struct sct_pstack *ps, pid_t tid)
+{
+	struct sct_object *obj;
+	char path[64];
+	unsigned n, i;
+
+	if (!ps->stale)
+		return;
+	ps->stale = false;
+	snprintf(path, sizeof(path), "/proc/%d/maps", tid);
+	if (sct_proc_text(path, s->maps, MAPS_MAX) < 0)
+		s->maps[0] = 0;
+	obj = calloc(OBJ_MAX, sizeof(*obj));
+	if (!obj)
+		return;
+	n = parse_maps(s->maps, obj, OBJ_MAX);
+	if (same_objects(obj, n, ps->obj, ps->nobj)) {
+		for (i = 0; i < n; i++)
+			free(obj[i].path);
+		free(obj);
+		return;
+	}
+	objects_free(ps);
+	unw_flush_cache(ps->as, 0, 0);
+	ps->obj = obj;
+	ps->nobj = n;
+}
+
+static struct sct_object *object_at(struct sct_pstack *ps, uint64_t ip)
+{
+	unsigned lo = 0, hi = ps->nobj;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (ip < ps->obj[mid].lo)
+			hi = mid;
+		else if (ip >= ps->obj[mid].hi)
+			lo = mid + 1;
+		else
+			return &ps->obj[mid];
+	}
+	return NULL;
+}
+
+/* ---- accessors ---- */
+
+static int find_proc_info(unw_addr_space_t as, unw_word_t ip,
+			  unw_proc_info_t *pi, int need_unwind_info, void *arg)
+{
+	struct unwind *u = arg;
+	struct sct_object *o = object_at(u->ps, ip);
+
+	if (!o || o->path[0] == '?')
+		return -UNW_ENOINFO;
+	if (!o->upt)
+		o->upt = _UPT_create(u->ps->g->pid);
+	if (!o->upt)
+		return -UNW_ENOINFO;
+	return _UPT_find_proc_info(as, ip, pi, need_unwind_info, o->upt);
+}
+
+static void put_unwind_info(unw_addr_space_t as, unw_proc_info_t *pi,
+			    void *arg)
+{
+	_UPT_put_unwind_info(as, pi, arg);
+}
+
+static int get_dyn_info_list_addr(unw_addr_space_t as, unw_word_t *addr,
+				  void *arg)
+{
+	(void)as; (void)addr; (void)arg;
+	return -UNW_ENOINFO;
+}
+
+/* A word of tracee memory, through the stack's slots. */
+static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val,
+		      int write, void *arg)
+{
+	struct unwind *u = current;
+	uint64_t page;
+	unsigned i;
+	ssize_t n;
+
+	(void)as; (void)arg;
+	if (write || !u)
+		return -UNW_EINVAL;
+	for (i = 0; i < u->nslots; i++)
+		if (addr >= u->slot[i].addr &&
+		    addr - u->slot[i].addr + sizeof(*val) <= u->slot[i].len)
+			goto found;
+	/* a new slot (or the oldest) from addr's page on */
+	page = addr & ~(uint64_t)(SLOT_SIZE / 2 - 1);
+	i = u->nslots < SLOTS ? u->nslots++ : (unsigned)(page >> 12) % SLOTS;
+	n = sct_mem_read(u->tid, page, u->slot[i].buf, SLOT_SIZE);
+	u->slot[i].addr = page;
+	u->slot[i].len = n > 0 ? (uint64_t)n : 0;
+	if (addr - page + sizeof(*val) > u->slot[i].len)
+		return -UNW_EINVAL;
+found:
+	memcpy(val, u->slot[i].buf + (addr - u->slot[i].addr), sizeof(*val));
+	return 0;
+}
+
+static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val,
+		      int write, void *arg)
+{
+	struct unwind *u = arg;
+
+	if (write)
+		return -UNW_EINVAL;
+	/* (what the syscall stop gave: no ptrace call) */
+	if (reg == UNW_REG_IP) {
+		*val = (unw_word_t)u->ip;
+		return 0;
+	}
+	if (reg == UNW_REG_SP) {
+		*val = (unw_word_t)u->sp;
+		return 0;
+	}
+	return _UPT_access_reg(as, reg, val, 0, u->upt);
+}
+
+static int access_fpreg(unw_addr_space_t as, unw_regnum_t reg,
+			unw_fpreg_t *val, int write, void *arg)
+{
+	struct unwind *u = arg;
+
+	if (write)
+		return -UNW_EINVAL;
+	return _UPT_access_fpreg(as, reg, val, 0, u->upt);
+}
+
+static int resume(unw_addr_space_t as, unw_cursor_t *c, void *arg)
+{
+	(void)as; (void)c; (void)arg;
+	return -UNW_EINVAL;	/* never: the tracee is only looked at */
+}
+
+static int get_proc_name(unw_addr_space_t as, unw_word_t ip, char *buf,
+			 size_t len, unw_word_t *off, void *arg)
+{
+	struct unwind *u = arg;
+
+	return _UPT_get_proc_name(as, ip, buf, len, off, u->upt);
+}
+
+static const unw_accessors_t accessors = {
+	.find_proc_info = find_proc_info,
+	.put_unwind_info = put_unwind_info,
+	.get_dyn_info_list_addr = get_dyn_info_list_addr,
+	.access_mem = access_mem,
+	.access_reg = access_reg,
+	.access_fpreg = access_fpreg,
+	.resume = resume,
+	.get_proc_name = get_proc_name,
+};
+
+/* ---- names ---- */
+
+/* The function at ip and ip's offset in it, or NULL. */
+static const char *name_at(struct unwind *u, uint64_t ip, uint64_t *off)
+{
+	struct sct_object *o = object_at(u->ps, ip);
+	char path[4200];
+
+	if (!o || o->path[0] != '/')
+		return NULL;
+	if (!o->syms_tried) {
+		/* the file as the process sees it (its root may not be ours) */
+		o->syms_tried = true;
+		snprintf(path, sizeof(path), "/proc/%d/root%s", u->ps->g->pid,
+			 o->path);
+		o->syms = sct_elfsym_open(path);
+	}
+	return o->syms ? sct_elfsym_find(o->syms, ip - o->lo + o->off, off) :
+			 NULL;
+}
+
+/* ---- the interface ---- */
 
 struct sct_stacks *sct_stacks_new(void)
 {
 	struct sct_stacks *s = calloc(1, sizeof(*s));
 
-	if (!s)
+	if (!s || !(s->maps = malloc(MAPS_MAX)))
 		sct_die("out of memory");
-	s->as = unw_create_addr_space(&_UPT_accessors, 0);
-	if (!s->as)
-		sct_die("libunwind: cannot create an address space");
-	unw_set_caching_policy(s->as, UNW_CACHE_GLOBAL);
-	s->stale = true;
+	s->lru.next = s->lru.prev = &s->lru;
 	return s;
 }
 
-void sct_stacks_changed(struct sct_stacks *s)
+void sct_stacks_changed(struct sct_group *g)
 {
-	if (s)
-		s->stale = true;
+	if (g && g->stack)
+		g->stack->stale = true;
 }
 
 void sct_stacks_free(struct sct_stacks *s)
 {
 	if (!s)
 		return;
-	unw_destroy_addr_space(s->as);
+	while (s->lru.next != &s->lru)
+		pstack_free(s->lru.next);
+	free(s->maps);
 	free(s);
 }
 
-/* The object mapped at ip in maps (text of /proc/TID/maps), or "?". */
-static void object_of(const char *maps, uint64_t ip, char *out, size_t n)
-{
-	const char *line = maps;
-
-	snprintf(out, n, "?");
-	while (line && *line) {
-		unsigned long long lo, hi;
-		const char *eol = strchr(line, '\n'), *path;
-
-		if (sscanf(line, "%llx-%llx", &lo, &hi) == 2 && ip >= lo &&
-		    ip < hi) {
-			path = strchr(line, '/');
-			if (!path || (eol && path > eol))
-				path = strchr(line, '[');
-			if (path && (!eol || path < eol))
-				snprintf(out, n, "%.*s",
-					 (int)(eol ? (size_t)(eol - path) :
-					       strlen(path)), path);
-			return;
-		}
-		line = eol ? eol + 1 : NULL;
-	}
-}
-
-char *sct_stack_text(struct sct_stacks *s, pid_t pid, pid_t tid)
+char *sct_stack_text(struct sct_stacks *s, struct sct_group *g, pid_t tid,
+		     uint64_t ip, uint64_t sp)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -87,7 +430,7 @@ char *sct_stack_text(struct sct_stacks *s, pid_t pid, pid_t tid)
 
 	if (!f)
 		return NULL;
-	sct_stack_print(s, f, pid, tid);
+	sct_stack_print(s, f, g, tid, ip, sp);
 	if (fclose(f) || !len) {
 		free(text);
 		return NULL;
@@ -95,50 +438,62 @@ char *sct_stack_text(struct sct_stacks *s, pid_t pid, pid_t tid)
 	return text;
 }
 
-void sct_stack_print(struct sct_stacks *s, FILE *f, pid_t pid, pid_t tid)
+void sct_stack_print(struct sct_stacks *s, FILE *f, struct sct_group *g,
+		     pid_t tid, uint64_t ip0, uint64_t sp0)
 {
-	char path[64], *maps = malloc(1 << 20);
+	struct unwind *u;
 	unw_cursor_t cur;
-	void *ui;
+	bool prev_instr = false;
 	int i;
 
-	if (!maps)
+	u = malloc(sizeof(*u));
+	if (!u)
 		return;
-	if (s->stale || pid != s->last_pid) {
-		unw_flush_cache(s->as, 0, 0);
-		s->last_pid = pid;
-		s->stale = false;
-	}
-	snprintf(path, sizeof(path), "/proc/%d/maps", tid);
-	if (sct_proc_text(path, maps, 1 << 20) < 0)
-		maps[0] = 0;
-	ui = _UPT_create(tid);
-	if (!ui || unw_init_remote(&cur, s->as, ui) < 0) {
-		if (ui)
-			_UPT_destroy(ui);
-		free(maps);
-		return;
-	}
+	u->ps = pstack_of(s, g);
+	u->upt = u->ps ? _UPT_create(tid) : NULL;
+	if (!u->upt)
+		goto out;
+	u->tid = tid;
+	u->ip = ip0;
+	u->sp = sp0;
+	u->nslots = 0;
+	refresh(s, u->ps, tid);
+	current = u;
+	if (unw_init_remote(&cur, u->ps->as, u) < 0)
+		goto out;
 	for (i = 0; i < SCT_STACK_MAX; i++) {
-		char fn[256], obj[512], esc[512];
-		unw_word_t ip, off;
+		const struct sct_object *o;
+		const char *fn;
+		char esc[512];
+		unw_word_t ip;
+		uint64_t off = 0;
 
 		if (unw_get_reg(&cur, UNW_REG_IP, &ip) < 0 || !ip)
 			break;
-		object_of(maps, ip, obj, sizeof(obj));
 		/* (names and paths are the tracee's: escaped) */
-		sct_escape(esc, sizeof(esc), obj);
+		o = object_at(u->ps, ip);
+		sct_escape(esc, sizeof(esc), o ? o->path : "?");
 		fprintf(f, " > %s", esc);
-		if (unw_get_proc_name(&cur, fn, sizeof(fn), &off) == 0) {
+		/*
+		 * A return address may be just past its function's end (a
+		 * call that does not return): the call's own byte is looked
+		 * up, as libunwind does.
+		 */
+		fn = name_at(u, ip - prev_instr, &off);
+		if (fn) {
 			sct_escape(esc, sizeof(esc), fn);
-			fprintf(f, "(%s+0x%" PRIx64 ")", esc, (uint64_t)off);
+			fprintf(f, "(%s+0x%" PRIx64 ")", esc, off + prev_instr);
 		} else {
 			fputs("()", f);
 		}
 		fprintf(f, " [0x%" PRIx64 "]\n", (uint64_t)ip);
+		prev_instr = unw_is_signal_frame(&cur) <= 0;
 		if (unw_step(&cur) <= 0)
 			break;
 	}
-	_UPT_destroy(ui);
-	free(maps);
+out:
+	current = NULL;
+	if (u->upt)
+		_UPT_destroy(u->upt);
+	free(u);
 }

@@ -74,6 +74,8 @@ void sct_sysevent_init(struct sct_run *r)
 	const struct sct_sysent *se = native_sysent("prctl");
 
 	r->sc_prctl = se && se->ppm_sc ? se->ppm_sc : UINT16_MAX;
+	se = native_sysent("mremap");
+	r->sc_mremap = se && se->ppm_sc ? se->ppm_sc : UINT16_MAX;
 	r->clone_dec = decoder_of(native_sysent("clone"));
 	r->execve_dec = decoder_of(native_sysent("execve"));
 	r->clone = sct_clone_state_new();
@@ -194,7 +196,8 @@ static void stack_event(struct sct_run *r, struct sct_thread *t,
 		    type == SCT_EV_SIGNALDELIVER_E || !t->in_syscall)
 			return;
 		free(t->stack);
-		t->stack = sct_stack_text(r->o->stacks, t->g->pid, t->tid);
+		t->stack = sct_stack_text(r->o->stacks, t->g, t->tid, t->ip,
+					  t->sp);
 		return;
 	}
 	if (!t->stack)
@@ -279,8 +282,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		if (r->o->stacks && sct_event_is_enter(type) &&
 		    type != SCT_EV_PROCEXIT_1_E && type != SCT_EV_SIGNALDELIVER_E &&
 		    t->in_syscall)
-			sct_stack_print(r->o->stacks, r->o->text, t->g->pid,
-					t->tid);
+			sct_stack_print(r->o->stacks, r->o->text, t->g, t->tid,
+					t->ip, t->sp);
 	}
 	r->st->events++;
 	if (!r->start_ts)
@@ -524,6 +527,8 @@ void sct_sysevent_enter(struct sct_run *r, struct sct_thread *t,
 	t->arch = r->last_arch ? r->last_arch : sct_arch_native();
 	t->se = r->last_arch ? sct_sysent(r->last_arch, si->entry.nr) : NULL;
 	t->nr = si->entry.nr;
+	t->ip = si->instruction_pointer;
+	t->sp = si->stack_pointer;
 	for (i = 0; i < 6; i++)
 		t->args[i] = si->entry.args[i];
 	if (t->se && t->arch->demux) {
@@ -593,6 +598,27 @@ static bool opens_comm(struct sct_thread *t, const struct sct_decoder *d)
  * rename threads of its own process).  Called at every exit: cheap unless
  * an open for writing or a write.
  */
+/* Did the call change its process's mappings (-k's caches, stack.h)? */
+static bool maps_change(const struct sct_run *r, const struct sct_thread *t,
+			const struct sct_decoder *d)
+{
+	if (t->se->ppm_sc == r->sc_mremap)
+		return true;
+	if (!d)
+		return false;
+	switch (d->ev_enter) {
+	case SCT_EV_SYSCALL_MMAP_E:
+	case SCT_EV_SYSCALL_MMAP2_E:
+	case SCT_EV_SYSCALL_MUNMAP_E:
+	case SCT_EV_SYSCALL_MPROTECT_E:
+	case SCT_EV_SYSCALL_BRK_1_E:
+	case SCT_EV_SYSCALL_BRK_4_E:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void comm_changes(struct sct_run *r, struct sct_thread *t,
 			 const struct sct_decoder *d, int64_t ret)
 {
@@ -667,10 +693,8 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 	if (r->o->summary)
 		count_call(r, t, ret);
 	comm_changes(r, t, d, ret);
-	if (r->o->stacks && d && (d->ev_enter == SCT_EV_SYSCALL_MMAP_E ||
-				  d->ev_enter == SCT_EV_SYSCALL_MMAP2_E ||
-				  d->ev_enter == SCT_EV_SYSCALL_MUNMAP_E))
-		sct_stacks_changed(r->o->stacks);
+	if (r->o->stacks && maps_change(r, t, d))
+		sct_stacks_changed(t->g);
 	if (makes_uffd(t, d, ret))
 		t->g->uffd = true;
 	if (d && !type_kept(r, d->ev_enter + 1)) {
@@ -873,7 +897,7 @@ void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig)
 
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)
 {
-	sct_stacks_changed(r->o->stacks);
+	sct_stacks_changed(t->g);
 	/* what the readers know is the former program's, until told */
 	if (t->told == SCT_TOLD_ALL)
 		t->told = SCT_TOLD_STALE;

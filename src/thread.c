@@ -5,6 +5,7 @@
 #include "evfilter.h"
 #include "log.h"
 #include "proc.h"
+#include "stack.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ void sct_group_put(struct sct_group *g)
 	if (g->pidfd >= 0)
 		close(g->pidfd);
 	sct_evfilter_forget(g);
+	sct_stack_forget(g);
 	free(g);
 }
 

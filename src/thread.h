@@ -40,6 +40,7 @@ struct sct_group {
 	int comm_fds[4];
 	unsigned ncomm_fds;
 	unsigned comm_gen;		/* one more at each write to one */
+	struct sct_pstack *stack;	/* -k: its unwind caches (stack.c) */
 };
 
 /* What the capture's readers know of a thread (sysevent.c). */
@@ -69,6 +70,7 @@ struct sct_thread {
 	uint64_t nr;
 	uint64_t args[6];
 	uint64_t enter_ns;		/* -c: when the current syscall stopped */
+	uint64_t ip, sp;		/* at the enter stop (-k) */
 	char *stack;			/* -k -o: its stack at the enter, for after its exit */
 	int64_t enter_fd;		/* fd of the current syscall, for filters */
 	char *enter_fdname;		/* ... and its fd.name / fd.type there */

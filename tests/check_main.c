@@ -22,6 +22,7 @@ Suite *sct_suite_clone(void);
 Suite *sct_suite_decode(void);
 Suite *sct_suite_proc(void);
 Suite *sct_suite_stopwait(void);
+Suite *sct_suite_elfsym(void);
 
 int main(void)
 {
@@ -38,6 +39,7 @@ int main(void)
 	srunner_add_suite(sr, sct_suite_decode());
 	srunner_add_suite(sr, sct_suite_proc());
 	srunner_add_suite(sr, sct_suite_stopwait());
+	srunner_add_suite(sr, sct_suite_elfsym());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

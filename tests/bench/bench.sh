@@ -171,21 +171,23 @@ fi
 # stop.  sctrace polls a few microseconds for the next stop first (see
 # wait_stop in src/tracer.c); "bare ptrace --poll" is the floor for a tracer
 # that does so too, and "sctrace --no-spin" is sctrace sleeping at each stop.
-v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt)
+v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt sctrace_k)
 v_prefix=(""
 	"\"\$BAREPTRACE\""
 	"\"\$BAREPTRACE\" --poll"
 	"\"\$SCTRACE\" -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" --no-spin -o \"\$tmp/full.scap\" --"
-	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --")
+	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --"
+	"\"\$SCTRACE\" -k -o \"\$tmp/full.scap\" --")
 v_labels=("untraced"
 	"bare ptrace"
 	"bare ptrace --poll"
 	"sctrace -o FILE"
 	"sctrace --no-spin -o FILE"
-	"sctrace -o FILE evt.type=openat")
+	"sctrace -o FILE evt.type=openat"
+	"sctrace -k -o FILE (user stacks)")
 # v_all: 1 if the case runs in every condition, else in idle only
-v_all=(1 1 0 1 1 0)
+v_all=(1 1 0 1 1 0 0)
 have_strace=0
 if command -v strace >/dev/null 2>&1; then
 	have_strace=1
@@ -477,6 +479,15 @@ for c in $CONDS; do
 			"$c.$wn.sctrace_nospin" 1.05
 		target "$c $wn: default <= strace -f" "$c.$wn.sctrace" "$c.$wn.strace" 1
 	done
+done
+echo "user stacks (-k) against the same capture without them:"
+for wn in "${wl_names[@]}"; do
+	if [ "$wn" = tar ]; then
+		target "tar: -k <= 2 x sctrace -o FILE" "idle.tar.sctrace_k" "idle.tar.sctrace" 2
+	else
+		printf '  %-62s %sx (no target)\n' "$wn: sctrace -k -o FILE / sctrace -o FILE" \
+			"$(ratio "idle.$wn.sctrace_k" "idle.$wn.sctrace")"
+	fi
 done
 echo "for reference (not targets): full capture over the polling floor"
 for wn in "${wl_names[@]}"; do

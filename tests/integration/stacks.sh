@@ -47,6 +47,29 @@ desc=$(sd "$cap" 'EV %evt.arg.desc' "evt.type=notification and evt.arg.id=ustack
 expect_match "-k -o: that stack names sct_compare, then main" 'sct_compare.*main' "$desc"
 n=$(sd "$cap" '%evt.num' "evt.type=notification and evt.arg.id=ustack" | wc -l)
 [ "$n" -gt 10 ] && pass "-k -o: $n stacks" || fail "-k -o: only $n stacks"
+# A library loaded after the first stacks (libz, by dlopen) is found: the
+# mappings are read again after an mmap, also when a filter has the
+# kernel stop only the calls it keeps (the calls that map stay traced).
+for filt in "" "evt.type=openat"; do
+	rc=0
+	"$SCTRACE" -k ${filt:+"$filt"} -- "$prog" dl </dev/null >/dev/null 2>"$TMP/dl.err" || rc=$?
+	expect_eq "-k ${filt:-(no filter)}, a library loaded late: sctrace exits with the program's status" 0 "$rc"
+	cp "$TMP/dl.err" "$TMP/k.err"
+	expect_match "-k ${filt:-(no filter)}: openat from libz <- sct_dl_call <- main" \
+		'^[^ ]*gz[^ ]* sct_dl_call main( |$)' \
+		"$(frames '> openat .*name="/dev/null"' | sed 's/^[^ ]* //')"
+	expect_match "-k ${filt:-(no filter)}: that frame names libz" '^ > /.*libz[.]so.*\(' \
+		"$(grep -A2 '> openat .*name="/dev/null"' "$TMP/dl.err" | tail -1)"
+done
+# Many processes, one after the other (more than the unwind caches kept):
+# each one's stack is its own.
+rc=0
+"$SCTRACE" -k -- sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do "$0"; done' \
+	"$prog" </dev/null >/dev/null 2>"$TMP/many.err" || rc=$?
+expect_eq "-k, 20 processes: sctrace exits with the program's status" 0 "$rc"
+expect_eq "-k, 20 processes: 20 openat stacks from sct_level_two <- sct_level_one <- main" 20 \
+	"$(grep -A3 '> openat .*name="/dev/null"' "$TMP/many.err" |
+		grep -c 'stacks(sct_level_one+')"
 # -k and -c without -o: no event lines to put stacks under
 rc=0
 "$SCTRACE" -k -c -- true >/dev/null 2>"$TMP/bad.err" || rc=$?

@@ -5,7 +5,10 @@
  *   a thread: sct_thread_start -> write(1, "thread\n")
  *   main -> qsort (libc) -> sct_compare -> getppid(), a frame in a
  *   shared library between two of ours
+ * With "dl": a library loaded after the first stacks, libz, opens
+ * /dev/null: main -> sct_dl_call -> gzopen (libz) -> openat.
  */
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -47,11 +50,34 @@ NOINLINE int sct_compare(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-int main(void)
+static NOINLINE int sct_dl_call(void)
+{
+	void *(*gzopen)(const char *, const char *);
+	int (*gzclose)(void *);
+	void *z, *lib = dlopen("libz.so.1", RTLD_NOW);
+
+	if (!lib)
+		return 2;
+	gzopen = (void *(*)(const char *, const char *))dlsym(lib, "gzopen");
+	gzclose = (int (*)(void *))dlsym(lib, "gzclose");
+	if (!gzopen || !gzclose)
+		return 3;
+	z = gzopen("/dev/null", "rb");
+	if (z)
+		gzclose(z);
+	sink++;
+	return z ? 0 : 4;
+}
+
+int main(int argc, char **argv)
 {
 	int v[2] = { 2, 1 };
 	pthread_t th;
-	int fd = sct_level_one();
+	int fd;
+
+	if (argc > 1 && argv[1][0] == 'd')
+		return sct_dl_call();
+	fd = sct_level_one();
 
 	if (fd >= 0)
 		close(fd);

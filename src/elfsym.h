@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Function names of an ELF object (its .symtab and .dynsym), looked up by
+ * file offset, for -k's frames (stack.c).  The file is untrusted: every
+ * offset in it is checked, and a file that is not an ELF object of this
+ * machine's byte order simply has no names.
+ */
+#ifndef SCTRACE_ELFSYM_H
+#define SCTRACE_ELFSYM_H
+
+#include <stdint.h>
+
+struct sct_elfsym;
+
+/* The functions of the object at path, or NULL when it has none. */
+struct sct_elfsym *sct_elfsym_open(const char *path);
+void sct_elfsym_free(struct sct_elfsym *e);
+
+/*
+ * The function holding the byte at offset file_off of the object: the
+ * nearest function symbol at or below its address, as libunwind picks it.
+ * *off is the distance from the symbol.  NULL when there is none.
+ */
+const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
+			    uint64_t *off);
+
+#endif
