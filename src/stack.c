@@ -44,6 +44,27 @@
 #define SLOT_SIZE	8192	/* 8 KiB from a 4 KiB boundary */
 #define RS_CACHE	512	/* libunwind's register-state cache, entries */
 
+/*
+ * The program counter's and stack pointer's libunwind numbers.  Not
+ * UNW_REG_IP: on aarch64 that is the link register (x30).
+ */
+#if defined(__x86_64__)
+#define PC_REG	UNW_X86_64_RIP
+#define SP_REG	UNW_X86_64_RSP
+#elif defined(__i386__)
+#define PC_REG	UNW_X86_EIP
+#define SP_REG	UNW_X86_ESP
+#elif defined(__aarch64__)
+#define PC_REG	UNW_AARCH64_PC
+#define SP_REG	UNW_AARCH64_SP
+#elif defined(__arm__)
+#define PC_REG	UNW_ARM_R15
+#define SP_REG	UNW_ARM_R13
+#else
+#define PC_REG	(-1)	/* from ptrace, as the others */
+#define SP_REG	(-1)
+#endif
+
 /* One executable mapping of a process. */
 struct sct_object {
 	uint64_t lo, hi, off, inode;
@@ -326,11 +347,11 @@ static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val,
 	if (write)
 		return -UNW_EINVAL;
 	/* (what the syscall stop gave: no ptrace call) */
-	if (reg == UNW_REG_IP) {
+	if (reg == PC_REG) {
 		*val = (unw_word_t)u->ip;
 		return 0;
 	}
-	if (reg == UNW_REG_SP) {
+	if (reg == SP_REG) {
 		*val = (unw_word_t)u->sp;
 		return 0;
 	}

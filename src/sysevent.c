@@ -193,8 +193,9 @@ static void stack_event(struct sct_run *r, struct sct_thread *t,
 
 	if (sct_event_is_enter(type)) {
 		if (type == SCT_EV_PROCEXIT_1_E ||
-		    type == SCT_EV_SIGNALDELIVER_E || !t->in_syscall)
-			return;
+		    type == SCT_EV_SIGNALDELIVER_E || !t->in_syscall ||
+		    t->arch != sct_arch_native())
+			return;	/* (libunwind knows the tracer's own ABI only) */
 		free(t->stack);
 		t->stack = sct_stack_text(r->o->stacks, t->g, t->tid, t->ip,
 					  t->sp);
@@ -281,7 +282,7 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		/* -k: where in the program the syscall was made */
 		if (r->o->stacks && sct_event_is_enter(type) &&
 		    type != SCT_EV_PROCEXIT_1_E && type != SCT_EV_SIGNALDELIVER_E &&
-		    t->in_syscall)
+		    t->in_syscall && t->arch == sct_arch_native())
 			sct_stack_print(r->o->stacks, r->o->text, t->g, t->tid,
 					t->ip, t->sp);
 	}

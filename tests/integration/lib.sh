@@ -291,7 +291,7 @@ map_names() {
 # the driver (and sctrace) write when a thread is gone or a signal is
 # delivered, "enter" events both.
 capture_counts() {
-	sd "$1" '%evt.type' "evt.dir='>' and evt.type!=procexit and evt.type!=signaldeliver" |
+	sd "$1" '%evt.type' "evt.dir='>' and evt.type!=procexit and evt.type!=signaldeliver and evt.type!=notification" |
 		sort | uniq -c | awk '{ print $2, $1 }'
 }
 

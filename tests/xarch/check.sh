@@ -493,6 +493,34 @@ recvmsg > 3 <NA> <NA>
 recvmsg < 3 10 unix-reply"
 }
 
+# ---- user stacks (-k, tests/progs/stacks.c) -------------------------------------
+
+# The tracer's libunwind knows its own ABI only: an armhf program under
+# the aarch64 sctrace (compat-) and an i386 one under the x86_64 sctrace
+# get no stacks; the others get theirs, with the program's function names.
+check_stacks() {
+	local c=$1 cap=$2 abi=$3 desc n
+	n=$(sd "$cap" '%evt.num' "evt.type=notification and evt.arg.id=ustack" | wc -l)
+	# (a stack's frames are lines of its desc: one event per "EV " line)
+	desc=$(sd "$cap" 'EV %evt.type %evt.dir %evt.arg.name %evt.arg.desc' \
+		"evt.type in (openat, notification)" |
+		awk 'function frame(f) { sub(/^ > [^(]*\(/, "", f); sub(/\+0x.*$/, "", f); printf "%s ", f }
+			/^EV openat < \/dev\/null/ { want = 1; next }
+			want && /^EV notification > / { on = 1; want = 0; sub(/^EV notification > [^ ]* /, ""); frame($0); next }
+			on && /^EV / { exit }
+			on { frame($0) }')
+	if [[ $c == compat-* ]] || [ "$abi" = i386 ]; then
+		# (the execve's, made by sctrace's own child before the exec)
+		[ "$n" -le 1 ] && pass "$c: a program of another ABI than the tracer's: no stacks but the execve's" ||
+			fail "$c: a program of another ABI than the tracer's: $n stacks"
+		expect_eq "$c: no stack for the openat of /dev/null" "" "$desc"
+		return 0
+	fi
+	[ "$n" -gt 5 ] && pass "$c: $n stacks" || fail "$c: only $n stacks"
+	expect_match "$c: the stack of the openat of /dev/null: sct_level_two <- sct_level_one <- main" \
+		'(^| )sct_level_two sct_level_one main( |$)' "$desc"
+}
+
 # ---- every case ----------------------------------------------------------------
 
 [ -s "$out/cases" ] || hard_error "$out/cases is missing or empty: no case ran"
@@ -528,6 +556,7 @@ while read -r name abi prog w rc src secs; do
 	tcp) check_tcp "$name" "$cap" ;;
 	udp) check_udp "$name" "$cap" ;;
 	unix) check_unix "$name" "$cap" ;;
+	stacks) check_stacks "$name" "$cap" "$abi" ;;
 	*) note "$name: no field checks for this case" ;;
 	esac
 	xfail_end "$name"

@@ -19,6 +19,7 @@
 # OUT/cases gets one line per case:
 #     NAME ABI PROG WORKDIR SCTRACE-STATUS STRACE-STATUS SECONDS
 # (STRACE-STATUS '-': not run; SECONDS: of the sctrace run).
+# A case whose name ends in "stacks" has -k in both sctrace runs.
 #
 # A run that takes longer than $XARCH_CASE_TIMEOUT seconds (default 60) is
 # killed (SIGKILL; status 137).
@@ -52,8 +53,9 @@ subst() {
 
 # run_case NAME ABI PROG [ARGS...]
 run_case() {
-	name=$1 abi=$2 prog=$3
+	name=$1 abi=$2 prog=$3 k=
 	shift 3
+	case $name in *stacks) k=-k ;; esac
 	echo "=== XARCH-CASE $name ($abi): $SCTRACE -- $prog $*"
 	w=$tmp/sc/$name
 	rm -rf "$w"
@@ -67,7 +69,7 @@ run_case() {
 		while IFS= read -r a; do set -- "$@" "$a"; done <"$tmp/args"
 		# the host reads the captures with Debian's sysdig 0.29:
 		# --old-readers (docs/scap-format.md §3.4)
-		exec timeout -s KILL "$tmo" "$SCTRACE" --old-readers -o "$out/$name.scap" -- "$prog" "$@" </dev/null \
+		exec timeout -s KILL "$tmo" "$SCTRACE" $k --old-readers -o "$out/$name.scap" -- "$prog" "$@" </dev/null \
 			>"$out/$name.out" 2>"$out/$name.err"
 	)
 	rc=$?
@@ -82,7 +84,7 @@ run_case() {
 		cd "$w3" || exit 1
 		set --
 		while IFS= read -r a; do set -- "$@" "$a"; done <"$tmp/args"
-		exec timeout -s KILL "$tmo" "$SCTRACE" -o "$out/$name.new.scap" -- "$prog" "$@" </dev/null \
+		exec timeout -s KILL "$tmo" "$SCTRACE" $k -o "$out/$name.new.scap" -- "$prog" "$@" </dev/null \
 			>/dev/null 2>"$out/$name.new.err"
 	)
 	src=-

@@ -76,7 +76,9 @@ build_progs() {
 	$cc "${cflags[@]}" -o "$dir/xfile" "$here/xfile.c" &&
 		$cc "${cflags[@]}" "${extra[@]}" -pthread -o "$dir/procs" \
 			"$top_srcdir/tests/progs/procs.c" &&
-		$cc "${cflags[@]}" -o "$dir/net" "$top_srcdir/tests/progs/net.c"
+		$cc "${cflags[@]}" -o "$dir/net" "$top_srcdir/tests/progs/net.c" &&
+		$cc "${cflags[@]}" -O0 -fno-omit-frame-pointer -pthread -o "$dir/stacks" \
+			"$top_srcdir/tests/progs/stacks.c"
 }
 
 # cases ABI DIR [PREFIX]: the case list (tests/xarch/run-cases.sh) of the
@@ -90,6 +92,7 @@ ${p}thread $abi $d/procs thread @W@/thread.txt
 ${p}tcp $abi $d/net tcp @X@
 ${p}udp $abi $d/net udp @X@
 ${p}unix $abi $d/net unix @X@
+${p}stacks $abi $d/stacks
 EOF
 }
 
