@@ -583,6 +583,12 @@ int main(int argc, char **argv)
 			 (unsigned long long)st.stops,
 			 (unsigned long long)st.syscalls,
 			 o.seccomp ? ", seccomp pre-filter" : "", extra);
+		/* how the waits for stops went (see stopwait.h) */
+		sct_warn("waits for a stop: %llu polled first, %llu slept; "
+			 "polling paused %llu times (cpus wanted)",
+			 (unsigned long long)st.polled,
+			 (unsigned long long)st.slept,
+			 (unsigned long long)st.pauses);
 	}
 out:
 	sct_stacks_free(o.stacks);

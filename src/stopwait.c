@@ -32,8 +32,15 @@
  *   costs time slices) before the next try.  Preemptions on a machine
  *   that is not crowded come from our own tracee, woken on our cpu: the
  *   load balancer soon moves one of us to the idle cpu (sleeping would
- *   keep both on one), so polling goes on.  Two reads every WINDOW_NS at
- *   most: nothing once a stop.
+ *   keep both on one), so polling goes on.
+ * - Stalls: the run-queue count is a glimpse, and jobs that compute in
+ *   bursts between sleeps (a parallel build, tests) slip between glimpses.
+ *   So a window's end, and a pause's, also read how long some thread was
+ *   kept waiting for a cpu meanwhile (/proc/pressure/cpu, the "some"
+ *   total, in microseconds): more than STALL_MAX per mille of the time,
+ *   and the cpus are wanted: polling pauses, or stays paused, as above.
+ *   Without PSI in the kernel, the other signals decide alone.
+ * Three reads every WINDOW_NS at most: nothing once a stop.
  */
 #include "config.h"
 #include "stopwait.h"
@@ -56,6 +63,7 @@
 #define PAUSE_MIN	50000000ull	/* 50 ms */
 #define PAUSE_MAX	1600000000ull	/* 1.6 s */
 #define RECHECK_NS	10000000ull	/* 10 ms */
+#define STALL_MAX	100		/* per mille of the time: cpus wanted */
 
 static uint64_t now_ns(void)
 {
@@ -98,9 +106,33 @@ static int machine_running(struct sct_stopwait *w)
 	return atoi(p);
 }
 
+/* "some avg10=0.53 avg60=1.21 avg300=2.84 total=5031856764": the total */
+static int64_t cpu_stalled(struct sct_stopwait *w)
+{
+	char buf[256], *p;
+	ssize_t n;
+
+	if (w->psi_fd == -2)
+		return -1;
+	if (w->psi_fd < 0) {
+		w->psi_fd = open("/proc/pressure/cpu", O_RDONLY | O_CLOEXEC);
+		if (w->psi_fd < 0) {
+			w->psi_fd = -2;	/* no PSI in this kernel: not again */
+			return -1;
+		}
+	}
+	n = pread(w->psi_fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	p = strstr(buf, "total=");	/* (the first line is "some") */
+	return p ? strtoll(p + 6, NULL, 10) : -1;
+}
+
 static const struct sct_stopwait_meter real_meter = {
 	.ivcsw = thread_ivcsw,
 	.running = machine_running,
+	.stalled = cpu_stalled,
 };
 
 void sct_stopwait_init(struct sct_stopwait *w, bool spin, int ncpus)
@@ -109,6 +141,8 @@ void sct_stopwait_init(struct sct_stopwait *w, bool spin, int ncpus)
 		.spin = spin,
 		.ncpus = ncpus,
 		.loadavg_fd = -1,
+		.psi_fd = -1,
+		.mark_stall = -1,
 		.off_ns = PAUSE_MIN,
 	};
 }
@@ -117,7 +151,9 @@ void sct_stopwait_fini(struct sct_stopwait *w)
 {
 	if (w->loadavg_fd >= 0)
 		close(w->loadavg_fd);
-	w->loadavg_fd = -1;
+	if (w->psi_fd >= 0)
+		close(w->psi_fd);
+	w->loadavg_fd = w->psi_fd = -1;
 }
 
 /* more runnable threads than cpus: none to spare for polling */
@@ -126,6 +162,25 @@ static bool crowded(struct sct_stopwait *w, const struct sct_stopwait_meter *m)
 	int n = m->running(w);
 
 	return n > w->ncpus;
+}
+
+/*
+ * Per mille of the time since the last mark (a window's or a pause's
+ * start) in which some thread waited for a cpu, -1: unknown; marks now.
+ */
+static int stall_since_mark(struct sct_stopwait *w, uint64_t now,
+			    const struct sct_stopwait_meter *m)
+{
+	int64_t s = m->stalled ? m->stalled(w) : -1;
+	int r = -1;
+
+	if (s >= 0 && w->mark_stall >= 0 && now > w->mark_ns &&
+	    s >= w->mark_stall)
+		r = (int)((s - w->mark_stall) * 1000000 /
+			  (int64_t)(now - w->mark_ns));
+	w->mark_stall = s;
+	w->mark_ns = now;
+	return r;
 }
 
 static void pause_polling(struct sct_stopwait *w, uint64_t now)
@@ -141,6 +196,7 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 {
 	long n;
 	bool c;
+	int st;
 
 	if (!w->spin || now < w->off_until)
 		return false;
@@ -149,10 +205,16 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		return false;
 	}
 	if (!w->win_start) {
+		st = stall_since_mark(w, now, m);
 		if (crowded(w, m)) {
 			/* cheap to tell again: look again soon */
 			w->off_until = now + RECHECK_NS;
 			w->rechecks++;
+			return false;
+		}
+		/* threads kept waiting for a cpu while we did not poll */
+		if (st > STALL_MAX) {
+			pause_polling(w, now);
 			return false;
 		}
 		w->was_crowded = false;
@@ -164,8 +226,9 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		return true;
 	n = m->ivcsw(w);
 	c = crowded(w, m);
+	st = stall_since_mark(w, now, m);
 	/* one count can catch a thread passing by (see above) */
-	if ((c && w->was_crowded) ||
+	if (st > STALL_MAX || (c && w->was_crowded) ||
 	    ((c || w->was_crowded) && n - w->win_ivcsw >= CONTENDED)) {
 		pause_polling(w, now);
 		return false;

@@ -16,16 +16,24 @@ struct sct_stopwait_meter {
 	long (*ivcsw)(struct sct_stopwait *w);
 	/* threads runnable on the machine now (us included), -1: unknown */
 	int (*running)(struct sct_stopwait *w);
+	/*
+	 * microseconds so far in which some runnable thread waited for a cpu
+	 * (/proc/pressure/cpu, "some" total), -1: unknown
+	 */
+	int64_t (*stalled)(struct sct_stopwait *w);
 };
 
 struct sct_stopwait {
 	bool spin;		/* polling allowed: not --no-spin, >1 cpu */
 	int ncpus;		/* cpus online */
 	int loadavg_fd;		/* /proc/loadavg, opened when first read */
+	int psi_fd;		/* /proc/pressure/cpu, likewise; -2: none */
 	unsigned misses;	/* polls in a row that found nothing */
 	unsigned skip;		/* waits left that sleep before polling again */
 	uint64_t win_start;	/* ns: this contention window began, 0: none */
 	long win_ivcsw;		/* our involuntary switches then */
+	int64_t mark_stall;	/* stalled() at mark_ns, -1: unknown */
+	uint64_t mark_ns;	/* a window's or a pause's start */
 	bool was_crowded;	/* at the end of the window before */
 	uint64_t off_until;	/* ns: no polling before then (contention) */
 	uint64_t off_ns;	/* how long the next pause lasts */

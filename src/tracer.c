@@ -744,6 +744,9 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	sct_snapshot_free(T.snap);
 	free(pids);
 	sct_sysevent_fini(&T);
+	st->polled = T.wait.polled;
+	st->slept = T.wait.slept;
+	st->pauses = T.wait.pauses;
 	sct_stopwait_fini(&T.wait);
 	if (!o->argv)
 		return 0;

@@ -41,6 +41,8 @@ struct sct_stats {
 	uint64_t syscalls;
 	uint64_t events;
 	uint64_t filtered;	/* events the capture filter left out */
+	/* waits for a stop that polled first, that slept; polling's pauses */
+	uint64_t polled, slept, pauses;
 	/*
 	 * Not a count: the command could not be executed (exec failed) and
 	 * nothing else was traced; the capture is not to be kept.

@@ -19,6 +19,7 @@
  */
 static long fake_ivcsw;
 static int fake_running;
+static int64_t fake_stall;	/* us some thread waited for a cpu, -1: unknown */
 static unsigned reads, running_reads;
 
 static long fake_ivcsw_read(struct sct_stopwait *w)
@@ -35,9 +36,16 @@ static int fake_running_read(struct sct_stopwait *w)
 	return fake_running;
 }
 
+static int64_t fake_stall_read(struct sct_stopwait *w)
+{
+	(void)w;
+	return fake_stall;
+}
+
 static const struct sct_stopwait_meter fake = {
 	.ivcsw = fake_ivcsw_read,
 	.running = fake_running_read,
+	.stalled = fake_stall_read,
 };
 static const struct sct_stopwait_meter *const meter = &fake;
 
@@ -46,6 +54,7 @@ static void fresh(struct sct_stopwait *w, bool spin)
 	sct_stopwait_init(w, spin, 2);
 	fake_ivcsw = 100;
 	fake_running = 2;	/* the tracer and its tracee */
+	fake_stall = 0;
 	reads = 0;
 	running_reads = 0;
 }
@@ -120,6 +129,54 @@ START_TEST(test_contention_pauses)
 	ck_assert(!sct_stopwait_polls(&w, 259 * MS, meter));
 	fake_running = 2;
 	ck_assert(sct_stopwait_polls(&w, 260 * MS, meter));
+}
+END_TEST
+
+/*
+ * Threads kept waiting for a cpu (/proc/pressure/cpu) for more than a tenth
+ * of a window, though the run-queue count and our preemptions say nothing
+ * (on-and-off jobs, seen between their bursts): pause; and again after
+ * the pause while they still wait; poll again when they no longer do.
+ */
+START_TEST(test_stall_pauses)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, true);
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 5 * MS, meter));
+	fake_stall += 2000;	/* 2 of the window's 10 ms */
+	ck_assert(!sct_stopwait_polls(&w, 11 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 1);
+	for (t = 12 * MS; t < 61 * MS; t += MS) {
+		ck_assert(!sct_stopwait_polls(&w, t, meter));
+		fake_stall += 200;	/* a fifth of the time, still */
+	}
+	/* the pause ends, the wait goes on: a longer pause, no window */
+	ck_assert(!sct_stopwait_polls(&w, 61 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 2);
+	ck_assert(!sct_stopwait_polls(&w, 160 * MS, meter));
+	/* quiet since: a window again */
+	ck_assert(sct_stopwait_polls(&w, 161 * MS, meter));
+	fake_stall += 500;	/* a twentieth: the machine's own noise */
+	ck_assert(sct_stopwait_polls(&w, 172 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 183 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 2);
+}
+END_TEST
+
+/* No /proc/pressure (a kernel without PSI): the other signals alone. */
+START_TEST(test_no_psi)
+{
+	struct sct_stopwait w;
+	uint64_t t;
+
+	fresh(&w, true);
+	fake_stall = -1;
+	for (t = 1 * MS; t < 200 * MS; t += MS / 10)
+		ck_assert(sct_stopwait_polls(&w, t, meter));
+	ck_assert_uint_eq(w.pauses, 0);
 }
 END_TEST
 
@@ -247,6 +304,8 @@ Suite *sct_suite_stopwait(void)
 	tcase_add_test(tc, test_no_spin);
 	tcase_add_test(tc, test_idle_polls);
 	tcase_add_test(tc, test_contention_pauses);
+	tcase_add_test(tc, test_stall_pauses);
+	tcase_add_test(tc, test_no_psi);
 	tcase_add_test(tc, test_one_preemption);
 	tcase_add_test(tc, test_own_tracee);
 	tcase_add_test(tc, test_crowded);
