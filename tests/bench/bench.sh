@@ -23,6 +23,9 @@
 #   jobs    one on-and-off job per cpu at nice 0 (a few ms of computing, a
 #           sleep of 5 ms in a new process, again), like a parallel build
 #   pinned  tracer and tracee on one cpu (taskset -c on the whole command)
+# sctrace's default runs with -v: under each workload, how many of its
+# waits for a stop polled first in its last run, and how often polling
+# paused (under contention it should not poll: then it is --no-spin).
 # busy, jobs and pinned run untraced, bare ptrace, sctrace, sctrace
 # --no-spin and strace -f only.  Each round runs every condition, workload
 # and case once.
@@ -175,7 +178,7 @@ v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt sctrace_k)
 v_prefix=(""
 	"\"\$BAREPTRACE\""
 	"\"\$BAREPTRACE\" --poll"
-	"\"\$SCTRACE\" -o \"\$tmp/full.scap\" --"
+	"\"\$SCTRACE\" -v -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" --no-spin -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --"
 	"\"\$SCTRACE\" -k -o \"\$tmp/full.scap\" --")
@@ -370,6 +373,14 @@ for c in $CONDS; do
 				"$(ratio "$k" "$c.$wn.sctrace_nospin")" "$(ratio "$k" "$c.$wn.strace")" \
 				"$(ratio "$k" "$c.$wn.strace_filt")" "$over"
 		done
+		# how sctrace's default waited in its last run (-v): polling or not
+		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept; polling paused \([0-9]*\) times.*/\1 \2 \3/p' \
+			"$tmp/err.$c.$wn.sctrace" 2>/dev/null | tail -n 1)
+		if [ -n "$pw" ]; then
+			read -r np ns npause <<<"$pw"
+			printf '%-9s (sctrace -o FILE, last run: %s of %s waits polled first (%s%%), polling paused %s times)\n' "" \
+				"$np" "$((np + ns))" "$(awk -v p="$np" -v s="$ns" 'BEGIN { printf "%.0f", p + s ? 100 * p / (p + s) : 0 }')" "$npause"
+		fi
 		if [ "$c" = idle ] && [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
 			printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
 				"$(awk -v b="${capsize[$wn]}" -v s="${nsys[$wn]}" 'BEGIN { print b / s }')"
