@@ -576,16 +576,16 @@ int main(int argc, char **argv)
 		if (given_up)
 			snprintf(extra, sizeof(extra), ", %llu reads given up",
 				 (unsigned long long)given_up);
+		/* (and how the waits for stops went: see stopwait.h) */
 		sct_warn("%llu events written, %llu filtered out, "
-			 "%llu stops, %llu syscalls seen%s%s",
+			 "%llu stops, %llu syscalls seen%s%s; waits for a stop: "
+			 "%llu polled first, %llu slept, polling paused %llu "
+			 "times",
 			 (unsigned long long)st.events,
 			 (unsigned long long)st.filtered,
 			 (unsigned long long)st.stops,
 			 (unsigned long long)st.syscalls,
-			 o.seccomp ? ", seccomp pre-filter" : "", extra);
-		/* how the waits for stops went (see stopwait.h) */
-		sct_warn("waits for a stop: %llu polled first, %llu slept; "
-			 "polling paused %llu times (cpus wanted)",
+			 o.seccomp ? ", seccomp pre-filter" : "", extra,
 			 (unsigned long long)st.polled,
 			 (unsigned long long)st.slept,
 			 (unsigned long long)st.pauses);

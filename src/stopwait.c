@@ -254,8 +254,10 @@ pid_t sct_stopwait_next(struct sct_stopwait *w, int *status,
 	uint64_t t0;
 	pid_t pid;
 
-	if (!w->spin)
+	if (!w->spin) {
+		w->slept++;
 		return waitpid(-1, status, __WALL);
+	}
 	t0 = now_ns();
 	if (!sct_stopwait_polls(w, t0, &real_meter)) {
 		w->slept++;

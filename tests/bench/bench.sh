@@ -374,7 +374,7 @@ for c in $CONDS; do
 				"$(ratio "$k" "$c.$wn.strace_filt")" "$over"
 		done
 		# how sctrace's default waited in its last run (-v): polling or not
-		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept; polling paused \([0-9]*\) times.*/\1 \2 \3/p' \
+		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept, polling paused \([0-9]*\) times.*/\1 \2 \3/p' \
 			"$tmp/err.$c.$wn.sctrace" 2>/dev/null | tail -n 1)
 		if [ -n "$pw" ]; then
 			read -r np ns npause <<<"$pw"
