@@ -159,7 +159,7 @@ static const char *stat_fields(const char *buf, unsigned long long *v)
 	unsigned i;
 
 	memset(v, 0, (ST_MAX + 1) * sizeof(*v));
-	if (!open || !p || p < open)
+	if (!open || !p || p < open || !p[1] || !p[2])
 		return NULL;
 	p = strchr(p + 2, ' ');	/* past the one-letter state */
 	for (i = ST_PPID; p && i <= ST_MAX; i++) {
@@ -182,6 +182,7 @@ int sct_proc_parse_stat(const char *buf, struct sct_procinfo *pi)
 {
 	unsigned long long v[ST_MAX + 1];
 	const char *comm = stat_fields(buf, v);
+	char state;
 
 	if (!comm)
 		return -EINVAL;
@@ -195,6 +196,9 @@ int sct_proc_parse_stat(const char *buf, struct sct_procinfo *pi)
 	pi->pfminor = v[ST_MINFLT];
 	pi->pfmajor = v[ST_MAJFLT];
 	pi->kthread = v[ST_FLAGS] & PF_KTHREAD;
+	/* (the one-letter state after the name: Z or X when dead) */
+	state = strrchr(comm, ')')[2];
+	pi->dead = state == 'Z' || state == 'X';
 	pi->arg_env[0] = v[ST_ARG_START];
 	pi->arg_env[1] = v[ST_ARG_END];
 	pi->arg_env[2] = v[ST_ENV_START];

@@ -35,6 +35,7 @@ struct sct_procinfo {
 	uint8_t exe_writable;
 	int64_t tracer;			/* TracerPid (not written) */
 	bool kthread;			/* a kernel thread (not written) */
+	bool dead;			/* exited, not reaped: state Z or X */
 };
 
 /*
@@ -53,7 +54,8 @@ struct sct_procinfo {
 /* VmSize, VmRSS (from statm, cheaper; not read along with STATUS) */
 #define SCT_PI_VM	(1u << 8)
 #define SCT_PI_ALL	0x1ffu		/* every part above */
-/* stat: comm, ppid, pgid, sid, tty, faults, argv/environ bounds, kthread */
+/* stat: comm, ppid, pgid, sid, tty, faults, argv/environ bounds, kthread,
+ * dead */
 #define SCT_PI_STAT	(1u << 9)
 /*
  * Start from an empty pi (ids: tid's own, creds unknown) and read stat.

@@ -157,8 +157,14 @@ static bool pl_process(struct sct_buf *b, struct sct_procinfo *pi,
 	if (!task)
 		return false;	/* gone while we looked */
 	if (sct_proc_read((pid_t)pid, pi, SCT_PI_NEW | SCT_PI_ALL) == 0) {
-		/* born traced since the start: its clone event tells of it */
-		if (!traced && pi->tracer == getpid()) {
+		/*
+		 * born traced since the start: its clone event tells of it.
+		 * Dead and not yet reaped: no exe, cwd or fds left to tell,
+		 * and no syscall to come; one of ours that died between our
+		 * wait and its parent's has no TracerPid any more, and
+		 * would otherwise stand nameless in the list.
+		 */
+		if (!traced && (pi->tracer == getpid() || pi->dead)) {
 			closedir(task);
 			return false;
 		}

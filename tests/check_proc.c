@@ -84,6 +84,16 @@ START_TEST(test_stat_bad)
 	ck_assert_int_eq(sct_proc_parse_stat("42 no-name S 1 2 3", pi), -EINVAL);
 	ck_assert_int_eq(sct_proc_parse_stat("42 ) x ( S 1", pi), -EINVAL);
 	ck_assert_int_eq(sct_proc_parse_stat("", pi), -EINVAL);
+	/* cut after the name: no state to read, nothing past the end */
+	ck_assert_int_eq(sct_proc_parse_stat("42 (x)", pi), -EINVAL);
+	ck_assert_int_eq(sct_proc_parse_stat("42 (x) ", pi), -EINVAL);
+	/* the state: dead (zombie, or being reaped) or not */
+	ck_assert_int_eq(sct_proc_parse_stat("42 (a b) Z 1 42 42 0", pi), 0);
+	ck_assert(pi->dead);
+	ck_assert_int_eq(sct_proc_parse_stat("42 (x) X 1 42 42 0", pi), 0);
+	ck_assert(pi->dead);
+	ck_assert_int_eq(sct_proc_parse_stat("42 (Z) S 1 42 42 0", pi), 0);
+	ck_assert(!pi->dead);
 	free(pi);
 }
 END_TEST

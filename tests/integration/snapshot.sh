@@ -64,4 +64,31 @@ if [ -n "$kt" ]; then
 else
 	note "no kernel thread visible here: not checked"
 fi
+# A dead process not yet reaped (a zombie) is left out of the list: it has
+# no exe, cwd or fds left, and makes no more syscalls.  (A traced child
+# that died between sctrace's wait and its parent's looked just like it,
+# and stood nameless in the list of a filtered capture.)
+sh -c 'sleep 0.01 & exec sleep 5' &
+zparent=$!
+zpid=
+for _ in $(seq 100); do
+	zpid=$(awk '$3 == "Z" { print $1 }' /proc/[0-9]*/stat 2>/dev/null |
+		while read -r p; do
+			[ "$(awk '{ print $4 }' "/proc/$p/stat" 2>/dev/null)" = "$zparent" ] && echo "$p"
+		done | head -n 1)
+	[ -n "$zpid" ] && break
+	sleep 0.05
+done
+if [ -n "$zpid" ]; then
+	cap=$TMP/zombie.scap
+	"$SCTRACE" $SCTRACE_READERS -o "$cap" -- /bin/true </dev/null >/dev/null 2>"$cap.err" ||
+		fail "zombie: sctrace failed: $(head -c 300 "$cap.err")"
+	expect_eq "a zombie ($zpid, child of $zparent) is not in the process list" "" \
+		"$(ps_rows "$cap" | awk -v z="$zpid" '$1 == z')"
+	expect_eq "its parent is" "$zparent" "$(ps_rows "$cap" | awk -v p="$zparent" '$1 == p { print $1 }')"
+else
+	note "no zombie could be made here: not checked"
+fi
+kill "$zparent" 2>/dev/null
+wait "$zparent" 2>/dev/null || true
 finish
