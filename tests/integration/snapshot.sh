@@ -72,10 +72,11 @@ sh -c 'sleep 0.01 & exec sleep 5' &
 zparent=$!
 zpid=
 for _ in $(seq 100); do
-	zpid=$(awk '$3 == "Z" { print $1 }' /proc/[0-9]*/stat 2>/dev/null |
-		while read -r p; do
-			[ "$(awk '{ print $4 }' "/proc/$p/stat" 2>/dev/null)" = "$zparent" ] && echo "$p"
-		done | head -n 1)
+	# (the zombie: state Z, parent zparent; children of zparent only)
+	zpid=$(for c in $(cat "/proc/$zparent/task/$zparent/children" 2>/dev/null || true); do
+		read -r _ _ st _ <"/proc/$c/stat" 2>/dev/null || continue
+		[ "$st" = Z ] && echo "$c"
+	done | head -n 1 || true)
 	[ -n "$zpid" ] && break
 	sleep 0.05
 done
