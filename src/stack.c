@@ -322,6 +322,18 @@ static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val,
 	(void)as; (void)arg;
 	if (write || !u)
 		return -UNW_EINVAL;
+#if defined(__arm__)
+	/*
+	 * 32-bit ARM: a word at a time, as libunwind-ptrace reads.  With
+	 * the slots, libunwind's exidx unwinding stopped after the first
+	 * frame of the program in some builds of sctrace and not others
+	 * (the armhf QEMU guest of make check-cross); not understood yet.
+	 */
+	if (sct_mem_read(u->tid, addr, val, sizeof(*val)) !=
+	    (ssize_t)sizeof(*val))
+		return -UNW_EINVAL;
+	return 0;
+#endif
 	for (i = 0; i < u->nslots; i++)
 		if (addr >= u->slot[i].addr &&
 		    addr - u->slot[i].addr + sizeof(*val) <= u->slot[i].len)
