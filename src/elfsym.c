@@ -2,7 +2,8 @@
 /*
  * Function names of an ELF object (see elfsym.h).  The file is mapped
  * once; its function symbols are sorted by address, their names left in
- * the mapping.  32- and 64-bit objects are read alike, through the small
+ * the mapping.  Headers and symbols are copied out before use: a damaged
+ * file's offsets need not be aligned.  32- and 64-bit objects are read alike, through the small
  * getters below that turn either class's headers into one shape.
  */
 #include "config.h"
@@ -61,23 +62,25 @@ struct hdr {
 static bool get_hdr(const struct img *m, struct hdr *h)
 {
 	if (m->is64) {
-		const Elf64_Ehdr *e = (const void *)m->p;
+		Elf64_Ehdr e;
 
-		if (!in(m, 0, sizeof(*e)))
+		if (!in(m, 0, sizeof(e)))
 			return false;
-		*h = (struct hdr){ e->e_phoff, e->e_shoff, e->e_phnum,
-				   e->e_phentsize, e->e_shnum, e->e_shentsize,
-				   e->e_machine };
+		memcpy(&e, m->p, sizeof(e));
+		*h = (struct hdr){ e.e_phoff, e.e_shoff, e.e_phnum,
+				   e.e_phentsize, e.e_shnum, e.e_shentsize,
+				   e.e_machine };
 		return h->phentsize >= sizeof(Elf64_Phdr) &&
 		       h->shentsize >= sizeof(Elf64_Shdr);
 	} else {
-		const Elf32_Ehdr *e = (const void *)m->p;
+		Elf32_Ehdr e;
 
-		if (!in(m, 0, sizeof(*e)))
+		if (!in(m, 0, sizeof(e)))
 			return false;
-		*h = (struct hdr){ e->e_phoff, e->e_shoff, e->e_phnum,
-				   e->e_phentsize, e->e_shnum, e->e_shentsize,
-				   e->e_machine };
+		memcpy(&e, m->p, sizeof(e));
+		*h = (struct hdr){ e.e_phoff, e.e_shoff, e.e_phnum,
+				   e.e_phentsize, e.e_shnum, e.e_shentsize,
+				   e.e_machine };
 		return h->phentsize >= sizeof(Elf32_Phdr) &&
 		       h->shentsize >= sizeof(Elf32_Shdr);
 	}
@@ -93,19 +96,21 @@ static bool get_phdr(const struct img *m, const struct hdr *h, unsigned i,
 	uint64_t at = h->phoff + (uint64_t)i * h->phentsize;
 
 	if (m->is64) {
-		const Elf64_Phdr *p = (const void *)(m->p + at);
+		Elf64_Phdr p;
 
-		if (!in(m, at, sizeof(*p)))
+		if (!in(m, at, sizeof(p)))
 			return false;
-		*ph = (struct phdr){ p->p_type, p->p_offset, p->p_vaddr,
-				     p->p_filesz };
+		memcpy(&p, m->p + at, sizeof(p));
+		*ph = (struct phdr){ p.p_type, p.p_offset, p.p_vaddr,
+				     p.p_filesz };
 	} else {
-		const Elf32_Phdr *p = (const void *)(m->p + at);
+		Elf32_Phdr p;
 
-		if (!in(m, at, sizeof(*p)))
+		if (!in(m, at, sizeof(p)))
 			return false;
-		*ph = (struct phdr){ p->p_type, p->p_offset, p->p_vaddr,
-				     p->p_filesz };
+		memcpy(&p, m->p + at, sizeof(p));
+		*ph = (struct phdr){ p.p_type, p.p_offset, p.p_vaddr,
+				     p.p_filesz };
 	}
 	return true;
 }
@@ -120,19 +125,21 @@ static bool get_shdr(const struct img *m, const struct hdr *h, unsigned i,
 	uint64_t at = h->shoff + (uint64_t)i * h->shentsize;
 
 	if (m->is64) {
-		const Elf64_Shdr *s = (const void *)(m->p + at);
+		Elf64_Shdr s;
 
-		if (!in(m, at, sizeof(*s)))
+		if (!in(m, at, sizeof(s)))
 			return false;
-		*sh = (struct shdr){ s->sh_type, s->sh_offset, s->sh_size,
-				     s->sh_link, s->sh_entsize };
+		memcpy(&s, m->p + at, sizeof(s));
+		*sh = (struct shdr){ s.sh_type, s.sh_offset, s.sh_size,
+				     s.sh_link, s.sh_entsize };
 	} else {
-		const Elf32_Shdr *s = (const void *)(m->p + at);
+		Elf32_Shdr s;
 
-		if (!in(m, at, sizeof(*s)))
+		if (!in(m, at, sizeof(s)))
 			return false;
-		*sh = (struct shdr){ s->sh_type, s->sh_offset, s->sh_size,
-				     s->sh_link, s->sh_entsize };
+		memcpy(&s, m->p + at, sizeof(s));
+		*sh = (struct shdr){ s.sh_type, s.sh_offset, s.sh_size,
+				     s.sh_link, s.sh_entsize };
 	}
 	return true;
 }
@@ -144,19 +151,21 @@ static bool get_func(const struct img *m, uint64_t at, uint64_t *name,
 	unsigned type, shndx;
 
 	if (m->is64) {
-		const Elf64_Sym *s = (const void *)(m->p + at);
+		Elf64_Sym s;
 
-		type = ELF64_ST_TYPE(s->st_info);
-		shndx = s->st_shndx;
-		*name = s->st_name;
-		*addr = s->st_value;
+		memcpy(&s, m->p + at, sizeof(s));
+		type = ELF64_ST_TYPE(s.st_info);
+		shndx = s.st_shndx;
+		*name = s.st_name;
+		*addr = s.st_value;
 	} else {
-		const Elf32_Sym *s = (const void *)(m->p + at);
+		Elf32_Sym s;
 
-		type = ELF32_ST_TYPE(s->st_info);
-		shndx = s->st_shndx;
-		*name = s->st_name;
-		*addr = s->st_value;
+		memcpy(&s, m->p + at, sizeof(s));
+		type = ELF32_ST_TYPE(s.st_info);
+		shndx = s.st_shndx;
+		*name = s.st_name;
+		*addr = s.st_value;
 	}
 	return (type == STT_FUNC || type == STT_GNU_IFUNC) &&
 	       shndx != SHN_UNDEF && *addr;

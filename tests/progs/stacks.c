@@ -75,8 +75,12 @@ int main(int argc, char **argv)
 	pthread_t th;
 	int fd;
 
-	if (argc > 1 && argv[1][0] == 'd')
-		return sct_dl_call();
+	if (argc > 1 && argv[1][0] == 'd') {
+		int r = sct_dl_call();
+
+		sink++;		/* (not a tail call: main stays a frame) */
+		return r;
+	}
 	fd = sct_level_one();
 
 	if (fd >= 0)
