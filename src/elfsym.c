@@ -39,6 +39,7 @@ struct sct_elfsym {
 	unsigned nload;
 	struct sym *sym;
 	unsigned nsym;
+	uint64_t exidx_vaddr, exidx_size;	/* PT_ARM_EXIDX, size 0: none */
 };
 
 /* The file being read, and the getters' idea of it. */
@@ -231,6 +232,10 @@ static bool parse(struct sct_elfsym *e, const struct img *m)
 		if (ph.type == PT_LOAD)
 			e->load[e->nload++] = (struct load){ ph.off, ph.vaddr,
 							     ph.filesz };
+		else if (ph.type == PT_ARM_EXIDX && h.machine == EM_ARM) {
+			e->exidx_vaddr = ph.vaddr;
+			e->exidx_size = ph.filesz;
+		}
 	}
 	for (i = 0; i < h.shnum; i++) {
 		struct shdr sh, strs;
@@ -241,7 +246,7 @@ static bool parse(struct sct_elfsym *e, const struct img *m)
 		    sh.link < h.shnum && get_shdr(m, &h, sh.link, &strs))
 			add_table(e, m, &sh, &strs, h.machine == EM_ARM, &cap);
 	}
-	if (!e->nsym || !e->nload)
+	if ((!e->nsym && !e->exidx_size) || !e->nload)
 		return false;
 	qsort(e->sym, e->nsym, sizeof(*e->sym), by_addr);
 	return true;
@@ -293,6 +298,24 @@ void sct_elfsym_free(struct sct_elfsym *e)
 		munmap(e->map, e->map_size);
 	free(e->sym);
 	free(e);
+}
+
+int sct_elfsym_exidx(const struct sct_elfsym *e, uint64_t *file_off,
+		     uint64_t *size)
+{
+	unsigned i;
+
+	for (i = 0; e->exidx_size && i < e->nload; i++)
+		if (e->exidx_vaddr >= e->load[i].vaddr &&
+		    e->exidx_vaddr - e->load[i].vaddr < e->load[i].size &&
+		    e->exidx_size <= e->load[i].size -
+				     (e->exidx_vaddr - e->load[i].vaddr)) {
+			*file_off = e->exidx_vaddr - e->load[i].vaddr +
+				    e->load[i].off;
+			*size = e->exidx_size;
+			return 1;
+		}
+	return 0;
 }
 
 const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,

@@ -12,7 +12,10 @@
 
 struct sct_elfsym;
 
-/* The functions of the object at path, or NULL when it has none. */
+/*
+ * The functions of the object at path (and its ARM unwind table), or NULL
+ * when it has neither.
+ */
 struct sct_elfsym *sct_elfsym_open(const char *path);
 void sct_elfsym_free(struct sct_elfsym *e);
 
@@ -23,5 +26,13 @@ void sct_elfsym_free(struct sct_elfsym *e);
  */
 const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
 			    uint64_t *off);
+
+/*
+ * The object's ARM unwind table (PT_ARM_EXIDX): its place as a file
+ * offset (*file_off, the table's first byte as it is mapped with the
+ * segment holding it) and its size in bytes.  0 when it has none.
+ */
+int sct_elfsym_exidx(const struct sct_elfsym *e, uint64_t *file_off,
+		     uint64_t *size);
 
 #endif

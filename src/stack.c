@@ -12,7 +12,8 @@
  *  - unwind tables through libunwind-ptrace, with one handle per mapped
  *    object: a handle keeps the tables of the last object it looked in,
  *    so one per object finds them mapped at every later frame;
- *  - function names from the objects' symbol tables (elfsym.h).
+ *  - function names from the objects' symbol tables (elfsym.h), each
+ *    file's read once for all the processes that map it.
  * All of it is kept per process (struct sct_pstack, hung on its group)
  * while its executable mappings stay as they were: an exec, or an mmap,
  * munmap, mprotect, mremap or brk (sct_stacks_changed) has /proc/PID/maps
@@ -43,6 +44,7 @@
 #define SLOTS		8	/* tracee memory read per stack: slots of */
 #define SLOT_SIZE	8192	/* 8 KiB from a 4 KiB boundary */
 #define RS_CACHE	512	/* libunwind's register-state cache, entries */
+#define SYMFILES_IDLE	32	/* symbol tables kept unused */
 
 /*
  * The program counter's and stack pointer's libunwind numbers.  Not
@@ -70,8 +72,22 @@ struct sct_object {
 	uint64_t lo, hi, off, inode;
 	char *path;		/* file, [vdso], or "?" for anonymous */
 	void *upt;		/* libunwind-ptrace handle for its tables */
-	struct sct_elfsym *syms;	/* its function names */
-	bool syms_tried;
+	unsigned long dev;	/* major << 20 | minor, as maps says */
+	struct sct_symfile *file;	/* its function names, once looked */
+};
+
+/*
+ * The function names of one file, shared by the processes that map it
+ * (a fork+exec loop maps the same libc a thousand times).  A file no
+ * process maps any more is kept while at most SYMFILES_IDLE are.
+ */
+struct sct_symfile {
+	struct sct_symfile *next;
+	char *path;
+	unsigned long dev;
+	uint64_t inode;
+	struct sct_elfsym *e;	/* NULL: no names in it */
+	unsigned refs;
 };
 
 /* One process's unwinding state. */
@@ -88,6 +104,8 @@ struct sct_pstack {
 struct sct_stacks {
 	struct sct_pstack lru;		/* sentinel: next is the newest */
 	unsigned n;
+	struct sct_symfile *files;	/* newest first */
+	unsigned nidle;			/* files with no refs */
 	char *maps;			/* scratch for /proc/PID/maps */
 };
 
@@ -111,6 +129,59 @@ struct unwind {
  */
 static struct unwind *current;
 
+/* ---- symbol files ---- */
+
+static void symfile_put(struct sct_stacks *s, struct sct_symfile *f)
+{
+	struct sct_symfile **pp, *old = NULL, **oldp = NULL;
+
+	if (!f || --f->refs)
+		return;
+	if (++s->nidle <= SYMFILES_IDLE)
+		return;
+	/* too many unused: the one least recently loaded goes */
+	for (pp = &s->files; *pp; pp = &(*pp)->next)
+		if (!(*pp)->refs) {
+			old = *pp;
+			oldp = pp;
+		}
+	*oldp = old->next;
+	sct_elfsym_free(old->e);
+	free(old->path);
+	free(old);
+	s->nidle--;
+}
+
+/* The names of the file of o, as process pid sees it (NULL: none). */
+static struct sct_symfile *symfile_get(struct sct_stacks *s, pid_t pid,
+				       const struct sct_object *o)
+{
+	struct sct_symfile *f;
+	char path[4200];
+
+	for (f = s->files; f; f = f->next)
+		if (f->inode == o->inode && f->dev == o->dev &&
+		    !strcmp(f->path, o->path)) {
+			if (!f->refs++)
+				s->nidle--;
+			return f;
+		}
+	f = calloc(1, sizeof(*f));
+	if (!f || !(f->path = strdup(o->path))) {
+		free(f);
+		return NULL;
+	}
+	/* the file as the process sees it (its root may not be ours) */
+	snprintf(path, sizeof(path), "/proc/%d/root%s", pid, o->path);
+	f->e = sct_elfsym_open(path);
+	f->dev = o->dev;
+	f->inode = o->inode;
+	f->refs = 1;
+	f->next = s->files;
+	s->files = f;
+	return f;
+}
+
 /* ---- per-process state ---- */
 
 static void objects_free(struct sct_pstack *ps)
@@ -120,7 +191,7 @@ static void objects_free(struct sct_pstack *ps)
 	for (i = 0; i < ps->nobj; i++) {
 		if (ps->obj[i].upt)
 			_UPT_destroy(ps->obj[i].upt);
-		sct_elfsym_free(ps->obj[i].syms);
+		symfile_put(ps->s, ps->obj[i].file);
 		free(ps->obj[i].path);
 	}
 	free(ps->obj);
@@ -194,20 +265,23 @@ static unsigned parse_maps(char *maps, struct sct_object *obj, unsigned max)
 
 	for (; line && *line && n < max; line = eol ? eol + 1 : NULL) {
 		unsigned long long lo, hi, off, inode;
+		unsigned major, minor;
 		char perm[8], *path;
 		int pos = 0;
 
 		eol = strchr(line, '\n');
 		if (eol)
 			*eol = 0;
-		if (sscanf(line, "%llx-%llx %7s %llx %*s %llu %n", &lo, &hi,
-			   perm, &off, &inode, &pos) < 5 || perm[2] != 'x')
+		if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu %n", &lo, &hi,
+			   perm, &off, &major, &minor, &inode, &pos) < 7 ||
+		    perm[2] != 'x')
 			continue;
 		path = pos ? line + pos : (char *)"";
 		obj[n].lo = lo;
 		obj[n].hi = hi;
 		obj[n].off = off;
 		obj[n].inode = inode;
+		obj[n].dev = (unsigned long)major << 20 | minor;
 		obj[n].path = strdup(*path ? path : "?");
 		if (!obj[n].path)
 			break;
@@ -226,6 +300,7 @@ static bool same_objects(const struct sct_object *a, unsigned na,
 	for (i = 0; i < na; i++)
 		if (a[i].lo != b[i].lo || a[i].hi != b[i].hi ||
 		    a[i].off != b[i].off || a[i].inode != b[i].inode ||
+		    a[i].dev != b[i].dev ||
 		    strcmp(a[i].path, b[i].path))
 			return false;
 	return true;
@@ -282,6 +357,55 @@ static struct sct_object *object_at(struct sct_pstack *ps, uint64_t ip)
 
 /* ---- accessors ---- */
 
+#if defined(__arm__)
+/* (libunwind-arm's own table search: not in its header) */
+extern int _Uarm_search_unwind_table(unw_addr_space_t, unw_word_t,
+				     unw_dyn_info_t *, unw_proc_info_t *, int,
+				     void *);
+
+/*
+ * 32-bit ARM: the function's entry in its object's .ARM.exidx, found as
+ * mapped in the process.  Not through libunwind-ptrace: it looks in a
+ * .debug_frame first, and for another process reads that table at the
+ * addresses of the tracer's own copy, so that a program built with -g
+ * unwound into garbage or not, by where the tracer's heap lay.
+ */
+static int exidx_proc_info(struct unwind *u, struct sct_object *o,
+			   unw_addr_space_t as, unw_word_t ip,
+			   unw_proc_info_t *pi, int need_unwind_info)
+{
+	uint64_t off, size;
+	unw_dyn_info_t di;
+	unsigned i;
+
+	if (!o->file)
+		o->file = symfile_get(u->ps->s, u->ps->g->pid, o);
+	if (!o->file || !o->file->e ||
+	    !sct_elfsym_exidx(o->file->e, &off, &size))
+		return -UNW_ENOINFO;
+	/* the executable mapping of the same file that holds the table */
+	for (i = 0; i < u->ps->nobj; i++) {
+		const struct sct_object *m = &u->ps->obj[i];
+
+		if (m->inode == o->inode && m->dev == o->dev &&
+		    !strcmp(m->path, o->path) && off >= m->off &&
+		    off - m->off + size <= m->hi - m->lo)
+			break;
+	}
+	if (i == u->ps->nobj)
+		return -UNW_ENOINFO;
+	memset(&di, 0, sizeof(di));
+	di.format = UNW_INFO_FORMAT_ARM_EXIDX;
+	di.start_ip = o->lo;
+	di.end_ip = o->hi;
+	di.u.rti.segbase = o->lo - o->off;
+	di.u.rti.table_data = u->ps->obj[i].lo + off - u->ps->obj[i].off;
+	di.u.rti.table_len = size;
+	return _Uarm_search_unwind_table(as, ip, &di, pi, need_unwind_info,
+					 u);
+}
+#endif
+
 static int find_proc_info(unw_addr_space_t as, unw_word_t ip,
 			  unw_proc_info_t *pi, int need_unwind_info, void *arg)
 {
@@ -290,6 +414,10 @@ static int find_proc_info(unw_addr_space_t as, unw_word_t ip,
 
 	if (!o || o->path[0] == '?')
 		return -UNW_ENOINFO;
+#if defined(__arm__)
+	if (o->path[0] == '/')
+		return exidx_proc_info(u, o, as, ip, pi, need_unwind_info);
+#endif
 	if (!o->upt)
 		o->upt = _UPT_create(u->ps->g->pid);
 	if (!o->upt)
@@ -300,6 +428,11 @@ static int find_proc_info(unw_addr_space_t as, unw_word_t ip,
 static void put_unwind_info(unw_addr_space_t as, unw_proc_info_t *pi,
 			    void *arg)
 {
+	/* (an exidx entry's is where it lies in the process: not ours) */
+	if (pi->format == UNW_INFO_FORMAT_ARM_EXIDX) {
+		pi->unwind_info = NULL;
+		return;
+	}
 	_UPT_put_unwind_info(as, pi, arg);
 }
 
@@ -322,18 +455,6 @@ static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val,
 	(void)as; (void)arg;
 	if (write || !u)
 		return -UNW_EINVAL;
-#if defined(__arm__)
-	/*
-	 * 32-bit ARM: a word at a time, as libunwind-ptrace reads.  With
-	 * the slots, libunwind's exidx unwinding stopped after the first
-	 * frame of the program in some builds of sctrace and not others
-	 * (the armhf QEMU guest of make check-cross); not understood yet.
-	 */
-	if (sct_mem_read(u->tid, addr, val, sizeof(*val)) !=
-	    (ssize_t)sizeof(*val))
-		return -UNW_EINVAL;
-	return 0;
-#endif
 	for (i = 0; i < u->nslots; i++)
 		if (addr >= u->slot[i].addr &&
 		    addr - u->slot[i].addr + sizeof(*val) <= u->slot[i].len)
@@ -411,19 +532,13 @@ static const unw_accessors_t accessors = {
 static const char *name_at(struct unwind *u, uint64_t ip, uint64_t *off)
 {
 	struct sct_object *o = object_at(u->ps, ip);
-	char path[4200];
 
 	if (!o || o->path[0] != '/')
 		return NULL;
-	if (!o->syms_tried) {
-		/* the file as the process sees it (its root may not be ours) */
-		o->syms_tried = true;
-		snprintf(path, sizeof(path), "/proc/%d/root%s", u->ps->g->pid,
-			 o->path);
-		o->syms = sct_elfsym_open(path);
-	}
-	return o->syms ? sct_elfsym_find(o->syms, ip - o->lo + o->off, off) :
-			 NULL;
+	if (!o->file)
+		o->file = symfile_get(u->ps->s, u->ps->g->pid, o);
+	return o->file && o->file->e ?
+	       sct_elfsym_find(o->file->e, ip - o->lo + o->off, off) : NULL;
 }
 
 /* ---- the interface ---- */
@@ -450,6 +565,14 @@ void sct_stacks_free(struct sct_stacks *s)
 		return;
 	while (s->lru.next != &s->lru)
 		pstack_free(s->lru.next);
+	while (s->files) {
+		struct sct_symfile *f = s->files;
+
+		s->files = f->next;
+		sct_elfsym_free(f->e);
+		free(f->path);
+		free(f);
+	}
 	free(s->maps);
 	free(s);
 }
