@@ -2,16 +2,16 @@
 /*
  * User stacks (see stack.h), unwound with libunwind through our own
  * accessors:
- *  - registers through libunwind-ptrace (PTRACE_PEEKUSER);
  *  - the instruction and stack pointers from the syscall stop's
- *    PTRACE_GET_SYSCALL_INFO, the others (rarely needed) through
- *    libunwind-ptrace;
+ *    PTRACE_GET_SYSCALL_INFO, the other registers (rarely needed) through
+ *    libunwind-ptrace (PTRACE_PEEKUSER);
  *  - memory with sct_mem_read (process_vm_readv, or the careful reads of a
  *    process with userfaultfd ranges), 8 KiB at a time, each read once per
  *    stack;
  *  - unwind tables through libunwind-ptrace, with one handle per mapped
  *    object: a handle keeps the tables of the last object it looked in,
- *    so one per object finds them mapped at every later frame;
+ *    so one per object finds them mapped at every later frame (32-bit
+ *    ARM: each object's .ARM.exidx, looked up here; see exidx_proc_info);
  *  - function names from the objects' symbol tables (elfsym.h), each
  *    file's read once for all the processes that map it.
  * All of it is kept per process (struct sct_pstack, hung on its group)
