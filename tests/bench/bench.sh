@@ -280,14 +280,27 @@ done
 echo
 
 # Runs are interleaved (each round runs every condition, workload and case
-# once) so that a slow patch of the machine does not fall on one case only.
+# once) so that a slow patch of the machine does not fall on one case only,
+# and every other round runs the cases in the reverse order: a case that
+# always ran right after another (sctrace --no-spin after sctrace) met
+# the machine as the other left it (busy loops and jobs settle differently
+# after each run), and with jobs that alone made the same waits look 5-10%
+# apart.
 for ((r = 1; r <= REPS; r++)); do
+	order=("${!v_names[@]}")
+	if ((r % 2 == 0)); then
+		for ((i = 0; i < ${#order[@]} / 2; i++)); do
+			tmpv=${order[i]}
+			order[i]=${order[${#order[@]} - 1 - i]}
+			order[${#order[@]} - 1 - i]=$tmpv
+		done
+	fi
 	for c in $CONDS; do
 		case $c in busy | jobs) spin_start "$c" ;; esac
 		for w in "${!wl_names[@]}"; do
 			wn=${wl_names[$w]}
 			printf 'round %d/%d %-6s %-8s:' "$r" "$REPS" "$c" "$wn"
-			for v in "${!v_names[@]}"; do
+			for v in "${order[@]}"; do
 				[ "$c" != idle ] && [ "${v_all[$v]}" = 0 ] && continue
 				k=$c.$wn.${v_names[$v]}
 				[ -n "${failed[$k]:-}" ] && continue
