@@ -75,7 +75,7 @@ static void usage(FILE *f)
 "  -c, --summary  count calls, errors and time of each syscall and print\n"
 "               the table at the end (as strace -c); without -o, no event\n"
 "               lines\n"
-"  -v, --stats  print event, stop and syscall counts at the end\n"
+"  -v, --stats  print event, stop, syscall and wait counts at the end\n"
 "  -f, -ff      accepted for strace habits; children are always followed\n"
 "  -h, --help   this help          -V, --version   the version\n",
 		SNAPLEN_DEFAULT, SNAPLEN_MAX);
