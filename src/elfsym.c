@@ -349,3 +349,28 @@ const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
 	*off = addr - e->sym[lo - 1].addr;
 	return e->sym[lo - 1].name;
 }
+
+bool sct_elf_program(const void *p, size_t size, bool *is64,
+		     unsigned *machine, bool *interp)
+{
+	struct img m = { p, size, false };
+	struct phdr ph;
+	struct hdr h;
+	unsigned i;
+
+	if (size < EI_NIDENT || memcmp(p, ELFMAG, SELFMAG) ||
+	    m.p[EI_DATA] != (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ?
+			     ELFDATA2LSB : ELFDATA2MSB) ||
+	    (m.p[EI_CLASS] != ELFCLASS32 && m.p[EI_CLASS] != ELFCLASS64))
+		return false;
+	m.is64 = m.p[EI_CLASS] == ELFCLASS64;
+	if (!get_hdr(&m, &h))
+		return false;
+	*is64 = m.is64;
+	*machine = h.machine;
+	*interp = false;
+	for (i = 0; i < h.phnum && get_phdr(&m, &h, i, &ph); i++)
+		if (ph.type == PT_INTERP)
+			*interp = true;
+	return true;
+}

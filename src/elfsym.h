@@ -8,6 +8,8 @@
 #ifndef SCTRACE_ELFSYM_H
 #define SCTRACE_ELFSYM_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct sct_elfsym;
@@ -34,5 +36,13 @@ const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
  */
 int sct_elfsym_exidx(const struct sct_elfsym *e, uint64_t *file_off,
 		     uint64_t *size);
+
+/*
+ * The ELF image p[size] (a program as mapped from its file): its class
+ * (*is64), e_machine, and whether it names an interpreter (PT_INTERP: a
+ * dynamically linked program).  false: not an ELF file of this byte order.
+ */
+bool sct_elf_program(const void *p, size_t size, bool *is64,
+		     unsigned *machine, bool *interp);
 
 #endif

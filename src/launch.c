@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "launch.h"
+#include "buffer.h"
 #include "log.h"
 #include "mem.h"
 #include "proc.h"
@@ -29,6 +30,26 @@
 #define SEIZE_OPTS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
 		    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
 		    PTRACE_O_TRACEEXEC)
+
+/*
+ * LD_PRELOAD for the command: the in-process recorder, then what it had.
+ * (The captured environments leave the recorder out: proc.h.)
+ */
+static int preload_env(const char *lib)
+{
+	const char *old = getenv("LD_PRELOAD");
+	size_t n = strlen(lib) + (old ? strlen(old) + 1 : 0) + 1;
+	char *v = malloc(n);
+
+	if (!v)
+		return -ENOMEM;
+	snprintf(v, n, "%s%s%s", lib, old ? ":" : "",
+		 old ? old : "");
+	if (setenv("LD_PRELOAD", v, 1) < 0)
+		return -errno;
+	free(v);
+	return 0;
+}
 
 pid_t sct_launch(struct sct_run *r)
 {
@@ -80,11 +101,15 @@ pid_t sct_launch(struct sct_run *r)
 
 			if (e < 0) {
 				fprintf(stderr, "sctrace: seccomp: cannot load "
-					"the filter: %s (try --no-seccomp)\n",
-					strerror(-e));
+					"the filter: %s (try %s)\n",
+					strerror(-e), o->buffer ?
+					"--no-syscall-buffer" : "--no-seccomp");
 				_exit(127);
 			}
 		}
+		/* the recorder first, before what the command preloads */
+		if (o->buffer && preload_env(sct_buffer_library()) < 0)
+			_exit(127);
 		execv(o->cmd_path, o->argv);
 		/* the parent says why (sct_launch_failed) */
 		exec_err = errno;

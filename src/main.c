@@ -10,6 +10,9 @@
 #include "schema.h"
 #include "rotate.h"
 #include "seccomp_filter.h"
+#include "buffer.h"
+#include "proc.h"
+#include "ring.h"
 #include "stack.h"
 #include "summary.h"
 #include "tracer.h"
@@ -57,6 +60,10 @@ static void usage(FILE *f)
 "               stop; this uses plain syscall stops instead\n"
 "  --no-spin    sleep until each stop instead of polling a few\n"
 "               microseconds for it: less cpu, slower tracee\n"
+"  --no-syscall-buffer  no in-process recording: every syscall of a\n"
+"               launched command stops (by default a preloaded library\n"
+"               records read, write, lseek, close and the like without a\n"
+"               stop; same events, much faster)\n"
 "  --old-readers  write only the event types sysdig 0.29 and tshark 4.0\n"
 "               know (Debian 12's): syscalls with a newer event become\n"
 "               their 2022 event or the generic one\n"
@@ -277,6 +284,7 @@ int main(int argc, char **argv)
 		{ "filter", required_argument, NULL, 'F' },
 		{ "no-seccomp", no_argument, NULL, 'S' },
 		{ "no-spin", no_argument, NULL, 'N' },
+		{ "no-syscall-buffer", no_argument, NULL, 'B' },
 		{ "old-readers", no_argument, NULL, 'O' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "list-events", no_argument, NULL, 'L' },
@@ -288,7 +296,7 @@ int main(int argc, char **argv)
 	bool stacks = false;
 	struct sct_writer w;
 	const char *out = NULL;
-	bool gzip = false, no_seccomp = false;
+	bool gzip = false, no_seccomp = false, no_buffer = false;
 	const char *filter_text = NULL;
 	char *joined = NULL;
 	int dashdash = -1, i;
@@ -361,6 +369,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			o.no_spin = true;
+			break;
+		case 'B':
+			no_buffer = true;
 			break;
 		case 'O':
 			sct_decode_set_old_readers(true);
@@ -482,6 +493,27 @@ int main(int argc, char **argv)
 		rc = err == ENOENT ? 127 : 126;
 		goto out;
 	}
+	/*
+	 * In-process recording (buffer.h): a launched, dynamically linked
+	 * native program, not with -k (a record has no stack) nor with a
+	 * filter's --no-seccomp.  It needs a seccomp filter: all syscalls
+	 * stop but the trampoline's (or, with a filter on evt.type, those).
+	 */
+	if (o.argv && !no_buffer && !stacks && !(o.filter && no_seccomp) &&
+	    sct_buffer_library() && sct_buffer_fits(o.cmd_path)) {
+		bool own = !o.seccomp;
+
+		if (own)
+			o.seccomp = sct_seccomp_build(NULL, 0, true, false);
+		if (o.seccomp && !sct_seccomp_trampoline(o.seccomp,
+				SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
+			o.buffer = true;
+			sct_proc_hide_preload(sct_buffer_library());
+		} else if (own) {
+			sct_seccomp_free(o.seccomp);
+			o.seccomp = NULL;
+		}
+	}
 	if (out && (rot.max_bytes || rot.max_ns)) {
 		if (!strcmp(out, "-"))
 			bad_usage("-C and -G need a file name (-o FILE), not "
@@ -576,6 +608,12 @@ int main(int argc, char **argv)
 		if (given_up)
 			snprintf(extra, sizeof(extra), ", %llu reads given up",
 				 (unsigned long long)given_up);
+		/* how many threads recorded in-process (buffer.h) */
+		if (o.buffer)
+			snprintf(extra + strlen(extra),
+				 sizeof(extra) - strlen(extra),
+				 ", %llu threads recorded in-process",
+				 (unsigned long long)st.rings);
 		/* (and how the waits for stops went: see stopwait.h) */
 		sct_warn("%llu events written, %llu filtered out, "
 			 "%llu stops, %llu syscalls seen%s%s; waits for a stop: "
@@ -585,7 +623,8 @@ int main(int argc, char **argv)
 			 (unsigned long long)st.filtered,
 			 (unsigned long long)st.stops,
 			 (unsigned long long)st.syscalls,
-			 o.seccomp ? ", seccomp pre-filter" : "", extra,
+			 o.seccomp && o.filter ? ", seccomp pre-filter" : "",
+			 extra,
 			 (unsigned long long)st.polled,
 			 (unsigned long long)st.slept,
 			 (unsigned long long)st.pauses);

@@ -35,6 +35,10 @@ static size_t page_size;
  */
 static _Thread_local bool careful;
 static uint64_t given_up;
+/* the snippets of a record being written (sct_mem_from_record) */
+static _Thread_local const struct sct_mem_snip *rec_snips;
+static _Thread_local unsigned rec_n;
+static _Thread_local bool from_record;
 
 static size_t to_page_end(uint64_t addr)
 {
@@ -46,6 +50,59 @@ static size_t to_page_end(uint64_t addr)
 void sct_mem_careful(bool on)
 {
 	careful = on;
+}
+
+void sct_mem_from_record(const struct sct_mem_snip *s, unsigned n)
+{
+	rec_snips = s;
+	rec_n = n;
+	from_record = s != NULL;
+}
+
+/* The snippet holding addr, and how many of its bytes lie from there. */
+static const struct sct_mem_snip *snip_at(uint64_t addr, size_t *avail)
+{
+	unsigned i;
+
+	for (i = 0; i < rec_n; i++)
+		if (addr >= rec_snips[i].addr &&
+		    addr - rec_snips[i].addr < rec_snips[i].len) {
+			*avail = rec_snips[i].len - (size_t)(addr - rec_snips[i].addr);
+			return &rec_snips[i];
+		}
+	return NULL;
+}
+
+static ssize_t record_read(uint64_t addr, void *dst, size_t len)
+{
+	const struct sct_mem_snip *s;
+	size_t avail;
+
+	if (!len)
+		return 0;
+	s = snip_at(addr, &avail);
+	if (!s)
+		return -EFAULT;
+	if (len > avail)
+		len = avail;
+	memcpy(dst, s->bytes + (addr - s->addr), len);
+	return (ssize_t)len;
+}
+
+static ssize_t record_read_str(uint64_t addr, char *dst, size_t max)
+{
+	const struct sct_mem_snip *s;
+	size_t avail, n;
+	char *nul;
+
+	s = snip_at(addr, &avail);
+	if (!s)
+		return -EFAULT;
+	n = avail < max - 1 ? avail : max - 1;
+	memcpy(dst, s->bytes + (addr - s->addr), n);
+	dst[n] = 0;
+	nul = memchr(dst, 0, n);
+	return nul ? nul - dst + 1 : (ssize_t)n + 1;
 }
 
 uint64_t sct_mem_given_up(void)
@@ -135,6 +192,8 @@ ssize_t sct_mem_read(pid_t pid, uint64_t addr, void *dst, size_t len)
 		return 0;
 	if (!addr)
 		return -EFAULT;
+	if (from_record)
+		return record_read(addr, dst, len);
 	memfd = mem_open(pid);
 	n = read_at(pid, memfd, addr, dst, len);
 	if (n != -EFAULT) {
@@ -168,6 +227,8 @@ ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max)
 	dst[0] = 0;
 	if (!addr)
 		return -EFAULT;
+	if (from_record)
+		return record_read_str(addr, dst, max);
 	memfd = mem_open(pid);
 	while (got < max - 1) {
 		size_t chunk = to_page_end(addr + got);

@@ -26,6 +26,20 @@ ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max);
  */
 void sct_mem_careful(bool on);
 
+/* Memory as a record of the in-process recorder holds it (buffer.c). */
+struct sct_mem_snip {
+	uint64_t addr;
+	uint32_t len;
+	const uint8_t *bytes;
+};
+
+/*
+ * Until called again with n = 0, the reads of this thread serve the n
+ * snippets s (bytes the recorder copied when the call was made) and
+ * nothing else: a read outside them fails with EFAULT.
+ */
+void sct_mem_from_record(const struct sct_mem_snip *s, unsigned n);
+
 /* How many careful reads gave up on a page that was not there yet. */
 uint64_t sct_mem_given_up(void);
 

@@ -445,6 +445,41 @@ static ssize_t read_list(pid_t tid, const uint64_t *bounds, const char *file,
 	return sct_proc_text(path, buf, size);
 }
 
+static const char *hidden_preload;
+
+void sct_proc_hide_preload(const char *lib)
+{
+	hidden_preload = lib;
+}
+
+size_t sct_proc_strip_preload(char *env, size_t len, const char *lib)
+{
+	static const char var[] = "LD_PRELOAD=";
+	size_t vl = sizeof(var) - 1, ll = strlen(lib), pos = 0, end, cut;
+	char *v;
+
+	while (pos < len) {
+		end = pos;
+		while (end < len && env[end])
+			end++;
+		v = env + pos + vl;
+		if (end - pos >= vl + ll && !memcmp(env + pos, var, vl) &&
+		    !memcmp(v, lib, ll) &&
+		    (pos + vl + ll == end || v[ll] == ':' || v[ll] == ' ')) {
+			if (pos + vl + ll == end) {	/* the whole variable */
+				cut = end - pos + (end < len);
+				memmove(env + pos, env + pos + cut, len - pos - cut);
+			} else {			/* "lib:" at its start */
+				cut = ll + 1;
+				memmove(v, v + cut, len - (size_t)(v - env) - cut);
+			}
+			return len - cut;
+		}
+		pos = end + 1;
+	}
+	return len;
+}
+
 /* The parts of what other than stat and status, as they can be read. */
 static void read_parts(pid_t tid, struct sct_procinfo *pi, unsigned what)
 {
@@ -473,6 +508,9 @@ static void read_parts(pid_t tid, struct sct_procinfo *pi, unsigned what)
 			if (pi->env[n - 1])
 				pi->env[n - 1] = 0;
 			pi->env_len = (size_t)n;
+			if (hidden_preload)
+				pi->env_len = sct_proc_strip_preload(
+					pi->env, pi->env_len, hidden_preload);
 		}
 	}
 	if (what & SCT_PI_CWD) {

@@ -82,6 +82,15 @@ struct sct_procinfo {
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
 /*
+ * The environments read from now on leave out lib in LD_PRELOAD (the
+ * in-process recorder that sctrace preloads, buffer.h): the variable
+ * goes if lib was all of it.  Set once, before tracing starts.
+ */
+void sct_proc_hide_preload(const char *lib);
+/* Leave lib out of the NUL-separated environment env[len]: new length. */
+size_t sct_proc_strip_preload(char *env, size_t len, const char *lib);
+
+/*
  * Parsers of /proc text, used by sct_proc_read (and by tests on canned
  * text).  stat: one /proc/T/stat line.  status: /proc/T/status (modified:
  * split into lines).  cgroup: /proc/T/cgroup (modified), with v2ctrls the

@@ -70,6 +70,12 @@ struct sct_run {
 	uint32_t last_audit;
 	uint8_t type_known[SCT_EVENT_MAX];	/* 0 unknown, 1 kept, 2 not */
 
+	/* in-process recording (buffer.c) */
+	struct sct_bring *rings;
+	uint64_t rec_ts;		/* a record's time for its event, or 0 */
+	uint8_t *rec_buf;		/* a record copied out of its ring */
+	size_t rec_cap;
+
 	/* the stop loop (tracer.c) */
 	struct sct_stopwait wait;	/* polling for the next stop */
 	volatile sig_atomic_t interrupted;

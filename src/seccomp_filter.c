@@ -6,9 +6,18 @@
 #include "decode.h"
 #include "log.h"
 #include "mem.h"
+#include "ring.h"
 #include "schema.h"
 
 #include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <sched.h>
 #include <seccomp.h>
 #include <stdlib.h>
@@ -17,6 +26,13 @@
 struct sct_seccomp {
 	scmp_filter_ctx ctx;
 	unsigned count;
+	/* with a trampoline: libseccomp's program behind our own test */
+	struct sock_filter *prog;
+	unsigned short len;
+	bool all;
+	/* the native syscalls it stops (not all: the rules' numbers) */
+	int *nrs;
+	unsigned nnrs;
 };
 
 /*
@@ -57,8 +73,15 @@ static int trace(struct sct_seccomp *s, const char *name)
 	if (nr == __NR_SCMP_ERROR)
 		return 0;	/* not on this machine: nothing to trace */
 	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 0);
-	if (r == 0)
+	if (r == 0) {
+		int *n = realloc(s->nrs, (s->nnrs + 1) * sizeof(*n));
+
+		if (!n)
+			sct_die("out of memory");
+		s->nrs = n;
+		s->nrs[s->nnrs++] = nr;
 		s->count++;
+	}
 	return r == -EEXIST ? 0 : r;
 }
 
@@ -128,6 +151,7 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	}
 	r = 0;
 	if (all) {
+		s->all = true;
 		s->count = a->nsysent;
 		return s;
 	}
@@ -163,6 +187,84 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 	return s;
 }
 
+/*
+ * The test in front of libseccomp's program (which cannot look at the
+ * instruction pointer): jumps are relative, so the program runs on
+ * unchanged after it.
+ */
+#define PREFIX_LEN	10
+
+int sct_seccomp_trampoline(struct sct_seccomp *s, uint64_t ip)
+{
+	const uint32_t lo = (uint32_t)ip, hi = (uint32_t)(ip >> 32);
+	const struct sock_filter prefix[PREFIX_LEN] = {
+		/* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+				 offsetof(struct seccomp_data, arch)),
+		/* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+				 sct_arch_native()->audit_arch, 0, 8),
+		/* 2 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+				 offsetof(struct seccomp_data, nr)),
+		/* 3 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SCT_NR_MAGIC, 4, 0),
+		/* 4 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+				 offsetof(struct seccomp_data,
+					  instruction_pointer)),
+		/* 5 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, lo, 0, 4),
+		/* 6 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+				 offsetof(struct seccomp_data,
+					  instruction_pointer) + 4),
+		/* 7 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, hi, 1, 2),
+		/* 8 */ BPF_STMT(BPF_RET | BPF_K,
+				 SECCOMP_RET_TRACE | SCT_SECCOMP_DATA),
+		/* 9 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		/* 10: libseccomp's program */
+	};
+	struct sock_filter *prog;
+	off_t size;
+	size_t n;
+	int fd, r;
+
+	/* (the instruction pointer's halves are the wrong way round else) */
+	if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__)
+		return -ENOTSUP;
+	fd = (int)syscall(SYS_memfd_create, "sctrace-bpf", MFD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	r = seccomp_export_bpf(s->ctx, fd);
+	size = lseek(fd, 0, SEEK_END);
+	if (r || size <= 0 || size % sizeof(*prog) ||
+	    (size_t)size / sizeof(*prog) + PREFIX_LEN > BPF_MAXINSNS) {
+		close(fd);
+		return r ? r : -E2BIG;
+	}
+	n = (size_t)size / sizeof(*prog);
+	prog = calloc(n + PREFIX_LEN, sizeof(*prog));
+	if (!prog)
+		sct_die("out of memory");
+	memcpy(prog, prefix, sizeof(prefix));
+	if (pread(fd, prog + PREFIX_LEN, (size_t)size, 0) != size) {
+		r = -EIO;
+		free(prog);
+	} else {
+		free(s->prog);
+		s->prog = prog;
+		s->len = (unsigned short)(n + PREFIX_LEN);
+	}
+	close(fd);
+	return r;
+}
+
+bool sct_seccomp_traced(const struct sct_seccomp *s, int nr)
+{
+	unsigned i;
+
+	if (!s || s->all)
+		return true;
+	for (i = 0; i < s->nnrs; i++)
+		if (s->nrs[i] == nr)
+			return true;
+	return false;
+}
+
 unsigned sct_seccomp_count(const struct sct_seccomp *s)
 {
 	return s->count;
@@ -170,7 +272,16 @@ unsigned sct_seccomp_count(const struct sct_seccomp *s)
 
 int sct_seccomp_load(struct sct_seccomp *s)
 {
-	return seccomp_load(s->ctx);
+	struct sock_fprog fp = { .len = s->len, .filter = s->prog };
+
+	if (!s->prog)
+		return seccomp_load(s->ctx);
+	/* as libseccomp loads its own: no_new_privs first */
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) < 0)
+		return -errno;
+	return 0;
 }
 
 void sct_seccomp_free(struct sct_seccomp *s)
@@ -178,5 +289,7 @@ void sct_seccomp_free(struct sct_seccomp *s)
 	if (!s)
 		return;
 	seccomp_release(s->ctx);
+	free(s->prog);
+	free(s->nrs);
 	free(s);
 }

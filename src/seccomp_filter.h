@@ -7,6 +7,7 @@
 #define SCTRACE_SECCOMP_FILTER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /*
  * The SECCOMP_RET_DATA of sctrace's SECCOMP_RET_TRACE: a stop with other
@@ -27,6 +28,14 @@ struct sct_seccomp;
  */
 struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 				      bool all, bool maps);
+/*
+ * Let native syscalls made from the instruction that ends at ip through
+ * without a stop (the recorder's trampoline, ring.h), and stop its calls
+ * to SCT_NR_MAGIC whatever the filter asks.  -errno.
+ */
+int sct_seccomp_trampoline(struct sct_seccomp *s, uint64_t ip);
+/* Does the filter stop native syscall nr (s NULL: no filter, all do)? */
+bool sct_seccomp_traced(const struct sct_seccomp *s, int nr);
 /* Number of native syscalls the filter traces (for --stats and tests). */
 unsigned sct_seccomp_count(const struct sct_seccomp *s);
 /* In the child, just before exec: load it (sets no_new_privs). -errno. */

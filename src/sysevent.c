@@ -105,8 +105,13 @@ static uint64_t now_ns(struct sct_run *r)
 	struct timespec ts;
 	uint64_t ns;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	if (r->rec_ts) {
+		ns = r->rec_ts;		/* when the recorder saw it */
+	} else {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ns = (uint64_t)ts.tv_sec * 1000000000ull +
+		     (uint64_t)ts.tv_nsec;
+	}
 	/* keep the file in non-decreasing time order */
 	if (ns < r->last_ts)
 		ns = r->last_ts;
@@ -287,6 +292,7 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 					t->ip, t->sp);
 	}
 	r->st->events++;
+	t->nemitted++;
 	if (!r->start_ts)
 		r->start_ts = ts;
 	if (r->o->max_events && r->st->events >= r->o->max_events)

@@ -18,6 +18,7 @@ struct sct_group *sct_group_new(pid_t pid)
 		sct_die("out of memory");
 	g->pid = pid;
 	g->pidfd = -1;
+	g->lib_fd = -1;
 	return g;
 }
 

@@ -41,6 +41,12 @@ struct sct_group {
 	unsigned ncomm_fds;
 	unsigned comm_gen;		/* one more at each write to one */
 	struct sct_pstack *stack;	/* -k: its unwind caches (stack.c) */
+	/* where its in-process recorder's own syscalls are made (buffer.c) */
+	uint64_t lib_ip;
+	/* ld.so may be loading it: its fd, the range its file is mapped at */
+	bool lib_loading;
+	int lib_fd;
+	uint64_t lib_lo, lib_hi;
 };
 
 /* What the capture's readers know of a thread (sysevent.c). */
@@ -64,6 +70,9 @@ struct sct_thread {
 	bool detaching;			/* interrupted to be detached */
 	bool prelude;			/* launched, not at its execve yet */
 	bool quiet;			/* output gone: only resumed, never recorded */
+	bool own_call;			/* in a syscall of its recorder (buffer.c) */
+	bool own_exit;			/* ... whose exit buffer.c wants to see */
+	uint64_t own_nr, own_len;
 	enum sct_told told;		/* what the readers know of it */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;
@@ -85,6 +94,14 @@ struct sct_thread {
 	uint64_t cpu_ts;
 	char comm[32];			/* cached: use sct_thread_comm */
 	unsigned comm_gen;		/* g->comm_gen when comm was read */
+	uint32_t nemitted;		/* its events written so far */
+	/* in-process recording (buffer.c): its ring, its recorded call */
+	struct sct_bring *ring;
+	bool ring_paused;		/* until its next stop (a vfork) */
+	bool buf_in, buf_enter_written;
+	uint32_t buf_seq;		/* nemitted after that enter */
+	int64_t buf_nr;
+	uint64_t buf_enter_ts;
 };
 
 #define SCT_THREADS_HASH	4096u

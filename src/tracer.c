@@ -16,6 +16,8 @@
 #include "proc.h"
 #include "run.h"
 #include "seccomp_filter.h"
+#include "buffer.h"
+#include "ring.h"
 #include "snapshot.h"
 #include "stopwait.h"
 #include "rotate.h"
@@ -56,6 +58,7 @@ static struct sct_thread *add(pid_t tid, struct sct_group *g)
 
 static void drop(struct sct_thread *t)
 {
+	sct_buffer_forget(&T, t);
 	sct_thread_drop(&T.threads, t);
 }
 
@@ -112,6 +115,9 @@ static void on_new_child(struct sct_thread *parent, unsigned event,
 	}
 	/* the filter is inherited; an attached process has none */
 	c->g->seccomp = parent->g->seccomp;
+	/* a copy of its parent's memory: its recorder's code too */
+	if (c->g != parent->g)
+		c->g->lib_ip = parent->g->lib_ip;
 	c->g->attached = parent->g->attached;
 	/* (a fork copies userfaultfd ranges with UFFD_FEATURE_EVENT_FORK) */
 	if (parent->g->uffd)
@@ -159,6 +165,12 @@ static void on_exec(struct sct_thread *t, pid_t former)
 	t->g->pinfo = false;
 	/* a new address space: no userfaultfd range in it yet */
 	t->g->uffd = false;
+	/* nor a recorder (its records were written before this stop) */
+	t->g->lib_ip = 0;
+	t->g->lib_loading = T.o->buffer;
+	t->g->lib_fd = -1;
+	t->g->lib_lo = t->g->lib_hi = 0;
+	sct_buffer_forget(&T, t);
 	if (t->g->pid == T.main_pid)
 		T.main_execd = true;
 	sct_sysevent_exec(&T, t);
@@ -185,6 +197,9 @@ static void handle_stop(struct sct_thread *t, int status)
 	unsigned long msg = 0;
 
 	sct_mem_careful(t->g->uffd);
+	/* its vfork child has let go of its memory: record again */
+	if (t->ring_paused)
+		sct_buffer_mode(t, SCT_RING_RECORD);
 	if (sig == (SIGTRAP | 0x80)) {
 		struct __ptrace_syscall_info si;
 
@@ -192,8 +207,19 @@ static void handle_stop(struct sct_thread *t, int status)
 			/* under seccomp the seccomp stop was the entry */
 			if (si.op == PTRACE_SYSCALL_INFO_ENTRY &&
 			    !(t->g->seccomp && t->in_syscall)) {
+				if (sct_buffer_own_call(&T, t, &si)) {
+					t->own_call = true;
+					resume(t, 0);
+					return;
+				}
 				sct_sysevent_enter(&T, t, &si);
 				sct_fixup_entry(t);
+			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT &&
+				   t->own_call) {
+				if (t->own_exit)
+					sct_buffer_own_exit(t, &si);
+				t->own_call = t->own_exit = false;
+				t->in_syscall = false;
 			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
 				sct_sysevent_exit(&T, t, &si);
 		}
@@ -211,6 +237,9 @@ static void handle_stop(struct sct_thread *t, int status)
 	case PTRACE_EVENT_VFORK:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
 			on_new_child(t, event, (pid_t)msg);
+		/* the child runs in t's memory, t's recorder state included */
+		if (event == PTRACE_EVENT_VFORK && t->ring)
+			sct_buffer_mode(t, SCT_RING_LIBC);
 		break;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
@@ -222,6 +251,11 @@ static void handle_stop(struct sct_thread *t, int status)
 		/* same layout as an entry: nr, args */
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0 &&
 		    si.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+			/* the recorder's own: no exit stop unless wanted */
+			if (sct_buffer_own_call(&T, t, &si)) {
+				t->own_call = t->in_syscall = t->own_exit;
+				break;
+			}
 			sct_sysevent_enter(&T, t, &si);
 			/* the program's own filter's stop, or ours (fixup.h) */
 			if (si.seccomp.ret_data != SCT_SECCOMP_DATA)
@@ -395,7 +429,8 @@ static void on_alarm(int sig)
 {
 	(void)sig;
 	if (T.interrupted || (T.o->max_ns && !T.output_gone) ||
-	    (T.o->rotate && T.o->rotate->max_ns) || T.o->live_status)
+	    (T.o->rotate && T.o->rotate->max_ns) || T.o->live_status ||
+	    T.rings)
 		alarm(1);
 }
 
@@ -453,6 +488,8 @@ static void detach_one(struct sct_thread *t, void *arg)
 		 * only resumed (quiet_stop).
 		 */
 		t->quiet = true;
+		/* its recorder records no more: its calls run free */
+		sct_buffer_mode(t, SCT_RING_FREE);
 		if (t->held) {
 			t->held = false;
 			ptrace(PTRACE_CONT, t->tid, 0, 0);
@@ -612,6 +649,9 @@ static void loop(void)
 		if (!T.threads.n)
 			break;
 		pid = sct_stopwait_next(&T.wait, &status, &T.interrupted);
+		/* records made since: before this stop's events (buffer.h) */
+		if (T.rings)
+			sct_buffer_drain(&T);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -721,9 +761,12 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	/* The launched child waits in a job-control stop: let it go on. */
 	if (pid > 0)
 		kill(pid, SIGCONT);
-	if (o->max_ns || (o->rotate && o->rotate->max_ns) || o->live_status)
-		alarm(1);	/* -M, -G, -v: see on_alarm */
+	/* -M, -G, -v; rings to empty for a reader: see on_alarm */
+	if (o->max_ns || (o->rotate && o->rotate->max_ns) || o->live_status ||
+	    o->buffer)
+		alarm(1);
 	loop();
+	sct_buffer_fini(&T);
 	sct_status_clear();
 	if (T.output_gone && T.main_pid > 0)
 		wait_untraced_main();

@@ -21,6 +21,11 @@ struct sct_options {
 	unsigned npids;
 	const char *cmd_path;	/* argv[0] resolved against PATH */
 	unsigned snaplen;
+	/*
+	 * In-process recording (buffer.h): the launched command preloads
+	 * the recorder and runs under a seccomp filter with its trampoline.
+	 */
+	bool buffer;
 	struct sct_writer *w;	/* NULL: human-readable lines to text */
 	struct sct_seccomp *seccomp;	/* launch-mode pre-filter, or NULL */
 	struct sct_filter *filter;	/* capture filter, or NULL */
@@ -43,6 +48,8 @@ struct sct_stats {
 	uint64_t filtered;	/* events the capture filter left out */
 	/* waits for a stop that polled first, that slept; polling's pauses */
 	uint64_t polled, slept, pauses;
+	/* in-process recording: rings mapped, rings dropped as damaged */
+	uint64_t rings, ring_errors;
 	/*
 	 * Not a count: the command could not be executed (exec failed) and
 	 * nothing else was traced; the capture is not to be kept.

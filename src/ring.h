@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the in-process recorder (src/preload/preload.c, preloaded into a
+ * launched program) and the tracer (src/buffer.c) share: the fixed
+ * address of the page its syscalls are made from, the calls that
+ * introduce it to the tracer, and the layout of a thread's ring of
+ * records.  Fixed-size fields only: one layout on every ABI.
+ *
+ * The protocol, in short (README "How it works" says why):
+ * - The launched program runs under sctrace's seccomp filter, which stops
+ *   every syscall except those made from SCT_TRAMP_ADDR's syscall
+ *   instruction.
+ * - At start-up the library makes SCT_NR_MAGIC(SCT_MAGIC_HELLO, &ack)
+ *   from an instruction of its own.  The tracer notes that instruction's
+ *   address (syscalls from it are the library's own and never recorded)
+ *   and writes the ack; without one (not under sctrace) the library stays
+ *   out of the way.  Then it maps the trampoline page.
+ * - Each thread, at its first recorded call, makes a memfd ring and passes
+ *   it with SCT_NR_MAGIC(SCT_MAGIC_RING, fd, size): the tracer maps the
+ *   same file, sets snaplen and ack in its header.
+ * - A recorded call appends an ENTER record (committed before the call
+ *   is made) and an EXIT record (after), moving head forward with a
+ *   release store; the tracer reads records up to head and moves tail.
+ *   A call that does not fit, or any other, is made the ordinary way and
+ *   stops; the tracer empties the thread's ring at every one of its stops,
+ *   so the order of one thread's events is exact.
+ */
+#ifndef SCTRACE_RING_H
+#define SCTRACE_RING_H
+
+#include <stdint.h>
+
+/* A syscall number no kernel has, on every ABI. */
+#define SCT_NR_MAGIC		0x5c7e
+#define SCT_MAGIC_HELLO		1	/* a1: address of a struct sct_ack */
+#define SCT_MAGIC_RING		2	/* a1: memfd, a2: its size */
+
+/* The trampoline page: a syscall instruction at its start. */
+#define SCT_TRAMP_ADDR		0x70000000ull
+#if defined(__x86_64__) || defined(__i386__)
+#define SCT_TRAMP_INSN_LEN	2	/* syscall (0f 05) */
+#else
+#define SCT_TRAMP_INSN_LEN	4	/* svc #0 */
+#endif
+
+#define SCT_RING_MAGIC		0x676e6972u	/* "ring" */
+#define SCT_RING_VERSION	1
+#define SCT_RING_SIZE_MIN	(64u << 10)
+#define SCT_RING_SIZE_MAX	(16u << 20)
+
+/* The hello's answer, written by the tracer into the library's memory. */
+struct sct_ack {
+	uint32_t ok;		/* SCT_RING_VERSION when under sctrace */
+	uint32_t snaplen;
+};
+
+/*
+ * The calls the recorder may record, in the order of the bits of
+ * record_mask (what the tracer accepts in a record, too).
+ */
+#define SCT_RECORDED(X) \
+	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
+	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
+	X(getegid)
+
+enum {
+#define SCT_RC_ENUM(name) SCT_RC_##name,
+	SCT_RECORDED(SCT_RC_ENUM)
+#undef SCT_RC_ENUM
+	SCT_RC_COUNT
+};
+
+/* paused: how the recorder makes its calls */
+#define SCT_RING_RECORD		0	/* recorded (those of record_mask) */
+#define SCT_RING_LIBC		1	/* through libc: they stop as usual */
+#define SCT_RING_FREE		2	/* from the trampoline, unrecorded */
+
+struct sct_ring_hdr {
+	uint32_t magic, version;
+	uint32_t size;		/* bytes of data after the header */
+	uint32_t tid;		/* its thread (library) */
+	/* written by the tracer */
+	uint32_t ack;		/* 1: mapped, records will be read */
+	uint32_t snaplen;
+	uint32_t paused;	/* SCT_RING_*: LIBC while a vfork child shares
+				   the memory; FREE once nothing is recorded */
+	/*
+	 * Bit SCT_RC_x: record call x.  A call without its bit is made from
+	 * the trampoline unrecorded: sctrace's seccomp filter would not have
+	 * stopped it either (a capture filter on evt.type).
+	 */
+	uint32_t record_mask;
+	uint8_t own[32];	/* the recorder's own (the tracer ignores it) */
+	uint64_t head __attribute__((aligned(64)));	/* bytes committed */
+	uint64_t tail __attribute__((aligned(64)));	/* bytes consumed */
+	uint8_t pad1[56];
+};
+
+#define SCT_REC_ENTER		1
+#define SCT_REC_EXIT		2
+#define SCT_REC_PAD		3	/* skip to the ring's start */
+
+/*
+ * One record, 8-byte aligned, never wrapping.  An EXIT record repeats the
+ * call's number and arguments, and holds the tracee memory its event
+ * reads (nsnip snippets: struct sct_snip, then len bytes, padded to 8).
+ */
+struct sct_rec {
+	uint32_t len;		/* whole record, header included */
+	uint16_t kind;
+	uint16_t nsnip;
+	int64_t nr;
+	uint64_t ts;		/* CLOCK_REALTIME, ns */
+	uint64_t args[6];
+	int64_t ret;
+};
+
+struct sct_snip {
+	uint64_t addr;
+	uint32_t len;
+	uint32_t pad;
+};
+
+#define SCT_REC_ALIGN(n)	(((n) + 7u) & ~(uint64_t)7u)
+
+#endif
