@@ -390,7 +390,7 @@ static void answer(struct sct_run *r, struct sct_thread *t, uint64_t addr)
 }
 
 /* The calls to record: those that stop under the seccomp filter. */
-static uint32_t record_mask(const struct sct_run *r)
+static uint32_t record_mask(const struct sct_seccomp *s)
 {
 	const struct sct_arch *a = sct_arch_native();
 	uint32_t mask = 0;
@@ -399,10 +399,15 @@ static uint32_t record_mask(const struct sct_run *r)
 
 	for (i = 0; i < SCT_RC_COUNT; i++) {
 		nr = sct_arch_nr(a, recordable[i]);
-		if (nr >= 0 && sct_seccomp_traced(r->o->seccomp, nr))
+		if (nr >= 0 && sct_seccomp_traced(s, nr))
 			mask |= 1u << i;
 	}
 	return mask;
+}
+
+bool sct_buffer_records_any(const struct sct_seccomp *s)
+{
+	return record_mask(s) != 0;
 }
 
 /* Map the ring the recorder of t passes: memfd fd of size total. */
@@ -459,7 +464,7 @@ static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
 	b->next = r->rings;
 	r->rings = b;
 	b->hdr->snaplen = r->o->snaplen;
-	b->hdr->record_mask = record_mask(r);
+	b->hdr->record_mask = record_mask(r->o->seccomp);
 	__atomic_store_n(&b->hdr->ack, 1, __ATOMIC_RELEASE);
 	r->st->rings++;
 }

@@ -505,8 +505,10 @@ int main(int argc, char **argv)
 
 		if (own)
 			o.seccomp = sct_seccomp_build(NULL, 0, true, false);
-		if (o.seccomp && !sct_seccomp_trampoline(o.seccomp,
-				SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
+		/* (a filter that stops none of the recorder's calls: no use) */
+		if (o.seccomp && sct_buffer_records_any(o.seccomp) &&
+		    !sct_seccomp_trampoline(o.seccomp,
+					    SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
 			o.buffer = true;
 			sct_proc_hide_preload(sct_buffer_library());
 		} else if (own) {

@@ -72,14 +72,19 @@ count_parity() {
 }
 
 # io_parity WHAT CAPTURE LOG: the calls of parity.awk, per thread, are the
-# same in the capture and in the strace -yy log.
+# same in the capture and in the strace -yy log.  But for the size of a
+# process's own /proc/PID/maps (glibc reads it for a thread's stack): with
+# in-process recording it lists the recorder's mappings too.
+MAPS_SIZE='s#^(.*	read [0-9]+ /proc/PID/maps) [0-9]+$#\1 SIZE#'
 io_parity() {
 	local what=$1 cap=$2 log=$3 n_calls n_threads d
 	sd "$cap" "$SD_FMT" "evt.type in ($SD_TYPES)" |
 		awk -f "$PARITY_AWK" -v side=sysdig |
-		sort -t "$(printf '\t')" -k1,1 -k2,2n | cut -f1,3 >"$cap.io"
+		sort -t "$(printf '\t')" -k1,1 -k2,2n | cut -f1,3 |
+		sed -E "$MAPS_SIZE" >"$cap.io"
 	awk -f "$PARITY_AWK" -v side=strace -v map="$NAME_MAP" "$log" |
-		sort -t "$(printf '\t')" -k1,1 -k2,2n | cut -f1,3 >"$log.io"
+		sort -t "$(printf '\t')" -k1,1 -k2,2n | cut -f1,3 |
+		sed -E "$MAPS_SIZE" >"$log.io"
 	n_calls=$(wc -l <"$log.io")
 	n_threads=$(cut -f1 "$log.io" | sort -u | wc -l)
 	if [ "$n_calls" -eq 0 ]; then
