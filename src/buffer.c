@@ -10,6 +10,7 @@
 #include "config.h"
 #include "buffer.h"
 #include "arch/arch.h"
+#include "arch/regs.h"
 #include "elfsym.h"
 #include "log.h"
 #include "mem.h"
@@ -260,6 +261,7 @@ static void write_enter(struct sct_run *r, struct sct_thread *t,
 	t->buf_enter_written = t->enter_written;
 	t->buf_seq = t->nemitted;
 	t->buf_nr = rec->nr;
+	memcpy(t->buf_args, rec->args, sizeof(t->buf_args));
 	t->buf_enter_ts = rec->ts;
 	restore(t, &s);
 }
@@ -311,6 +313,17 @@ static bool write_exit(struct sct_run *r, struct sct_bring *b)
 	}
 	if (!t || t->quiet || t->detaching)
 		return true;
+	/* written at a signal's stop (sct_buffer_signal) */
+	if (t->buf_exit_done) {
+		t->buf_exit_done = false;
+		return true;
+	}
+	if (t->buf_restarted) {
+		t->buf_restarted = false;
+		/* not restarted after all: the kernel said EINTR */
+		if (rec->ret == -EINTR)
+			return true;
+	}
 	save(t, &s);
 	t->arch = sct_arch_native();
 	t->nr = (uint64_t)rec->nr;
@@ -334,6 +347,51 @@ static bool write_exit(struct sct_run *r, struct sct_bring *b)
 	sct_mem_from_record(NULL, 0);
 	restore(t, &s);
 	return true;
+}
+
+/* The kernel's codes for a call that a signal interrupted. */
+static bool restart_code(int64_t ret)
+{
+	return ret == -512 || ret == -513 || ret == -514 || ret == -516;
+}
+
+void sct_buffer_signal(struct sct_run *r, struct sct_thread *t)
+{
+	struct __ptrace_syscall_info si;
+	struct saved s;
+	uint64_t pc;
+	int64_t ret;
+
+	if (!t->ring || !t->buf_in ||
+	    sct_regs_result(t->tid, &pc, &ret) ||
+	    pc != SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)
+		return;
+	/*
+	 * Stopped just after the trampoline's syscall: the recorded call
+	 * returned ret, or a signal interrupted it (a restart code).  The
+	 * exit is written now, from the registers and the live memory, as a
+	 * syscall-exit stop would have it: before the signal.
+	 */
+	save(t, &s);
+	t->arch = sct_arch_native();
+	t->nr = (uint64_t)t->buf_nr;
+	t->se = sct_sysent(t->arch, t->nr);
+	memcpy(t->args, t->buf_args, sizeof(t->args));
+	t->ip = t->sp = 0;
+	t->in_syscall = true;
+	t->enter_written = t->buf_enter_written && t->buf_seq == t->nemitted;
+	t->enter_ns = mono_ns();
+	memset(&si, 0, sizeof(si));
+	si.op = PTRACE_SYSCALL_INFO_EXIT;
+	si.exit.rval = ret;
+	si.exit.is_error = ret < 0 && ret > -4096;
+	sct_sysevent_exit(r, t, &si);
+	restore(t, &s);
+	t->buf_in = false;
+	if (restart_code(ret))
+		t->buf_restarted = true;	/* its record: a new call */
+	else
+		t->buf_exit_done = true;	/* its record: nothing new */
 }
 
 /* Write b's next record (in b->rec). */

@@ -33,6 +33,13 @@ bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,
 void sct_buffer_own_exit(struct sct_thread *t,
 			 const struct __ptrace_syscall_info *si);
 
+/*
+ * t is at a signal-delivery stop: if that came as a recorded call
+ * returned (or was interrupted), its exit is written first, as a
+ * syscall-exit stop would have shown it.
+ */
+void sct_buffer_signal(struct sct_run *r, struct sct_thread *t);
+
 /* Write the events of every ring's committed records, oldest first. */
 void sct_buffer_drain(struct sct_run *r);
 

@@ -101,7 +101,10 @@ struct sct_thread {
 	bool buf_in, buf_enter_written;
 	uint32_t buf_seq;		/* nemitted after that enter */
 	int64_t buf_nr;
+	uint64_t buf_args[6];
 	uint64_t buf_enter_ts;
+	/* a signal came at its return: its exit is written (or restarts) */
+	bool buf_exit_done, buf_restarted;
 };
 
 #define SCT_THREADS_HASH	4096u

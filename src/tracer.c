@@ -229,17 +229,21 @@ static void handle_stop(struct sct_thread *t, int status)
 	switch (event) {
 	case 0:
 		/* signal-delivery-stop: deliver it unchanged */
+		sct_buffer_signal(&T, t);
 		sct_sysevent_signal(&T, t, sig);
 		resume(t, sig);
 		return;
 	case PTRACE_EVENT_CLONE:
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
-		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
-			on_new_child(t, event, (pid_t)msg);
-		/* the child runs in t's memory, t's recorder state included */
+		/*
+		 * The child runs in t's memory, t's recorder state included:
+		 * before it is let go (on_new_child), t's ring records no more.
+		 */
 		if (event == PTRACE_EVENT_VFORK && t->ring)
 			sct_buffer_mode(t, SCT_RING_LIBC);
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
+			on_new_child(t, event, (pid_t)msg);
 		break;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)

@@ -57,9 +57,39 @@ int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 	return ptrace(PTRACE_SETREGS, tid, 0, &r) < 0 ? -errno : 0;
 }
 
+int sct_regs_result(pid_t tid, uint64_t *pc, int64_t *ret)
+{
+#if defined(__x86_64__)
+	struct user_regs_struct r;
+
+	if (ptrace(PTRACE_GETREGS, tid, 0, &r) < 0)
+		return -errno;
+	*pc = r.rip;
+	*ret = (int64_t)r.rax;
+	return 0;
+#else
+	(void)tid;
+	(void)pc;
+	(void)ret;
+	return -ENOTSUP;
+#endif
+}
+
 #elif defined(__aarch64__)
 #include <elf.h>
 #include <sys/user.h>
+
+int sct_regs_result(pid_t tid, uint64_t *pc, int64_t *ret)
+{
+	struct user_regs_struct r;
+	struct iovec io = { &r, sizeof(r) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, NT_PRSTATUS, &io) < 0)
+		return -errno;
+	*pc = r.pc;
+	*ret = (int64_t)r.regs[0];
+	return 0;
+}
 
 /*
  * Set x0/r0: struct user_regs_struct for an aarch64 task, the compat
@@ -134,6 +164,12 @@ int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 	return set_r0(tid, (uint64_t)ret);
 }
 
+int sct_regs_result(pid_t tid, uint64_t *pc, int64_t *ret)
+{
+	(void)tid, (void)pc, (void)ret;
+	return -ENOTSUP;	/* no recorder on this host */
+}
+
 #else
 int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v)
 {
@@ -145,5 +181,11 @@ int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 {
 	(void)tid, (void)a, (void)ret;
 	return -ENOSYS;
+}
+
+int sct_regs_result(pid_t tid, uint64_t *pc, int64_t *ret)
+{
+	(void)tid, (void)pc, (void)ret;
+	return -ENOTSUP;
 }
 #endif

@@ -22,4 +22,11 @@ int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v);
  */
 int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret);
 
+/*
+ * A thread of the host's own ABI, stopped: its program counter and the
+ * register a syscall returns in.  0, or -errno (-ENOTSUP: not on this
+ * host).
+ */
+int sct_regs_result(pid_t tid, uint64_t *pc, int64_t *ret);
+
 #endif

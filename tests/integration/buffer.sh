@@ -1,0 +1,104 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# In-process recording (README "How it works"): a launched program's calls
+# of read, write, pread64, pwrite64, lseek, close and the getpid family,
+# made through libc, are recorded by the preloaded recorder without a
+# stop.  The capture must say what the ptrace-only capture
+# (--no-syscall-buffer) says: the same events, per thread in the same
+# order, with the same parameters (times, cpus, tids and the processes'
+# memory sizes aside: the recorder's own mappings count in those).
+# tests/progs/recorded covers threads, a fork child, a vfork child (whose
+# writes land in its parent's memory), a signal handler writing while the
+# main thread waits in a recorded read, more writes than a ring holds, an
+# exec of itself, failing calls and a payload longer than the snaplen.
+. "$(dirname "$0")/lib.sh"
+
+rec=$(prog recorded)
+lib=$top_builddir/src/preload/libsctrace-preload.so
+[ -f "$lib" ] || skip_test "no in-process recorder on this host ($(uname -m))"
+
+# per_thread CAPTURE: the events, one line per thread ("|" between its
+# events), the lines sorted, without what differs between any two runs:
+# tids (and the thread ids in clone results), addresses, memory sizes.
+per_thread() {
+	sd "$1" '%thread.tid %evt.type %evt.dir %fd.name %evt.args' \
+		"evt.type!=futex and evt.type!=notification" |
+		# (pipe inodes are new every run)
+		sed -E 's/(vm_size|vm_rss|vm_swap|pgft_maj|pgft_min)=[0-9]+//g;
+			s/(tid|pid|ptid|vtid|vpid|vpgid|pgid)=[0-9]+/\1=N/g;
+			s/res=[0-9]+\(/res=N(/; s/(addr|res)=[0-9A-F]{6,}/\1=A/g;
+			s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g; s/ ino=[0-9]+//; s/ +/ /g' |
+		awk '{ tid = $1; $1 = ""; s[tid] = s[tid] "|" $0 }
+		     END { for (t in s) print s[t] }' | sort
+}
+
+d=$TMP/dir
+for mode in recorded ptrace; do
+	rm -rf "$d"
+	mkdir "$d"
+	SCTRACE_OPTS=(-v)
+	[ "$mode" = ptrace ] && SCTRACE_OPTS+=(--no-syscall-buffer)
+	trace "$TMP/$mode.scap" "$rec" "$d"
+	expect_eq "$mode: sctrace exits with the program's status" 0 "$trace_rc"
+	check_readers "$TMP/$mode.scap"
+	per_thread "$TMP/$mode.scap" >"$TMP/$mode.threads"
+done
+
+stats=$(grep 'events written' "$TMP/recorded.scap.err")
+threads=$(printf '%s\n' "$stats" | sed -nE 's/.*, ([0-9]+) threads recorded in-process.*/\1/p')
+# main, 4 threads, the fork child, main again after its exec
+expect_eq "-v: 7 threads recorded in-process" 7 "${threads:-0}"
+expect_eq "--no-syscall-buffer: no thread recorded in-process" "" \
+	"$(grep 'recorded in-process' "$TMP/ptrace.scap.err")"
+stops() { sed -nE 's/.*, ([0-9]+) stops,.*/\1/p' "$1"; }
+s_rec=$(stops "$TMP/recorded.scap.err")
+s_pt=$(stops "$TMP/ptrace.scap.err")
+if [ "$((s_rec * 4))" -lt "$s_pt" ]; then
+	pass "in-process recording: $s_rec stops, against $s_pt"
+else
+	fail "in-process recording: $s_rec stops, against $s_pt: not a quarter"
+fi
+
+if cmp -s "$TMP/ptrace.threads" "$TMP/recorded.threads"; then
+	pass "the same events per thread as the ptrace-only capture ($(wc -l <"$TMP/ptrace.threads") threads, $(tr '|' '\n' <"$TMP/ptrace.threads" | wc -l) events)"
+else
+	fail "the events per thread differ from the ptrace-only capture (< ptrace, > recorded):"
+	tr '|' '\n' <"$TMP/ptrace.threads" >"$TMP/ptrace.events"
+	tr '|' '\n' <"$TMP/recorded.threads" >"$TMP/recorded.events"
+	diff "$TMP/ptrace.events" "$TMP/recorded.events" >"$TMP/events.diff" || true
+	sed -n '1,40s/^/      /p' "$TMP/events.diff"
+fi
+rm -rf "$d"
+mkdir "$d"
+# strace's counts of the same run (but futex: pthread_join waits or not)
+strace -f -qq -o "$TMP/strace.log" "$rec" "$d" </dev/null >/dev/null 2>&1 ||
+	fail "strace -f $rec failed"
+strace_counts "$TMP/strace.log" | grep -v '^futex ' >"$TMP/strace.counts"
+capture_counts "$TMP/recorded.scap" | grep -v '^futex ' >"$TMP/capture.counts"
+if diff "$TMP/strace.counts" "$TMP/capture.counts" >"$TMP/counts.diff"; then
+	pass "per-syscall counts equal strace -f's ($(awk '{ n += $2 } END { print n }' "$TMP/strace.counts") calls, futex aside)"
+else
+	fail "per-syscall counts differ from strace -f's (< strace, > capture):"
+	sed 's/^/      /' "$TMP/counts.diff"
+fi
+
+# Invisible: no event names the recorder's file, no environment shows it.
+expect_eq "no fd of the recorder's file" "" \
+	"$(sd "$TMP/recorded.scap" '%fd.name' "fd.name contains libsctrace-preload")"
+expect_eq "no environment with the recorder" "" \
+	"$(sd "$TMP/recorded.scap" '%proc.env' "evt.type=execve and evt.dir='<'" |
+		grep libsctrace-preload)"
+# ... but the program's own LD_PRELOAD is kept
+LD_PRELOAD=/nonexistent-but-kept.so trace "$TMP/env.scap" /bin/true 2>/dev/null
+expect_match "a command's own LD_PRELOAD stays in its environment" \
+	'LD_PRELOAD=/nonexistent-but-kept.so' \
+	"$(sd "$TMP/env.scap" '%proc.env' "evt.type=execve and evt.dir='<'")"
+
+# The payloads: the 300-byte write shows the snaplen's 80 bytes.
+SD_OPTS=(-b)
+expect_eq "a recorded write's payload is cut at the snaplen (80 bytes)" 80 \
+	"$(sd "$TMP/recorded.scap" '%evt.arg.data' "evt.type=write and evt.dir='<' and evt.rawres=300" |
+		base64 -d | wc -c)"
+SD_OPTS=()
+
+finish

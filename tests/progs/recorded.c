@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The calls sctrace's in-process recorder takes, made through libc as
+ * programs make them, in the situations it must get right.
+ *
+ * usage: recorded DIR   in DIR: reads and writes, positional ones, lseek,
+ *                       close, failing calls (EBADF), a payload longer than
+ *                       the snaplen, the getpid family; 4 threads writing;
+ *                       a fork child and a vfork child writing; a signal
+ *                       handler writing while the main thread waits in a
+ *                       read; 6000 writes in a row (more than a ring holds);
+ *                       then an exec of itself ("recorded DIR again")
+ *        recorded DIR again   a write and a read after the exec
+ *
+ * Prints nothing on standard output; exits 0, or 1 if a call that should
+ * work fails.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *dir;
+
+static void die(const char *what)
+{
+	fprintf(stderr, "recorded: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static int open_in(const char *name, int flags)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, flags, 0644);
+	if (fd < 0)
+		die(path);
+	return fd;
+}
+
+struct job {
+	const char *name;
+	int fd;
+};
+
+/* (the files are opened before: fd numbers that do not depend on timing) */
+static void *writer(void *arg)
+{
+	struct job *j = arg;
+	char line[64];
+	int fd = j->fd, i;
+
+	for (i = 0; i < 50; i++) {
+		int n = snprintf(line, sizeof(line), "%s line %d\n", j->name,
+				 i);
+
+		if (write(fd, line, (size_t)n) != n)
+			die("thread write");
+	}
+	if (close(fd))
+		die("thread close");
+	return NULL;
+}
+
+static int sig_pipe[2];
+
+static void on_alarm(int sig)
+{
+	static const char msg[] = "from the handler\n";
+
+	(void)sig;
+	/* a write inside a handler, while the main thread is in a read */
+	if (write(sig_pipe[1], msg, sizeof(msg) - 1) < 0)
+		_exit(1);
+}
+
+static void basics(void)
+{
+	char buf[512], big[300];
+	int fd = open_in("basics.txt", O_RDWR | O_CREAT | O_TRUNC);
+
+	memset(big, 'x', sizeof(big));
+	if (write(fd, "hello recorder\n", 15) != 15 ||
+	    write(fd, big, sizeof(big)) != (ssize_t)sizeof(big) ||
+	    write(fd, "", 0) != 0 ||
+	    pwrite(fd, "HELLO", 5, 0) != 5 ||
+	    lseek(fd, 0, SEEK_SET) != 0 ||
+	    read(fd, buf, 15) != 15 ||
+	    pread(fd, buf, 5, 6) != 5 ||
+	    lseek(fd, 0, SEEK_END) != 315 ||
+	    read(fd, buf, sizeof(buf)) != 0)
+		die("basics");
+	if (close(fd))
+		die("close");
+	/* failing ones: EBADF */
+	if (read(fd, buf, 1) != -1 || errno != EBADF ||
+	    write(fd, buf, 1) != -1 || errno != EBADF ||
+	    close(fd) != -1 || errno != EBADF ||
+	    lseek(fd, 0, SEEK_SET) != -1 || errno != EBADF)
+		die("EBADF");
+	if (getpid() <= 0 || getppid() <= 0 || gettid() != getpid())
+		die("ids");
+	(void)getuid();
+	(void)geteuid();
+	(void)getgid();
+	(void)getegid();
+}
+
+static void threads(void)
+{
+	static struct job jobs[] = {
+		{ "t1.txt", -1 }, { "t2.txt", -1 }, { "t3.txt", -1 },
+		{ "t4.txt", -1 },
+	};
+	pthread_t t[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		jobs[i].fd = open_in(jobs[i].name, O_WRONLY | O_CREAT | O_TRUNC);
+	for (i = 0; i < 4; i++)
+		if (pthread_create(&t[i], NULL, writer, &jobs[i]))
+			die("pthread_create");
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+}
+
+static void children(void)
+{
+	int fd = open_in("children.txt", O_WRONLY | O_CREAT | O_TRUNC);
+	int status;
+	pid_t pid;
+
+	if (write(fd, "parent before\n", 14) != 14)
+		die("write");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		if (write(fd, "fork child\n", 11) != 11 || getpid() <= 0)
+			_exit(1);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || status)
+		die("fork child");
+	pid = vfork();
+	if (pid < 0)
+		die("vfork");
+	if (pid == 0) {
+		/* the parent's memory: its recorder must not record this */
+		if (write(fd, "vfork child\n", 12) != 12)
+			_exit(1);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || status)
+		die("vfork child");
+	if (write(fd, "parent after\n", 13) != 13 || close(fd))
+		die("write");
+}
+
+static void handler(void)
+{
+	char buf[64];
+	ssize_t n;
+
+	if (pipe(sig_pipe))
+		die("pipe");
+	signal(SIGALRM, on_alarm);
+	alarm(1);
+	/* blocks until the handler has written */
+	do
+		n = read(sig_pipe[0], buf, sizeof(buf));
+	while (n < 0 && errno == EINTR);
+	if (n != 17)
+		die("read after the handler");
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+}
+
+static void many(void)
+{
+	int fd = open_in("many.txt", O_WRONLY | O_CREAT | O_TRUNC), i;
+	char line[64];
+
+	memset(line, 'm', sizeof(line));
+	for (i = 0; i < 6000; i++)
+		if (write(fd, line, sizeof(line)) != (ssize_t)sizeof(line))
+			die("many");
+	close(fd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: recorded DIR [again]\n");
+		return 2;
+	}
+	dir = argv[1];
+	if (argc > 2) {
+		char buf[8];
+		int fd = open_in("again.txt", O_RDWR | O_CREAT | O_TRUNC);
+
+		if (write(fd, "again\n", 6) != 6 || pread(fd, buf, 6, 0) != 6)
+			die("again");
+		close(fd);
+		return 0;
+	}
+	basics();
+	threads();
+	children();
+	handler();
+	many();
+	execl("/proc/self/exe", argv[0], dir, "again", (char *)NULL);
+	die("exec");
+	return 1;
+}
