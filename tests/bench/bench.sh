@@ -174,23 +174,26 @@ fi
 # stop.  sctrace polls a few microseconds for the next stop first (see
 # wait_stop in src/tracer.c); "bare ptrace --poll" is the floor for a tracer
 # that does so too, and "sctrace --no-spin" is sctrace sleeping at each stop.
-v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt sctrace_k)
+v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt sctrace_k
+	sctrace_nobuf)
 v_prefix=(""
 	"\"\$BAREPTRACE\""
 	"\"\$BAREPTRACE\" --poll"
 	"\"\$SCTRACE\" -v -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" --no-spin -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --"
-	"\"\$SCTRACE\" -k -o \"\$tmp/full.scap\" --")
+	"\"\$SCTRACE\" -k -o \"\$tmp/full.scap\" --"
+	"\"\$SCTRACE\" --no-syscall-buffer -o \"\$tmp/full.scap\" --")
 v_labels=("untraced"
 	"bare ptrace"
 	"bare ptrace --poll"
 	"sctrace -o FILE"
 	"sctrace --no-spin -o FILE"
 	"sctrace -o FILE evt.type=openat"
-	"sctrace -k -o FILE (user stacks)")
+	"sctrace -k -o FILE (user stacks)"
+	"sctrace --no-syscall-buffer -o FILE (stops only)")
 # v_all: 1 if the case runs in every condition, else in idle only
-v_all=(1 1 0 1 1 0 0)
+v_all=(1 1 0 1 1 0 0 0)
 have_strace=0
 if command -v strace >/dev/null 2>&1; then
 	have_strace=1
@@ -512,6 +515,19 @@ for wn in "${wl_names[@]}"; do
 		printf '  %-62s %sx (no target)\n' "$wn: sctrace -k -o FILE / sctrace -o FILE" \
 			"$(ratio "idle.$wn.sctrace_k" "idle.$wn.sctrace")"
 	fi
+done
+echo "in-process recording (the default; --no-syscall-buffer: stops only):"
+for wn in "${wl_names[@]}"; do
+	case $wn in
+	loop) target "loop: full capture <= 5 x untraced" "idle.loop.sctrace" \
+		"idle.loop.untraced" 5 ;;
+	tar) target "tar: full capture <= 2 x untraced" "idle.tar.sctrace" \
+		"idle.tar.untraced" 2 ;;
+	esac
+	target "$wn: full capture <= 0.25 x strace -f" "idle.$wn.sctrace" \
+		"idle.$wn.strace" 0.25
+	printf '  %-62s %sx (no target)\n' "$wn: sctrace -o FILE / --no-syscall-buffer" \
+		"$(ratio "idle.$wn.sctrace" "idle.$wn.sctrace_nobuf")"
 done
 echo "for reference (not targets): full capture over the polling floor"
 for wn in "${wl_names[@]}"; do
