@@ -38,7 +38,9 @@ cd "$builddir"
 # --static: libunwind's Libs.private (-llzma, -lunwind) for the static link.
 # -Wl,--eh-frame-hdr: gcc leaves it out with -static (see
 # docs/cross-arch.md); sctrace does not unwind itself, but costs nothing.
-cfg=(--host="$triplet"
+# --disable-recorder: the guests run static programs only, and a static
+# build cannot link the recorder's shared object.
+cfg=(--host="$triplet" --disable-recorder
 	PKG_CONFIG="$sysroot/bin/$triplet-pkg-config --static"
 	CFLAGS="${XARCH_CFLAGS:--O2 -g}"
 	LDFLAGS="-static -Wl,--eh-frame-hdr")

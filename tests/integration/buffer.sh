@@ -101,4 +101,20 @@ expect_eq "a recorded write's payload is cut at the snaplen (80 bytes)" 80 \
 		base64 -d | wc -c)"
 SD_OPTS=()
 
+# A ring damaged by its own program (the tracee is untrusted): one warning,
+# its records are dropped, the thread's calls stop from then on, and the
+# program runs on.
+rm -rf "$d"
+mkdir "$d"
+SCTRACE_OPTS=()
+trace "$TMP/damage.scap" "$rec" "$d" damage
+expect_eq "damaged ring: the program's status" 0 "$trace_rc"
+expect_match "damaged ring: one warning" \
+	'^sctrace: thread [0-9]+: in-process records dropped \(a record out of bounds\); its calls stop as usual from now on$' \
+	"$(cat "$TMP/damage.scap.err")"
+expect_eq "damaged ring: the writes before it, and after it (stopped)" \
+	"7 7 7 6 6 6" \
+	"$(sd "$TMP/damage.scap" '%evt.rawres' "evt.type=write and evt.dir='<' and fd.name=$d/damage.txt" | tr '\n' ' ' | sed 's/ $//')"
+check_readers "$TMP/damage.scap"
+
 finish

@@ -11,6 +11,8 @@
  *                       read; 6000 writes in a row (more than a ring holds);
  *                       then an exec of itself ("recorded DIR again")
  *        recorded DIR again   a write and a read after the exec
+ *        recorded DIR damage  3 writes, then garbage in its own ring's
+ *                       header (the tracee is untrusted), then 3 writes
  *
  * Prints nothing on standard output; exits 0, or 1 if a call that should
  * work fails.
@@ -23,8 +25,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "ring.h"
 
 static const char *dir;
 
@@ -196,6 +201,40 @@ static void many(void)
 	close(fd);
 }
 
+/* The thread's ring as mapped here (/proc/self/maps), or NULL. */
+static struct sct_ring_hdr *own_ring(void)
+{
+	char line[512];
+	unsigned long lo = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (!f)
+		die("/proc/self/maps");
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, "/memfd:sctrace-ring"))
+			sscanf(line, "%lx-", &lo);
+	fclose(f);
+	return (struct sct_ring_hdr *)lo;
+}
+
+static void damage(void)
+{
+	int fd = open_in("damage.txt", O_WRONLY | O_CREAT | O_TRUNC), i;
+	struct sct_ring_hdr *h;
+
+	for (i = 0; i < 3; i++)
+		if (write(fd, "before\n", 7) != 7)
+			die("write");
+	syscall(SYS_getppid);	/* a stop: the tracer reads the ring */
+	h = own_ring();
+	if (h)
+		h->head = 0x7ffffffffff0ull;
+	for (i = 0; i < 3; i++)
+		if (write(fd, "after\n", 6) != 6)
+			die("write");
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -203,6 +242,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	dir = argv[1];
+	if (argc > 2 && !strcmp(argv[2], "damage")) {
+		damage();
+		return 0;
+	}
 	if (argc > 2) {
 		char buf[8];
 		int fd = open_in("again.txt", O_RDWR | O_CREAT | O_TRUNC);
