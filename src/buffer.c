@@ -246,38 +246,22 @@ static void info(struct __ptrace_syscall_info *si, const struct sct_rec *rec,
 		si->entry.args[i] = rec->args[i];
 }
 
-static void write_enter(struct sct_run *r, struct sct_thread *t,
-			const struct sct_rec *rec)
-{
-	struct __ptrace_syscall_info si;
-	struct saved s;
-
-	save(t, &s);
-	info(&si, rec, PTRACE_SYSCALL_INFO_ENTRY);
-	r->rec_ts = rec->ts;
-	sct_sysevent_enter(r, t, &si);
-	r->rec_ts = 0;
-	t->buf_in = t->in_syscall;
-	t->buf_enter_written = t->enter_written;
-	t->buf_seq = t->nemitted;
-	t->buf_nr = rec->nr;
-	memcpy(t->buf_args, rec->args, sizeof(t->buf_args));
-	t->buf_enter_ts = rec->ts;
-	restore(t, &s);
-}
+/* A record copied out of its ring, its snippets found. */
+struct loaded {
+	const struct sct_rec *rec;
+	struct sct_mem_snip snips[MAX_SNIPS];
+	unsigned nsnip;
+	struct sct_fd_facts facts;	/* fd -1: none */
+};
 
 /*
- * An exit record: its snippets become the memory its event reads
- * (b->rec holds its header; the whole record is copied out first).
+ * Copy b's next record (its header in b->rec) out of the ring and check
+ * it: false when it is malformed.
  */
-static bool write_exit(struct sct_run *r, struct sct_bring *b)
+static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 {
-	struct sct_thread *t = b->t;
-	struct sct_mem_snip snips[MAX_SNIPS];
-	struct __ptrace_syscall_info si;
 	uint32_t len = b->rec.len, pos;
 	const struct sct_rec *rec;
-	struct saved s;
 	unsigned i;
 	uint8_t *copy;
 
@@ -291,8 +275,15 @@ static bool write_exit(struct sct_run *r, struct sct_bring *b)
 	}
 	copy = r->rec_buf;
 	memcpy(copy, b->data + b->tail % b->size, len);
-	rec = (const struct sct_rec *)copy;
-	if (rec->len != len || rec->nsnip > MAX_SNIPS || rec->nr != b->rec.nr)
+	l->rec = rec = (const struct sct_rec *)copy;
+	l->nsnip = 0;
+	l->facts.fd = -1;
+	if (rec->len != len || rec->nsnip > MAX_SNIPS ||
+	    rec->nr != b->rec.nr || rec->kind != b->rec.kind)
+		return false;
+	/* (what an open might create is seen at its stops: never recorded) */
+	if (rec->nr == sct_arch_nr(sct_arch_native(), "openat") &&
+	    (rec->args[2] & (O_CREAT | O_TMPFILE)))
 		return false;
 	pos = sizeof(*rec);
 	for (i = 0; i < rec->nsnip; i++) {
@@ -304,25 +295,77 @@ static bool write_exit(struct sct_run *r, struct sct_bring *b)
 		pos += sizeof(sn);
 		if (sn.len > len - pos)
 			return false;
-		snips[i].addr = sn.addr;
-		snips[i].len = sn.len;
-		snips[i].bytes = copy + pos;
+		if (sn.addr == 0) {
+			/* a new fd's device and inode */
+			if (sn.len != sizeof(l->facts))
+				return false;
+			memcpy(&l->facts, copy + pos, sizeof(l->facts));
+		} else {
+			l->snips[l->nsnip].addr = sn.addr;
+			l->snips[l->nsnip].len = sn.len;
+			l->snips[l->nsnip].bytes = copy + pos;
+			l->nsnip++;
+		}
 		pos += (uint32_t)SCT_REC_ALIGN(sn.len);
 		if (pos > len)
 			return false;
 	}
-	if (!t || t->quiet || t->detaching)
-		return true;
+	return true;
+}
+
+/* The record's memory (and new fd) stand in for the tracee's, or not. */
+static void from_record(struct sct_run *r, const struct loaded *l)
+{
+	static const struct sct_fd_facts none = { .fd = -1 };
+	const struct sct_fd_facts *f = !l ? NULL :
+				       l->facts.fd >= 0 ? &l->facts : &none;
+
+	sct_mem_from_record(l ? l->snips : NULL, l ? l->nsnip : 0);
+	r->call.rec_fd = f;
+	r->enter_call.rec_fd = f;
+}
+
+static void write_enter(struct sct_run *r, struct sct_thread *t,
+			const struct loaded *l)
+{
+	const struct sct_rec *rec = l->rec;
+	struct __ptrace_syscall_info si;
+	struct saved s;
+
+	save(t, &s);
+	info(&si, rec, PTRACE_SYSCALL_INFO_ENTRY);
+	from_record(r, l);
+	r->rec_ts = rec->ts;
+	sct_sysevent_enter(r, t, &si);
+	r->rec_ts = 0;
+	from_record(r, NULL);
+	t->buf_in = t->in_syscall;
+	t->buf_enter_written = t->enter_written;
+	t->buf_seq = t->nemitted;
+	t->buf_nr = rec->nr;
+	memcpy(t->buf_args, rec->args, sizeof(t->buf_args));
+	t->buf_enter_ts = rec->ts;
+	restore(t, &s);
+}
+
+/* An exit record: its snippets are the memory its event reads. */
+static void write_exit(struct sct_run *r, struct sct_thread *t,
+		       const struct loaded *l)
+{
+	const struct sct_rec *rec = l->rec;
+	struct __ptrace_syscall_info si;
+	struct saved s;
+
 	/* written at a signal's stop (sct_buffer_signal) */
 	if (t->buf_exit_done) {
 		t->buf_exit_done = false;
-		return true;
+		return;
 	}
 	if (t->buf_restarted) {
 		t->buf_restarted = false;
 		/* not restarted after all: the kernel said EINTR */
 		if (rec->ret == -EINTR)
-			return true;
+			return;
 	}
 	save(t, &s);
 	t->arch = sct_arch_native();
@@ -340,13 +383,12 @@ static bool write_exit(struct sct_run *r, struct sct_bring *b)
 		t->enter_ns = mono_ns();
 	t->buf_in = false;
 	info(&si, rec, PTRACE_SYSCALL_INFO_EXIT);
-	sct_mem_from_record(snips, rec->nsnip);
+	from_record(r, l);
 	r->rec_ts = rec->ts;
 	sct_sysevent_exit(r, t, &si);
 	r->rec_ts = 0;
-	sct_mem_from_record(NULL, 0);
+	from_record(r, NULL);
 	restore(t, &s);
-	return true;
 }
 
 /* The kernel's codes for a call that a signal interrupted. */
@@ -398,16 +440,22 @@ void sct_buffer_signal(struct sct_run *r, struct sct_thread *t)
 static void consume(struct sct_run *r, struct sct_bring *b)
 {
 	struct sct_thread *t = b->t;
+	struct loaded l;
 
 	b->have = false;
-	if (b->rec.kind == SCT_REC_ENTER) {
-		if (t && !t->quiet && !t->detaching)
-			write_enter(r, t, &b->rec);
-	} else if (!write_exit(r, b)) {
+	if (!load(r, b, &l)) {
 		ring_bad(r, b, "a malformed record");
 		return;
 	}
 	b->tail += b->rec.len;
+	if (!t || t->quiet || t->detaching)
+		return;
+	if (l.rec->kind == SCT_REC_ENTER)
+		write_enter(r, t, &l);
+	else
+		write_exit(r, t, &l);
+	/* -C, -G: a new file between two events, as between two stops */
+	sct_sysevent_rotate(r);
 }
 
 void sct_buffer_drain(struct sct_run *r)
@@ -463,10 +511,6 @@ static uint32_t record_mask(const struct sct_seccomp *s)
 	return mask;
 }
 
-bool sct_buffer_records_any(const struct sct_seccomp *s)
-{
-	return record_mask(s) != 0;
-}
 
 /* Map the ring the recorder of t passes: memfd fd of size total. */
 static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
@@ -564,7 +608,8 @@ static bool in_lib(const struct sct_group *g, uint64_t addr, uint64_t len)
 }
 
 /* Is this call of ld.so's loading of the recorder? */
-static bool loading(struct sct_thread *t, const struct __ptrace_syscall_info *si)
+static bool loading(struct sct_thread *t,
+		    const struct __ptrace_syscall_info *si)
 {
 	struct sct_group *g = t->g;
 	const uint64_t *a = si->entry.args;
@@ -608,8 +653,6 @@ void sct_buffer_own_exit(struct sct_thread *t,
 	if (c == L_OPEN || c == L_OPENAT) {
 		if (ret >= 0 && ret <= INT32_MAX)
 			g->lib_fd = (int)ret;
-	} else if (c == L_CLOSE) {
-		g->lib_fd = -1;
 	} else if (c == L_MMAP && ret >= 0 && !g->lib_hi) {
 		/* the first: the whole extent, segments go inside it */
 		g->lib_lo = (uint64_t)ret;
@@ -627,9 +670,15 @@ bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,
 	if (si->arch != sct_arch_native()->audit_arch)
 		return false;
 	if (t->g->lib_loading && nr != SCT_NR_MAGIC && loading(t, si)) {
+		int c = load_call(nr);
+
+		/* an exit stop only to learn the fd, or the first mapping */
 		t->own_nr = nr;
 		t->own_len = a[1];
-		t->own_exit = true;
+		t->own_exit = c == L_OPEN || c == L_OPENAT ||
+			      (c == L_MMAP && !t->g->lib_hi);
+		if (c == L_CLOSE)
+			t->g->lib_fd = -1;
 		return true;
 	}
 	if (nr == SCT_NR_MAGIC) {

@@ -60,10 +60,6 @@ void sct_buffer_mode(struct sct_thread *t, unsigned mode);
  */
 bool sct_buffer_fits(const char *path);
 
-struct sct_seccomp;
-/* Does the seccomp filter s stop any of the calls the recorder makes? */
-bool sct_buffer_records_any(const struct sct_seccomp *s);
-
 /* The end: every ring emptied, its recorder told to record no more. */
 void sct_buffer_fini(struct sct_run *r);
 

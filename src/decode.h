@@ -20,6 +20,7 @@
 #include "event.h"
 
 struct sct_arch;
+struct sct_fd_facts;
 struct sct_procinfo;
 
 enum sct_op {
@@ -146,6 +147,12 @@ struct sct_call {
 		uint64_t ino, ctime_ns, mtime_ns;
 	} exe;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
+	/*
+	 * Decoding a record of the in-process recorder (buffer.h): the new
+	 * fd's device and inode as it recorded them (fd -1: none), never
+	 * the fd as it is now.  NULL at a stop.
+	 */
+	const struct sct_fd_facts *rec_fd;
 	/* scratch space, reset per event */
 	uint8_t *arena;
 	size_t arena_len, arena_cap;

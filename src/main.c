@@ -495,23 +495,21 @@ int main(int argc, char **argv)
 	}
 	/*
 	 * In-process recording (buffer.h): a launched, dynamically linked
-	 * native program, not with -k (a record has no stack) nor with a
-	 * filter's --no-seccomp.  It needs a seccomp filter: all syscalls
-	 * stop but the trampoline's (or, with a filter on evt.type, those).
+	 * native program, not with -k (a record has no stack), nor under the
+	 * pre-filter of a filter on evt.type: a record is written when its
+	 * thread or another stops, and there a process can end with no stop
+	 * at all, its last records written after it is gone, too late to name
+	 * it in the header.  It needs a seccomp filter of its own: every
+	 * syscall stops but the trampoline's.
 	 */
-	if (o.argv && !no_buffer && !stacks && !(o.filter && no_seccomp) &&
+	if (o.argv && !no_buffer && !stacks && !o.seccomp && !no_seccomp &&
 	    sct_buffer_library() && sct_buffer_fits(o.cmd_path)) {
-		bool own = !o.seccomp;
-
-		if (own)
-			o.seccomp = sct_seccomp_build(NULL, 0, true, false);
-		/* (a filter that stops none of the recorder's calls: no use) */
-		if (o.seccomp && sct_buffer_records_any(o.seccomp) &&
-		    !sct_seccomp_trampoline(o.seccomp,
-					    SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
+		o.seccomp = sct_seccomp_build(NULL, 0, true, false);
+		if (o.seccomp && !sct_seccomp_trampoline(o.seccomp,
+				SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
 			o.buffer = true;
 			sct_proc_hide_preload(sct_buffer_library());
-		} else if (own) {
+		} else {
 			sct_seccomp_free(o.seccomp);
 			o.seccomp = NULL;
 		}
@@ -625,7 +623,7 @@ int main(int argc, char **argv)
 			 (unsigned long long)st.filtered,
 			 (unsigned long long)st.stops,
 			 (unsigned long long)st.syscalls,
-			 o.seccomp && o.filter ? ", seccomp pre-filter" : "",
+			 o.seccomp && !o.buffer ? ", seccomp pre-filter" : "",
 			 extra,
 			 (unsigned long long)st.polled,
 			 (unsigned long long)st.slept,

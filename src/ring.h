@@ -61,7 +61,7 @@ struct sct_ack {
 #define SCT_RECORDED(X) \
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
-	X(getegid)
+	X(getegid) X(openat)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,
@@ -102,8 +102,10 @@ struct sct_ring_hdr {
 
 /*
  * One record, 8-byte aligned, never wrapping.  An EXIT record repeats the
- * call's number and arguments, and holds the tracee memory its event
- * reads (nsnip snippets: struct sct_snip, then len bytes, padded to 8).
+ * call's number and arguments.  Either holds the tracee memory its event
+ * reads (nsnip snippets: struct sct_snip, then len bytes, padded to 8):
+ * an openat's path in both, a read's buffer in its exit.  The recorder
+ * records openat only without O_CREAT and O_TMPFILE.
  */
 struct sct_rec {
 	uint32_t len;		/* whole record, header included */
@@ -119,6 +121,16 @@ struct sct_snip {
 	uint64_t addr;
 	uint32_t len;
 	uint32_t pad;
+};
+
+/*
+ * A snippet at address 0 (no memory is read there) of this size: what
+ * sctrace reads of a new fd at its exit stop (openat: its device and
+ * inode), as fstat gave them to the recorder right after the call.
+ */
+struct sct_fd_facts {
+	int64_t fd;
+	uint64_t dev, ino;
 };
 
 #define SCT_REC_ALIGN(n)	(((n) + 7u) & ~(uint64_t)7u)

@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "net.h"
 #include "ppm_flags.h"
+#include "ring.h"
 #include "proc.h"
 
 #include <errno.h>
@@ -25,6 +26,12 @@ static struct sct_val fd_stat(struct sct_call *c, int64_t fd, bool want_dev)
 
 	if (fd < 0 || fd > INT32_MAX)
 		return SCT_NONE;
+	if (c->rec_fd) {
+		if (c->rec_fd->fd != fd)
+			return SCT_NONE;
+		return sct_int(want_dev ? sct_encode_dev((dev_t)c->rec_fd->dev) :
+				c->rec_fd->ino);
+	}
 	/* a copy of the fd costs half a walk through /proc/T/fd/N */
 	our = sct_tracee_fd(c, (int)fd);
 	if (our >= 0) {

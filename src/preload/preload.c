@@ -25,7 +25,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
+#include <stdarg.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -54,7 +57,8 @@ __asm__(".text\n"
 	"	ret\n"
 	".size sct_own_syscall,.-sct_own_syscall\n");
 
-static const unsigned char tramp_code[] = { 0x0f, 0x05, 0xc3 };	/* syscall; ret */
+/* syscall; ret */
+static const unsigned char tramp_code[] = { 0x0f, 0x05, 0xc3 };
 
 static inline long tramp(long nr, long a, long b, long c, long d, long e,
 			 long f)
@@ -130,7 +134,10 @@ static inline long tramp(long nr, long a, long b, long c, long d, long e,
 
 static bool enabled;		/* acked by sctrace, trampoline mapped */
 static struct sct_ack ack;
-/* a page that a fork child sees zeroed (MADV_WIPEONFORK): 0 = not ours */
+/*
+ * A page that a fork child sees zeroed (MADV_WIPEONFORK): [0] 0 = not
+ * ours, [1] the process's pid.
+ */
 static volatile uint32_t *alive;
 static pthread_key_t ring_key;
 
@@ -270,7 +277,8 @@ static inline struct me *ring(void)
 		/* a fork child: the ring it sees is its parent's */
 		ring_drop(pthread_getspecific(ring_key));
 		pthread_setspecific(ring_key, NULL);
-		*alive = 1;
+		alive[0] = 1;
+		alive[1] = (uint32_t)sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	}
 	m = pthread_getspecific(ring_key);
 	if (!m) {
@@ -291,10 +299,75 @@ struct call {
 	unsigned rc;		/* SCT_RC_* */
 	long nr;
 	long a[6];
-	/* the buffer its event shows: bytes at addr, up to the result */
+	/* the buffer its exit event shows: bytes at addr, up to the result */
 	const void *addr;
 	size_t max;
+	/* a path both its events show, read before the call */
+	const char *path;
+	/* its result is a new fd: its device and inode go with the exit */
+	bool new_fd;
 };
+
+#define PATH_BYTES	4096u
+
+/* Append n bytes of tracee memory at addr (src: where they are here). */
+static void add_snip(struct sct_rec *r, uint64_t addr, const void *src,
+		     size_t n)
+{
+	struct sct_snip *s = (struct sct_snip *)((uint8_t *)r + r->len);
+
+	s->addr = addr;
+	s->len = (uint32_t)n;
+	s->pad = 0;
+	memcpy(s + 1, src, n);
+	r->nsnip++;
+	r->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN(n));
+}
+
+/*
+ * The string at p, up to PATH_BYTES, as a snippet of r: read with
+ * process_vm_readv, which fails where the kernel's own read would
+ * (EFAULT) instead of faulting here; split at a page boundary, so that
+ * the bytes before an unmapped page are kept.
+ */
+static void add_path(struct sct_rec *r, const char *p)
+{
+	struct sct_snip *s = (struct sct_snip *)((uint8_t *)r + r->len);
+	char *dst = (char *)(s + 1);
+	size_t first = PAGE - ((uintptr_t)p & (PAGE - 1)), n;
+	struct iovec local = { dst, PATH_BYTES };
+	struct iovec remote[2] = {
+		{ (void *)p, first < PATH_BYTES ? first : PATH_BYTES },
+		{ (void *)(p + first), first < PATH_BYTES ? PATH_BYTES - first : 0 },
+	};
+	long got;
+	char *nul;
+
+	got = sys(SYS_process_vm_readv, alive[1], &local, 1, remote,
+		  remote[1].iov_len ? 2 : 1, 0);
+	if (got <= 0)
+		return;
+	nul = memchr(dst, 0, (size_t)got);
+	n = nul ? (size_t)(nul - dst) + 1 : (size_t)got;
+	s->addr = (uint64_t)(uintptr_t)p;
+	s->len = (uint32_t)n;
+	s->pad = 0;
+	r->nsnip++;
+	r->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN(n));
+}
+
+/* The bytes sctrace reads at a new fd's exit: SCT_FD_FACTS in ring.h. */
+static void add_fd_facts(struct sct_rec *r, long fd)
+{
+	struct sct_fd_facts f = { .fd = fd };
+	struct stat st;
+
+	if (sys(SYS_fstat, fd, &st, 0, 0, 0, 0))
+		return;
+	f.dev = st.st_dev;
+	f.ino = st.st_ino;
+	add_snip(r, 0, &f, sizeof(f));
+}
 
 /*
  * Make the call from the trampoline and record it.  false: no room (the
@@ -303,7 +376,7 @@ struct call {
 static bool record(struct me *m, const struct call *c, long *res)
 {
 	struct sct_ring_hdr *h = m->hdr;
-	uint64_t head = h->head, tail, off, pad = 0, need, exit_len;
+	uint64_t head = h->head, tail, off, pad = 0, need, enter_max, exit_max;
 	size_t snap = 0;
 	struct sct_rec *e, *x;
 	long ret;
@@ -314,14 +387,20 @@ static bool record(struct me *m, const struct call *c, long *res)
 			   c->a[5]);
 		return true;
 	}
+	enter_max = sizeof(*e);
+	exit_max = sizeof(*x);
 	if (c->addr) {
 		snap = c->max < h->snaplen ? c->max : h->snaplen;
-		exit_len = sizeof(*x) + sizeof(struct sct_snip) +
-			   SCT_REC_ALIGN(snap);
-	} else {
-		exit_len = sizeof(*x);
+		exit_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(snap);
 	}
-	need = sizeof(*e) + exit_len;
+	if (c->path) {
+		enter_max += sizeof(struct sct_snip) + PATH_BYTES;
+		exit_max += sizeof(struct sct_snip) + PATH_BYTES;
+	}
+	if (c->new_fd)
+		exit_max += sizeof(struct sct_snip) +
+			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
+	need = enter_max + exit_max;
 	if (need > m->size / 2)
 		return false;
 	m->busy = true;
@@ -348,30 +427,31 @@ static bool record(struct me *m, const struct call *c, long *res)
 	e->nr = c->nr;
 	memcpy(e->args, c->a, sizeof(e->args));
 	e->ret = 0;
+	if (c->path)
+		add_path(e, c->path);
 	e->ts = now();
-	head += sizeof(*e);
+	head += e->len;
 	__atomic_store_n(&h->head, head, __ATOMIC_RELEASE);
 
 	ret = sys(c->nr, c->a[0], c->a[1], c->a[2], c->a[3], c->a[4], c->a[5]);
 
-	x = e + 1;
+	x = (struct sct_rec *)((uint8_t *)e + e->len);
 	x->kind = SCT_REC_EXIT;
 	x->nr = c->nr;
 	memcpy(x->args, c->a, sizeof(x->args));
 	x->ret = ret;
 	x->nsnip = 0;
 	x->len = sizeof(*x);
-	if (c->addr && ret > 0) {
-		struct sct_snip *s = (struct sct_snip *)(x + 1);
-		size_t n = (size_t)ret < snap ? (size_t)ret : snap;
+	if (c->path && e->nsnip) {
+		const struct sct_snip *ps = (const struct sct_snip *)(e + 1);
 
-		s->addr = (uint64_t)(uintptr_t)c->addr;
-		s->len = (uint32_t)n;
-		s->pad = 0;
-		memcpy(s + 1, c->addr, n);
-		x->nsnip = 1;
-		x->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN(n));
+		add_snip(x, ps->addr, ps + 1, ps->len);
 	}
+	if (c->addr && ret > 0)
+		add_snip(x, (uint64_t)(uintptr_t)c->addr, c->addr,
+			 (size_t)ret < snap ? (size_t)ret : snap);
+	if (c->new_fd && ret >= 0)
+		add_fd_facts(x, ret);
 	x->ts = now();
 	__atomic_store_n(&h->head, head + x->len, __ATOMIC_RELEASE);
 	m->busy = false;
@@ -404,16 +484,16 @@ ssize_t __pread_chk(int fd, void *buf, size_t n, off_t pos, size_t buflen);
 
 EXPORT ssize_t read(int fd, void *buf, size_t n)
 {
-	struct call c = { SCT_RC_read, SYS_read, { fd, (long)buf, (long)n },
-			  buf, n };
+	struct call c = { .rc = SCT_RC_read, .nr = SYS_read,
+			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_read(fd, buf, n));
 }
 
 EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
 {
-	struct call c = { SCT_RC_read, SYS_read, { fd, (long)buf, (long)n },
-			  buf, n };
+	struct call c = { .rc = SCT_RC_read, .nr = SYS_read,
+			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	if (n > buflen)
 		return libc_read_chk(fd, buf, n, buflen);
@@ -422,16 +502,16 @@ EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
 
 EXPORT ssize_t write(int fd, const void *buf, size_t n)
 {
-	struct call c = { SCT_RC_write, SYS_write, { fd, (long)buf, (long)n },
-			  buf, n };
+	struct call c = { .rc = SCT_RC_write, .nr = SYS_write,
+			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_write(fd, buf, n));
 }
 
 EXPORT ssize_t pread64(int fd, void *buf, size_t n, off_t pos)
 {
-	struct call c = { SCT_RC_pread64, SYS_pread64,
-			  { fd, (long)buf, (long)n, pos }, buf, n };
+	struct call c = { .rc = SCT_RC_pread64, .nr = SYS_pread64,
+			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_pread(fd, buf, n, pos));
 }
@@ -442,8 +522,8 @@ EXPORT ssize_t pread(int fd, void *buf, size_t n, off_t pos)
 EXPORT ssize_t __pread64_chk(int fd, void *buf, size_t n, off_t pos,
 			     size_t buflen)
 {
-	struct call c = { SCT_RC_pread64, SYS_pread64,
-			  { fd, (long)buf, (long)n, pos }, buf, n };
+	struct call c = { .rc = SCT_RC_pread64, .nr = SYS_pread64,
+			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	if (n > buflen)
 		return libc_pread_chk(fd, buf, n, pos, buflen);
@@ -455,8 +535,8 @@ EXPORT ssize_t __pread_chk(int fd, void *buf, size_t n, off_t pos,
 
 EXPORT ssize_t pwrite64(int fd, const void *buf, size_t n, off_t pos)
 {
-	struct call c = { SCT_RC_pwrite64, SYS_pwrite64,
-			  { fd, (long)buf, (long)n, pos }, buf, n };
+	struct call c = { .rc = SCT_RC_pwrite64, .nr = SYS_pwrite64,
+			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_pwrite(fd, buf, n, pos));
 }
@@ -466,8 +546,8 @@ EXPORT ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos)
 
 EXPORT off_t lseek64(int fd, off_t pos, int whence)
 {
-	struct call c = { SCT_RC_lseek, SYS_lseek, { fd, pos, whence },
-			  NULL, 0 };
+	struct call c = { .rc = SCT_RC_lseek, .nr = SYS_lseek,
+			  .a = { fd, pos, whence } };
 
 	CALL(ring(), &c, libc_lseek(fd, pos, whence));
 }
@@ -477,16 +557,105 @@ EXPORT off_t lseek(int fd, off_t pos, int whence)
 
 EXPORT int close(int fd)
 {
-	struct call c = { SCT_RC_close, SYS_close, { fd }, NULL, 0 };
+	struct call c = { .rc = SCT_RC_close, .nr = SYS_close, .a = { fd } };
 
 	CALL(ring(), &c, libc_close(fd));
 }
+
+/*
+ * Opens of existing files only: one that may create its file (O_CREAT,
+ * O_TMPFILE) goes through libc, since whether it did is read at its stops.
+ * glibc makes every open an openat, mode 0 without those flags.
+ */
+static int open_call(int dirfd, const char *path, int flags, mode_t mode,
+		     int (*libc_call)(int, const char *, int, mode_t))
+{
+	struct call c = { .rc = SCT_RC_openat, .nr = SYS_openat,
+			  .a = { dirfd, (long)path, flags, 0 }, .path = path,
+			  .new_fd = true };
+	struct me *m;
+	long r;
+
+	if (!(flags & (O_CREAT | O_TMPFILE)) && (m = ring()) &&
+	    record(m, &c, &r))
+		return (int)result(r);
+	return libc_call(dirfd, path, flags, mode);
+}
+
+static int (*libc_openat)(int, const char *, int, ...);
+
+static int via_openat(int dirfd, const char *path, int flags, mode_t mode)
+{
+	return libc_openat(dirfd, path, flags, mode);
+}
+
+static mode_t mode_arg(int flags, va_list ap)
+{
+	return (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, mode_t) : 0;
+}
+
+EXPORT int openat64(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	va_start(ap, flags);
+	mode = mode_arg(flags, ap);
+	va_end(ap);
+	return open_call(dirfd, path, flags, mode, via_openat);
+}
+
+EXPORT int openat(int dirfd, const char *path, int flags, ...)
+	__attribute__((alias("openat64")));
+
+EXPORT int open64(const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	va_start(ap, flags);
+	mode = mode_arg(flags, ap);
+	va_end(ap);
+	return open_call(AT_FDCWD, path, flags, mode, via_openat);
+}
+
+EXPORT int open(const char *path, int flags, ...)
+	__attribute__((alias("open64")));
+
+/* _FORTIFY_SOURCE's: they abort an O_CREAT without a mode (libc's do) */
+static int (*libc_open_2)(const char *, int);
+static int (*libc_openat_2)(int, const char *, int);
+
+int __open64_2(const char *path, int flags);
+int __open_2(const char *path, int flags);
+int __openat64_2(int dirfd, const char *path, int flags);
+int __openat_2(int dirfd, const char *path, int flags);
+
+EXPORT int __open64_2(const char *path, int flags)
+{
+	if (flags & (O_CREAT | O_TMPFILE))
+		return libc_open_2(path, flags);
+	return open_call(AT_FDCWD, path, flags, 0, via_openat);
+}
+
+EXPORT int __open_2(const char *path, int flags)
+	__attribute__((alias("__open64_2")));
+
+EXPORT int __openat64_2(int dirfd, const char *path, int flags)
+{
+	if (flags & (O_CREAT | O_TMPFILE))
+		return libc_openat_2(dirfd, path, flags);
+	return open_call(dirfd, path, flags, 0, via_openat);
+}
+
+EXPORT int __openat_2(int dirfd, const char *path, int flags)
+	__attribute__((alias("__openat64_2")));
 
 /* The getpid family: no arguments, never fail. */
 #define ID_CALL(name, type)					\
 EXPORT type name(void)						\
 {								\
-	struct call c = { SCT_RC_##name, SYS_##name, { 0 }, NULL, 0 };	\
+	struct call c = { .rc = SCT_RC_##name, .nr = SYS_##name };	\
 	struct me *m = ring();					\
 	long r;							\
 								\
@@ -515,7 +684,10 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_pread, "pread64") || !LIBC(libc_pwrite, "pwrite64") ||
 	    !LIBC(libc_lseek, "lseek64") || !LIBC(libc_close, "close") ||
 	    !LIBC(libc_read_chk, "__read_chk") ||
-	    !LIBC(libc_pread_chk, "__pread64_chk"))
+	    !LIBC(libc_pread_chk, "__pread64_chk") ||
+	    !LIBC(libc_openat, "openat64") ||
+	    !LIBC(libc_open_2, "__open64_2") ||
+	    !LIBC(libc_openat_2, "__openat64_2"))
 		return;
 	/* Under sctrace? (Elsewhere: ENOSYS, and ack stays 0.) */
 	own(SCT_NR_MAGIC, SCT_MAGIC_HELLO, &ack, 0, 0, 0, 0);
@@ -543,7 +715,8 @@ __attribute__((constructor)) static void start(void)
 	if (sys(SYS_madvise, p, PAGE, MADV_WIPEONFORK, 0, 0, 0))
 		return;
 	alive = (volatile uint32_t *)p;
-	*alive = 1;
+	alive[0] = 1;
+	alive[1] = (uint32_t)sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	vdso_clock = clock_in_vdso();
 	if (pthread_key_create(&ring_key, thread_end))
 		return;
