@@ -114,13 +114,28 @@ static uint64_t mono_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static bool accepted(int64_t nr)
+/* The native numbers of the recordable calls (looked up once). */
+static const int *recordable_nrs(void)
 {
-	const struct sct_arch *a = sct_arch_native();
+	static int nrs[SCT_RC_COUNT];
+	static bool known;
 	unsigned i;
 
-	for (i = 0; i < sizeof(recordable) / sizeof(recordable[0]); i++)
-		if (sct_arch_nr(a, recordable[i]) == nr)
+	if (!known) {
+		for (i = 0; i < SCT_RC_COUNT; i++)
+			nrs[i] = sct_arch_nr(sct_arch_native(), recordable[i]);
+		known = true;
+	}
+	return nrs;
+}
+
+static bool accepted(int64_t nr)
+{
+	const int *nrs = recordable_nrs();
+	unsigned i;
+
+	for (i = 0; i < SCT_RC_COUNT; i++)
+		if (nrs[i] >= 0 && nrs[i] == nr)
 			return true;
 	return false;
 }
@@ -282,7 +297,7 @@ static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 	    rec->nr != b->rec.nr || rec->kind != b->rec.kind)
 		return false;
 	/* (what an open might create is seen at its stops: never recorded) */
-	if (rec->nr == sct_arch_nr(sct_arch_native(), "openat") &&
+	if (rec->nr == recordable_nrs()[SCT_RC_openat] &&
 	    (rec->args[2] & (O_CREAT | O_TMPFILE)))
 		return false;
 	pos = sizeof(*rec);
@@ -498,13 +513,12 @@ static void answer(struct sct_run *r, struct sct_thread *t, uint64_t addr)
 /* The calls to record: those that stop under the seccomp filter. */
 static uint32_t record_mask(const struct sct_seccomp *s)
 {
-	const struct sct_arch *a = sct_arch_native();
 	uint32_t mask = 0;
 	unsigned i;
 	int nr;
 
 	for (i = 0; i < SCT_RC_COUNT; i++) {
-		nr = sct_arch_nr(a, recordable[i]);
+		nr = recordable_nrs()[i];
 		if (nr >= 0 && sct_seccomp_traced(s, nr))
 			mask |= 1u << i;
 	}
