@@ -16,6 +16,7 @@
 #include "ring.h"
 
 #include <dlfcn.h>
+#include <gnu/libc-version.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -302,8 +303,9 @@ struct call {
 	/* the buffer its exit event shows: bytes at addr, up to the result */
 	const void *addr;
 	size_t max;
-	/* a path both its events show, read before the call */
+	/* a path its exit event shows (and its enter: path_enter) */
 	const char *path;
+	bool path_enter;
 	/* its result is a new fd: its device and inode go with the exit */
 	bool new_fd;
 };
@@ -393,10 +395,10 @@ static bool record(struct me *m, const struct call *c, long *res)
 		snap = c->max < h->snaplen ? c->max : h->snaplen;
 		exit_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(snap);
 	}
-	if (c->path) {
+	if (c->path && c->path_enter)
 		enter_max += sizeof(struct sct_snip) + PATH_BYTES;
+	if (c->path)
 		exit_max += sizeof(struct sct_snip) + PATH_BYTES;
-	}
 	if (c->new_fd)
 		exit_max += sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
@@ -427,7 +429,7 @@ static bool record(struct me *m, const struct call *c, long *res)
 	e->nr = c->nr;
 	memcpy(e->args, c->a, sizeof(e->args));
 	e->ret = 0;
-	if (c->path)
+	if (c->path && c->path_enter)
 		add_path(e, c->path);
 	e->ts = now();
 	head += e->len;
@@ -442,10 +444,12 @@ static bool record(struct me *m, const struct call *c, long *res)
 	x->ret = ret;
 	x->nsnip = 0;
 	x->len = sizeof(*x);
-	if (c->path && e->nsnip) {
+	if (c->path && c->path_enter && e->nsnip) {
 		const struct sct_snip *ps = (const struct sct_snip *)(e + 1);
 
 		add_snip(x, ps->addr, ps + 1, ps->len);
+	} else if (c->path && !c->path_enter) {
+		add_path(x, c->path);
 	}
 	if (c->addr && ret > 0)
 		add_snip(x, (uint64_t)(uintptr_t)c->addr, c->addr,
@@ -572,7 +576,7 @@ static int open_call(int dirfd, const char *path, int flags, mode_t mode,
 {
 	struct call c = { .rc = SCT_RC_openat, .nr = SYS_openat,
 			  .a = { dirfd, (long)path, flags, 0 }, .path = path,
-			  .new_fd = true };
+			  .path_enter = true, .new_fd = true };
 	struct me *m;
 	long r;
 
@@ -651,6 +655,83 @@ EXPORT int __openat64_2(int dirfd, const char *path, int flags)
 EXPORT int __openat_2(int dirfd, const char *path, int flags)
 	__attribute__((alias("__openat64_2")));
 
+/*
+ * The stat family, as glibc 2.33 and later makes it (earlier ones make
+ * stat, lstat and fstat calls): every one a newfstatat, fstat's with the
+ * path "" and AT_EMPTY_PATH, after its own EBADF for a negative fd.  The
+ * event shows no stat buffer, only the path.
+ */
+static int (*libc_fstatat)(int, const char *, struct stat *, int);
+static bool glibc_stats;	/* glibc >= 2.33 */
+
+static int stat_call(int dirfd, const char *path, struct stat *buf,
+		     int flags)
+{
+	struct call c = { .rc = SCT_RC_newfstatat, .nr = SYS_newfstatat,
+			  .a = { dirfd, (long)path, (long)buf, flags },
+			  .path = path };
+	struct me *m;
+	long r;
+
+	if (glibc_stats && (m = ring()) && record(m, &c, &r))
+		return (int)result(r);
+	if (libc_fstatat)
+		return libc_fstatat(dirfd, path, buf, flags);
+	return (int)syscall(SYS_newfstatat, dirfd, path, buf, flags);
+}
+
+/* (the 64 forms are the same calls on 64-bit ABIs) */
+EXPORT int fstatat(int dirfd, const char *path, struct stat *buf, int flags)
+{
+	return stat_call(dirfd, path, buf, flags);
+}
+
+EXPORT int fstatat64(int dirfd, const char *path, struct stat64 *buf,
+		     int flags)
+{
+	return stat_call(dirfd, path, (struct stat *)buf, flags);
+}
+
+EXPORT int stat(const char *path, struct stat *buf)
+{
+	return stat_call(AT_FDCWD, path, buf, 0);
+}
+
+EXPORT int stat64(const char *path, struct stat64 *buf)
+{
+	return stat_call(AT_FDCWD, path, (struct stat *)buf, 0);
+}
+
+EXPORT int lstat(const char *path, struct stat *buf)
+{
+	return stat_call(AT_FDCWD, path, buf, AT_SYMLINK_NOFOLLOW);
+}
+
+EXPORT int lstat64(const char *path, struct stat64 *buf)
+{
+	return stat_call(AT_FDCWD, path, (struct stat *)buf,
+			 AT_SYMLINK_NOFOLLOW);
+}
+
+static int fstat_call(int fd, struct stat *buf)
+{
+	if (fd < 0) {
+		errno = EBADF;
+		return -1;
+	}
+	return stat_call(fd, "", buf, AT_EMPTY_PATH);
+}
+
+EXPORT int fstat(int fd, struct stat *buf)
+{
+	return fstat_call(fd, buf);
+}
+
+EXPORT int fstat64(int fd, struct stat64 *buf)
+{
+	return fstat_call(fd, (struct stat *)buf);
+}
+
 /* The getpid family: no arguments, never fail. */
 #define ID_CALL(name, type)					\
 EXPORT type name(void)						\
@@ -689,6 +770,20 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_open_2, "__open64_2") ||
 	    !LIBC(libc_openat_2, "__openat64_2"))
 		return;
+	/* (optional: a glibc before 2.33 exports no fstatat64) */
+	LIBC(libc_fstatat, "fstatat64");
+	{
+		unsigned maj = 0, min = 0;
+		const char *v = gnu_get_libc_version();
+
+		while (*v >= '0' && *v <= '9')
+			maj = maj * 10 + (unsigned)(*v++ - '0');
+		if (*v == '.')
+			v++;
+		while (*v >= '0' && *v <= '9')
+			min = min * 10 + (unsigned)(*v++ - '0');
+		glibc_stats = libc_fstatat && (maj > 2 || (maj == 2 && min >= 33));
+	}
 	/* Under sctrace? (Elsewhere: ENOSYS, and ack stays 0.) */
 	own(SCT_NR_MAGIC, SCT_MAGIC_HELLO, &ack, 0, 0, 0, 0);
 	if (ack.ok != SCT_RING_VERSION)

@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,6 +89,46 @@ static void on_alarm(int sig)
 		_exit(1);
 }
 
+/* opens of existing files and the stat family (newfstatat) */
+static void paths(void)
+{
+	char path[4096], buf[16];
+	const char *volatile bad = (const char *)8;
+	struct stat st;
+	char *pages, *edge;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/basics.txt", dir);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || read(fd, buf, 5) != 5 || fstat(fd, &st) ||
+	    st.st_size != 315 || close(fd))
+		die("open, fstat");
+	fd = openat(AT_FDCWD, path, O_RDONLY);
+	if (fd < 0 || close(fd))
+		die("openat");
+	if (stat(path, &st) || lstat(path, &st) ||
+	    fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW))
+		die("stat");
+	if (stat("/nonexistent/recorded", &st) != -1 || errno != ENOENT ||
+	    open("/nonexistent/recorded", O_RDONLY) != -1 || errno != ENOENT ||
+	    fstat(-1, &st) != -1 || errno != EBADF)
+		die("ENOENT, EBADF");
+	/* paths the kernel cannot read: EFAULT, never a fault here */
+	if (open(bad, O_RDONLY) != -1 || errno != EFAULT ||
+	    stat(bad, &st) != -1 || errno != EFAULT)
+		die("EFAULT");
+	/* a path that runs into an unmapped page */
+	pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED || munmap(pages + 4096, 4096))
+		die("mmap");
+	edge = pages + 4096 - 6;
+	memcpy(edge, "/edge!", 6);
+	if (open(edge, O_RDONLY) != -1 || errno != EFAULT)
+		die("EFAULT at a page's end");
+	munmap(pages, 4096);
+}
+
 static void basics(void)
 {
 	char buf[512], big[300];
@@ -113,6 +155,7 @@ static void basics(void)
 		die("EBADF");
 	if (getpid() <= 0 || getppid() <= 0 || gettid() != getpid())
 		die("ids");
+	paths();
 	(void)getuid();
 	(void)geteuid();
 	(void)getgid();
