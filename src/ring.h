@@ -61,7 +61,7 @@ struct sct_ack {
 #define SCT_RECORDED(X) \
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
-	X(getegid) X(openat) X(newfstatat)
+	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,

@@ -14,6 +14,8 @@
  */
 #include "config.h"
 #include "ring.h"
+/* SCT_USERFAULTFD_IOC_NEW */
+#include "mem.h"
 
 #include <dlfcn.h>
 #include <gnu/libc-version.h>
@@ -24,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
@@ -732,6 +735,79 @@ EXPORT int fstat64(int fd, struct stat64 *buf)
 	return fstat_call(fd, (struct stat *)buf);
 }
 
+/*
+ * ioctl and fcntl: their events show the raw argument, no memory.  Not
+ * the ioctl that makes a userfaultfd (sctrace must see that one at its
+ * stop: mem.h), nor fcntl's F_GETOWN, which glibc makes as F_GETOWN_EX.
+ */
+static int (*libc_ioctl)(int, unsigned long, ...);
+static int (*libc_fcntl)(int, int, ...);
+
+EXPORT int ioctl(int fd, unsigned long req, ...)
+{
+	struct call c = { .rc = SCT_RC_ioctl, .nr = SYS_ioctl };
+	struct me *m;
+	va_list ap;
+	void *arg;
+	long r;
+
+	va_start(ap, req);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	c.a[0] = fd;
+	c.a[1] = (long)req;
+	c.a[2] = (long)arg;
+	if ((uint32_t)req != SCT_USERFAULTFD_IOC_NEW && (m = ring()) &&
+	    record(m, &c, &r))
+		return (int)result(r);
+	return libc_ioctl(fd, req, arg);
+}
+
+/* glibc's isatty: tcgetattr's ioctl TCGETS, into a kernel termios */
+static int (*libc_isatty)(int);
+
+EXPORT int isatty(int fd)
+{
+	unsigned char kernel_termios[64];
+	struct call c = { .rc = SCT_RC_ioctl, .nr = SYS_ioctl,
+			  .a = { fd, TCGETS, (long)kernel_termios } };
+	struct me *m;
+	long r;
+
+	if ((m = ring()) && record(m, &c, &r))
+		return result(r) == 0;
+	return libc_isatty(fd);
+}
+
+static int fcntl_call(int fd, int cmd, va_list ap)
+{
+	struct call c = { .rc = SCT_RC_fcntl, .nr = SYS_fcntl };
+	struct me *m;
+	void *arg;
+	long r;
+
+	arg = va_arg(ap, void *);
+	c.a[0] = fd;
+	c.a[1] = cmd;
+	c.a[2] = (long)arg;
+	if (cmd != F_GETOWN && (m = ring()) && record(m, &c, &r))
+		return (int)result(r);
+	return libc_fcntl(fd, cmd, arg);
+}
+
+EXPORT int fcntl64(int fd, int cmd, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, cmd);
+	r = fcntl_call(fd, cmd, ap);
+	va_end(ap);
+	return r;
+}
+
+EXPORT int fcntl(int fd, int cmd, ...) __attribute__((alias("fcntl64")));
+
 /* The getpid family: no arguments, never fail. */
 #define ID_CALL(name, type)					\
 EXPORT type name(void)						\
@@ -768,7 +844,9 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_pread_chk, "__pread64_chk") ||
 	    !LIBC(libc_openat, "openat64") ||
 	    !LIBC(libc_open_2, "__open64_2") ||
-	    !LIBC(libc_openat_2, "__openat64_2"))
+	    !LIBC(libc_openat_2, "__openat64_2") ||
+	    !LIBC(libc_ioctl, "ioctl") || !LIBC(libc_fcntl, "fcntl64") ||
+	    !LIBC(libc_isatty, "isatty"))
 		return;
 	/* (optional: a glibc before 2.33 exports no fstatat64) */
 	LIBC(libc_fstatat, "fstatat64");

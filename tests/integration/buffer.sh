@@ -26,8 +26,9 @@ per_thread() {
 		# (pipe inodes are new every run)
 		sed -E 's/(vm_size|vm_rss|vm_swap|pgft_maj|pgft_min)=[0-9]+//g;
 			s/(tid|pid|ptid|vtid|vpid|vpgid|pgid)=[0-9]+/\1=N/g;
-			s/res=[0-9]+\(/res=N(/; s/(addr|res)=[0-9A-F]{6,}/\1=A/g;
-			s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g; s/ ino=[0-9]+//; s/ +/ /g' |
+			s/res=[0-9]+\(/res=N(/; s/(addr|res|argument|arg)=[0-9A-F]{6,}/\1=A/g;
+			s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g; s/ ino=[0-9]+//; s/ +/ /g;
+			s/(ptrace|recorded)(\.new)?\.scap\.(out|err)/CAP.\3/g' |
 		awk '{ tid = $1; $1 = ""; s[tid] = s[tid] "|" $0 }
 		     END { for (t in s) print s[t] }' | sort
 }
@@ -85,8 +86,9 @@ else
 			awk '{ $1 = ""; print }' |
 			sed -E 's/(tid|pid|ptid|vtid|vpid|vpgid|pgid)=[0-9]+/\1=N/g;
 				s/(vm_size|vm_rss|vm_swap|pgft_maj|pgft_min)=[0-9]+//g;
-				s/(addr|res)=[0-9A-F]{6,}/\1=A/g; s/res=[0-9]+\(/res=N(/;
-				s/ ino=[0-9]+//; s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g' |
+				s/(addr|res|argument|arg)=[0-9A-F]{6,}/\1=A/g; s/res=[0-9]+\(/res=N(/;
+				s/ ino=[0-9]+//; s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g;
+				s/(ptrace|recorded)(\.new)?\.scap\.(out|err)/CAP.\3/g' |
 			grep -E ' (newfstatat|openat|read|write|close) ' |
 			sort >"$TMP/$mode.new"
 	done

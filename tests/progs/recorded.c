@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -106,6 +107,22 @@ static void paths(void)
 	fd = openat(AT_FDCWD, path, O_RDONLY);
 	if (fd < 0 || close(fd))
 		die("openat");
+	/* ioctl, fcntl (a new fd from F_DUPFD_CLOEXEC), isatty */
+	fd = open(path, O_RDONLY);
+	{
+		int n = -1, dup_fd, p[2];
+
+		if (pipe(p) || write(p[1], "abc", 3) != 3 ||
+		    ioctl(p[0], FIONREAD, &n) || n != 3 || close(p[0]) ||
+		    close(p[1]))
+			die("FIONREAD");
+		if (fd < 0 || isatty(fd) || errno != ENOTTY ||
+		    fcntl(fd, F_GETFD) != 0 ||
+		    (dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 10)) < 10 ||
+		    fcntl(dup_fd, F_GETFD) != FD_CLOEXEC || close(dup_fd) ||
+		    fcntl(-1, F_GETFD) != -1 || errno != EBADF || close(fd))
+			die("ioctl, fcntl, isatty");
+	}
 	if (stat(path, &st) || lstat(path, &st) ||
 	    fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW))
 		die("stat");
