@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * In-process recording, the tracer's side: the calls of the preloaded
- * recorder (src/preload/preload.c) that introduce it, and the events of
- * the records in its threads' rings (src/ring.h), written through the
- * same decoders as ptrace stops with the recorded memory as the source.
+ * recorder (src/preload/preload.c) that introduce it, ld.so's loading of
+ * it (hidden), and the events of the records in its threads' rings
+ * (src/ring.h), written through the same decoders as ptrace stops with
+ * the recorded memory as the source.
  */
 #ifndef SCTRACE_BUFFER_H
 #define SCTRACE_BUFFER_H

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * libsctrace-preload.so: the in-process recorder.  Preloaded into a
- * program that sctrace launches, it makes a few hot, state-light syscalls
- * itself (read, write and their positional forms, lseek, close, the getpid
- * family) from the trampoline page that sctrace's seccomp filter lets
+ * program that sctrace launches, it makes a few hot syscalls itself (read,
+ * write and their positional forms, lseek, close, opens of existing files,
+ * the stat family, ioctl, fcntl, the getpid family: SCT_RECORDED in
+ * ring.h) from the trampoline page that sctrace's seccomp filter lets
  * through without a stop, and records each into its thread's ring for the
  * tracer to decode (src/ring.h has the protocol, src/buffer.c the other
  * side).  Whatever it cannot record it hands to libc: that call stops as
