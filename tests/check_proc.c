@@ -328,6 +328,42 @@ START_TEST(test_read_self)
 }
 END_TEST
 
+/* env[len] (NUL-separated) with lib left out of LD_PRELOAD equals want */
+static void strip_is(const char *env, size_t len, const char *want,
+		     size_t want_len)
+{
+	char buf[256];
+	size_t n;
+
+	memcpy(buf, env, len);
+	n = sct_proc_strip_preload(buf, len, "/lib/rec.so");
+	ck_assert_uint_eq(n, want_len);
+	ck_assert_mem_eq(buf, want, want_len);
+}
+
+#define STRIP(env, want) strip_is(env, sizeof(env) - 1, want, sizeof(want) - 1)
+
+START_TEST(test_strip_preload)
+{
+	/* the whole variable, wherever it is */
+	STRIP("A=1\0LD_PRELOAD=/lib/rec.so\0B=2\0", "A=1\0B=2\0");
+	STRIP("LD_PRELOAD=/lib/rec.so\0B=2\0", "B=2\0");
+	STRIP("A=1\0LD_PRELOAD=/lib/rec.so\0", "A=1\0");
+	STRIP("A=1\0LD_PRELOAD=/lib/rec.so", "A=1\0");
+	/* in front of the program's own: only it goes */
+	STRIP("LD_PRELOAD=/lib/rec.so:/x.so\0", "LD_PRELOAD=/x.so\0");
+	STRIP("LD_PRELOAD=/lib/rec.so:\0", "LD_PRELOAD=\0");
+	STRIP("LD_PRELOAD=/lib/rec.so /x.so\0", "LD_PRELOAD=/x.so\0");
+	/* not ours: left alone */
+	STRIP("LD_PRELOAD=/x.so:/lib/rec.so\0", "LD_PRELOAD=/x.so:/lib/rec.so\0");
+	STRIP("LD_PRELOAD=/lib/rec.sox\0", "LD_PRELOAD=/lib/rec.sox\0");
+	STRIP("XLD_PRELOAD=/lib/rec.so\0", "XLD_PRELOAD=/lib/rec.so\0");
+	STRIP("LD_PRELOAD=/lib/rec\0", "LD_PRELOAD=/lib/rec\0");
+	STRIP("A=1\0", "A=1\0");
+	strip_is("", 0, "", 0);
+}
+END_TEST
+
 Suite *sct_suite_proc(void);
 
 Suite *sct_suite_proc(void)
@@ -346,6 +382,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_net_inet);
 	tcase_add_test(tc, test_net_unix);
 	tcase_add_test(tc, test_read_self);
+	tcase_add_test(tc, test_strip_preload);
 	suite_add_tcase(s, tc);
 	return s;
 }
