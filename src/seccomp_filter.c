@@ -276,7 +276,17 @@ int sct_seccomp_load(struct sct_seccomp *s)
 
 	if (!s->prog)
 		return seccomp_load(s->ctx);
-	/* as libseccomp loads its own: no_new_privs first */
+	/*
+	 * Without no_new_privs where the kernel allows it (CAP_SYS_ADMIN):
+	 * a set-uid program a privileged tracer's command runs keeps its
+	 * privileges, as without the filter.  Else no_new_privs first, as
+	 * libseccomp loads its own (and ptrace already ignores set-uid bits
+	 * for an unprivileged tracer).
+	 */
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) == 0)
+		return 0;
+	if (errno != EACCES)
+		return -errno;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -errno;
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) < 0)

@@ -98,6 +98,7 @@ struct sct_thread {
 	/* in-process recording (buffer.c): its ring, its recorded call */
 	struct sct_bring *ring;
 	bool ring_paused;		/* until its next stop (a vfork) */
+	bool ring_shared;		/* for good (a CLONE_VM process) */
 	bool buf_in, buf_enter_written;
 	uint32_t buf_seq;		/* nemitted after that enter */
 	int64_t buf_nr;

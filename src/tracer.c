@@ -195,10 +195,11 @@ static void handle_stop(struct sct_thread *t, int status)
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
 	unsigned long msg = 0;
+	bool doubt;
 
 	sct_mem_careful(t->g->uffd);
 	/* its vfork child has let go of its memory: record again */
-	if (t->ring_paused)
+	if (t->ring_paused && !t->ring_shared)
 		sct_buffer_mode(t, SCT_RING_RECORD);
 	if (sig == (SIGTRAP | 0x80)) {
 		struct __ptrace_syscall_info si;
@@ -237,13 +238,40 @@ static void handle_stop(struct sct_thread *t, int status)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 		/*
-		 * The child runs in t's memory, t's recorder state included:
-		 * before it is let go (on_new_child), t's ring records no more.
+		 * A vfork child runs in t's memory, t's recorder state
+		 * included: before it is let go (on_new_child), t's ring
+		 * records no more, until t stops again.  So does a process made
+		 * with CLONE_VM but not CLONE_THREAD (a fork event when its
+		 * exit signal is SIGCHLD): then for good.  Its flags are known
+		 * when its clone stopped; if not, only a clone event is in
+		 * doubt (a thread has a ring of its own: t records again).
 		 */
-		if (event == PTRACE_EVENT_VFORK && t->ring)
-			sct_buffer_mode(t, SCT_RING_LIBC);
-		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
+		doubt = false;
+		if (t->ring) {
+			struct sct_clone_call cc;
+			bool vm = event == PTRACE_EVENT_CLONE;
+
+			if (sct_sysevent_clone_of(t, &cc) && cc.flags)
+				vm = (cc.flags & SCT_PPM_CL_CLONE_VM) &&
+				     !(cc.flags & SCT_PPM_CL_CLONE_THREAD);
+			else
+				doubt = vm && !t->ring_shared;
+			if (vm && event != PTRACE_EVENT_VFORK)
+				t->ring_shared = true;
+			if (vm || event == PTRACE_EVENT_VFORK)
+				sct_buffer_mode(t, SCT_RING_LIBC);
+		}
+		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0) {
+			struct sct_thread *c;
+
 			on_new_child(t, event, (pid_t)msg);
+			/* (a clone whose flags were not known: a thread after all) */
+			c = find((pid_t)msg);
+			if (doubt && c && c->g == t->g) {
+				t->ring_shared = false;
+				sct_buffer_mode(t, SCT_RING_RECORD);
+			}
+		}
 		break;
 	case PTRACE_EVENT_EXEC:
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)

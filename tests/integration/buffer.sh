@@ -7,8 +7,9 @@
 # (--no-syscall-buffer) says: the same events, per thread in the same
 # order, with the same parameters (times, cpus, tids and the processes'
 # memory sizes aside: the recorder's own mappings count in those).
-# tests/progs/recorded covers threads, a fork child, a vfork child (whose
-# writes land in its parent's memory), a signal handler writing while the
+# tests/progs/recorded covers threads, a fork child, a vfork child and a
+# CLONE_VM child (whose writes would land in its parent's ring, as its
+# parent), a signal handler writing while the
 # main thread waits in a recorded read, more writes than a ring holds, an
 # exec of itself, failing calls and a payload longer than the snaplen.
 . "$(dirname "$0")/lib.sh"
@@ -47,8 +48,8 @@ done
 
 stats=$(grep 'events written' "$TMP/recorded.scap.err")
 threads=$(printf '%s\n' "$stats" | sed -nE 's/.*, ([0-9]+) threads recorded in-process.*/\1/p')
-# main, 4 threads, the fork child, main again after its exec
-expect_eq "-v: 7 threads recorded in-process" 7 "${threads:-0}"
+# main, 4 threads, 2 fork children, main again after its exec
+expect_eq "-v: 8 threads recorded in-process" 8 "${threads:-0}"
 expect_eq "--no-syscall-buffer: no thread recorded in-process" "" \
 	"$(grep 'recorded in-process' "$TMP/ptrace.scap.err")"
 stops() { sed -nE 's/.*, ([0-9]+) stops,.*/\1/p' "$1"; }

@@ -6,9 +6,10 @@
  * usage: recorded DIR   in DIR: reads and writes, positional ones, lseek,
  *                       close, failing calls (EBADF), a payload longer than
  *                       the snaplen, the getpid family; 4 threads writing;
- *                       a fork child and a vfork child writing; a signal
- *                       handler writing while the main thread waits in a
- *                       read; 6000 writes in a row (more than a ring holds);
+ *                       a fork child, a vfork child and a CLONE_VM child
+ *                       writing; a signal handler writing while the main
+ *                       thread waits in a read; 6000 writes in a row (more
+ *                       than a ring holds);
  *                       then an exec of itself ("recorded DIR again")
  *        recorded DIR again   a write and a read after the exec
  *        recorded DIR damage  3 writes, then garbage in its own ring's
@@ -197,6 +198,15 @@ static void threads(void)
 		pthread_join(t[i], NULL);
 }
 
+static int vm_fd;
+static char vm_stack[64 << 10] __attribute__((aligned(16)));
+
+static int vm_child(void *arg)
+{
+	(void)arg;
+	return write(vm_fd, "clone vm child\n", 15) == 15 ? 0 : 1;
+}
+
 static void children(void)
 {
 	int fd = open_in("children.txt", O_WRONLY | O_CREAT | O_TRUNC);
@@ -226,6 +236,29 @@ static void children(void)
 	}
 	if (waitpid(pid, &status, 0) != pid || status)
 		die("vfork child");
+	/*
+	 * A process in its parent's memory, thread pointer included (the
+	 * parent's ring records no more then: done in a fork child, so that
+	 * the main thread's calls are still recorded after it).
+	 */
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		pid_t vm;
+
+		vm_fd = fd;
+		if (write(fd, "before clone\n", 13) != 13)
+			_exit(1);
+		vm = clone(vm_child, vm_stack + sizeof(vm_stack),
+			   CLONE_VM | SIGCHLD, NULL);
+		if (vm < 0 || waitpid(vm, &status, 0) != vm || status ||
+		    write(fd, "after clone\n", 12) != 12)
+			_exit(1);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || status)
+		die("clone child");
 	if (write(fd, "parent after\n", 13) != 13 || close(fd))
 		die("write");
 }
