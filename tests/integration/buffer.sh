@@ -132,6 +132,18 @@ expect_eq "a recorded write's payload is cut at the snaplen (80 bytes)" 80 \
 		base64 -d | wc -c)"
 SD_OPTS=()
 
+# The recorder's seccomp filter sets no_new_privs only where the kernel
+# requires it (without CAP_SYS_ADMIN): as root, a traced program keeps
+# what it has untraced (its set-uid children their privileges).
+if [ "$(id -u)" = 0 ]; then
+	SCTRACE_OPTS=()
+	trace "$TMP/nnp.scap" grep NoNewPrivs /proc/self/status
+	expect_eq "root: no_new_privs as untraced" \
+		"$(grep NoNewPrivs /proc/self/status)" "$(cat "$TMP/nnp.scap.out")"
+else
+	note "skip: not root: no_new_privs is set with the recorder's filter"
+fi
+
 # A ring damaged by its own program (the tracee is untrusted): one warning,
 # its records are dropped, the thread's calls stop from then on, and the
 # program runs on.
