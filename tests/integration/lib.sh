@@ -305,6 +305,19 @@ strace_counts() {
 		sort | uniq -c | awk '{ print $2, $1 }'
 }
 
+# count_diff STRACE CAPTURE: the rows of the "NAME COUNT" lists that
+# differ, one line each.  With in-process recording (the default; not
+# when SCTRACE_NO_RECORDER=1, set by modes.sh), ld.so allocates memory of
+# its own for the recorder it loads, and now and then that takes one more
+# anonymous mapping: one mmap more than strace's is not a difference then.
+count_diff() {
+	join -a1 -a2 -e 0 -o 0,1.2,2.2 "$1" "$2" |
+		awk -v slack="$([ "${SCTRACE_NO_RECORDER:-0}" = 1 ] && echo 0 || echo 1)" '
+			$2 != $3 && !(slack && $1 == "mmap" && $3 == $2 + 1) {
+				printf "      %-20s strace %s, capture %s\n", $1, $2, $3
+			}'
+}
+
 n_strace=0
 # check_counts WHAT CAPTURE -- CMD [ARGS...]: run CMD again under
 # "strace -f -qq" and compare its per-syscall counts with the enter events
@@ -323,9 +336,7 @@ check_counts() {
 	fi
 	capture_counts "$cap" >"$log.sd"
 	strace_counts "$log" >"$log.st"
-	if diff=$(join -a1 -a2 -e 0 -o 0,1.2,2.2 "$log.st" "$log.sd" |
-		awk '$2 != $3 { printf "      %-20s strace %s, capture %s\n", $1, $2, $3 }') &&
-		[ -z "$diff" ]; then
+	if diff=$(count_diff "$log.st" "$log.sd") && [ -z "$diff" ]; then
 		pass "$what: per-syscall counts equal strace's ($(awk '{ n += $2 } END { print n }' "$log.st") calls)"
 	else
 		fail "$what: per-syscall counts differ from strace's (strace name -> sysdig name map: $NAME_MAP):"

@@ -56,9 +56,7 @@ count_parity() {
 	strace_counts "$log" >"$log.st.all"
 	awk -v excl="$excl" 'index(excl, " " $1 " ") == 0' "$log.sd.all" >"$log.sd"
 	awk -v excl="$excl" 'index(excl, " " $1 " ") == 0' "$log.st.all" >"$log.st"
-	if diff=$(join -a1 -a2 -e 0 -o 0,1.2,2.2 "$log.st" "$log.sd" |
-		awk '$2 != $3 { printf "      %-20s strace %s, capture %s\n", $1, $2, $3 }') &&
-		[ -z "$diff" ]; then
+	if diff=$(count_diff "$log.st" "$log.sd") && [ -z "$diff" ]; then
 		pass "$what: per-syscall counts equal strace's ($(awk '{ n += $2 } END { print n }' "$log.st") calls${4:+; not compared: $4})"
 	else
 		fail "$what: per-syscall counts differ from strace's (strace name -> sysdig name map: $NAME_MAP):"

@@ -32,6 +32,10 @@ echo "=== XARCH-INIT uptime=$(uptime) kernel=$(uname -r) machine=$(uname -m)"
 	[ -x /usr/bin/strace ] && strace -V | head -n 1
 } >/out/guest.txt
 
+# the in-process recorder, when the guest has one (aarch64: run.sh)
+if [ -f /lib/sctrace/libsctrace-preload.so ]; then
+	export SCTRACE_PRELOAD=/lib/sctrace/libsctrace-preload.so
+fi
 /xarch/run-cases.sh /xarch/cases /out /tmp
 
 # send_file FILE: FILE gzip'ed and base64'ed between markers

@@ -19,7 +19,9 @@
 # OUT/cases gets one line per case:
 #     NAME ABI PROG WORKDIR SCTRACE-STATUS STRACE-STATUS SECONDS
 # (STRACE-STATUS '-': not run; SECONDS: of the sctrace run).
-# A case whose name ends in "stacks" has -k in both sctrace runs.
+# A case whose name ends in "stacks" has -k in both sctrace runs.  One
+# whose name ends in "recorded" runs a third time under "sctrace -v", for
+# its count of threads recorded in-process (NAME.v.err).
 #
 # A run that takes longer than $XARCH_CASE_TIMEOUT seconds (default 60) is
 # killed (SIGKILL; status 137).
@@ -87,6 +89,21 @@ run_case() {
 		exec timeout -s KILL "$tmo" "$SCTRACE" $k -o "$out/$name.new.scap" -- "$prog" "$@" </dev/null \
 			>/dev/null 2>"$out/$name.new.err"
 	)
+	case $name in
+	*recorded)
+		w4=$tmp/v/$name
+		rm -rf "$w4"
+		mkdir -p "$w4"
+		subst "$w4" "$w4/x" "$@" >"$tmp/args"
+		(
+			cd "$w4" || exit 1
+			set --
+			while IFS= read -r a; do set -- "$@" "$a"; done <"$tmp/args"
+			exec timeout -s KILL "$tmo" "$SCTRACE" -v -o /dev/null -- "$prog" "$@" </dev/null \
+				>/dev/null 2>"$out/$name.v.err"
+		)
+		;;
+	esac
 	src=-
 	if [ -n "$STRACE" ]; then
 		w2=$tmp/st/$name

@@ -81,6 +81,22 @@ build_progs() {
 			"$top_srcdir/tests/progs/stacks.c"
 }
 
+# build_recorder CC ROOT BUILDDIR: the in-process recorder (the static
+# cross build of sctrace has none: --disable-recorder) as a shared object
+# in ROOT/lib/sctrace, and tests/progs/recorded dynamically linked (the
+# recorder only goes into such programs) in ROOT/t.  sctrace in the guest
+# finds the recorder through SCTRACE_PRELOAD (init.sh).
+build_recorder() {
+	local cc=$1 root=$2 b=$3
+	mkdir -p "$root/lib/sctrace" "$root/t"
+	$cc -O2 -g -Wall -fPIC -shared -fvisibility=hidden -fno-stack-protector \
+		-I"$b" -I"$xsrc/src" -Wl,-z,defs -Wl,-z,noseparate-code -Wl,-z,norelro \
+		-o "$root/lib/sctrace/libsctrace-preload.so" \
+		"$xsrc/src/preload/preload.c" -ldl -lpthread &&
+		$cc -O2 -g -Wall -pthread -I"$xsrc/src" -o "$root/t/recorded" \
+			"$top_srcdir/tests/progs/recorded.c"
+}
+
 # cases ABI DIR [PREFIX]: the case list (tests/xarch/run-cases.sh) of the
 # programs in DIR, built for ABI; PREFIX goes before each case's name.
 cases() {
@@ -136,6 +152,10 @@ guest_arch() {
 	mkdir -p "$root/bin" "$root/xarch"
 	stage "$a: test programs" build_progs "$cc" "$root/t" "$a" || return 1
 	if [ "$a" = aarch64 ]; then
+		stage "$a: in-process recorder" build_recorder "$cc" "$root" "$b" ||
+			return 1
+	fi
+	if [ "$a" = aarch64 ]; then
 		stage "$a: armhf test programs" build_progs arm-linux-gnueabihf-gcc \
 			"$root/t32" armhf || return 1
 	fi
@@ -148,6 +168,7 @@ guest_arch() {
 	{
 		cases "$a" /t
 		if [ "$a" = aarch64 ]; then
+			echo "recorded aarch64 /t/recorded @W@"
 			cases armhf /t32 compat-
 			echo "tracer /t32/sctrace"
 			cases armhf /t32 a32-
