@@ -419,9 +419,23 @@ void sct_buffer_signal(struct sct_run *r, struct sct_thread *t)
 	uint64_t pc;
 	int64_t ret;
 
-	if (!t->ring || !t->buf_in ||
-	    sct_regs_result(t->tid, &pc, &ret) ||
-	    pc != SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)
+	if (!t->ring || !t->buf_in || sct_regs_result(t->tid, &pc, &ret))
+		return;
+#if defined(__aarch64__)
+	/*
+	 * arm64 sets up a syscall's restart before the signal-delivery stop
+	 * ("so that a debugger sees the changed pc"): back at the svc, x0 the
+	 * first argument again.  The recorded calls that can be interrupted
+	 * (reads, writes, opens of a fifo, lock waits) say ERESTARTSYS.  (A
+	 * signal in the few instructions between the enter record and the
+	 * svc looks the same.)
+	 */
+	if (pc == SCT_TRAMP_ADDR) {
+		pc += SCT_TRAMP_INSN_LEN;
+		ret = -512;
+	}
+#endif
+	if (pc != SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)
 		return;
 	/*
 	 * Stopped just after the trampoline's syscall: the recorded call
@@ -646,8 +660,16 @@ static bool loading(struct sct_thread *t,
 	case L_CLOSE:
 		return g->lib_fd >= 0 && a[0] == (uint64_t)g->lib_fd;
 	case L_MMAP:
-		/* from its file, or its zeroed bss inside its range */
+		/*
+		 * From its file; or, its file open and nothing of it mapped
+		 * yet, the anonymous reservation of its extent that ld.so
+		 * makes for a segment alignment above the page size (aarch64's
+		 * 64 KiB: the excess is unmapped then); or its zeroed bss
+		 * inside its range.
+		 */
 		return (g->lib_fd >= 0 && (int32_t)a[4] == g->lib_fd) ||
+		       (g->lib_fd >= 0 && !g->lib_hi &&
+			(a[3] & MAP_ANONYMOUS) && a[2] == PROT_NONE) ||
 		       ((a[3] & MAP_FIXED) && in_lib(g, a[0], a[1]));
 	case L_MPROTECT:
 	case L_MUNMAP:
@@ -693,6 +715,14 @@ bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,
 			      (c == L_MMAP && !t->g->lib_hi);
 		if (c == L_CLOSE)
 			t->g->lib_fd = -1;
+		/*
+		 * The excess of an aligned reservation, unmapped at either
+		 * end: the range shrinks (the next object may be mapped there).
+		 */
+		if (c == L_MUNMAP && a[0] == t->g->lib_lo)
+			t->g->lib_lo += a[1];
+		else if (c == L_MUNMAP && a[0] + a[1] == t->g->lib_hi)
+			t->g->lib_hi = a[0];
 		return true;
 	}
 	if (nr == SCT_NR_MAGIC) {

@@ -83,7 +83,7 @@ else
 		SCTRACE_OPTS=()
 		[ "$mode" = ptrace ] && SCTRACE_OPTS+=(--no-syscall-buffer)
 		SCTRACE_READERS='' trace "$TMP/$mode.new.scap" "$rec" "$d"
-		sinsp-print "$TMP/$mode.new.scap" 2>&1 | grep -v 'evt.type=futex' |
+		sinsp-print "$TMP/$mode.new.scap" 2>&1 | grep -v ' futex ' |
 			awk '{ $1 = ""; print }' |
 			sed -E 's/(tid|pid|ptid|vtid|vpid|vpgid|pgid)=[0-9]+/\1=N/g;
 				s/(vm_size|vm_rss|vm_swap|pgft_maj|pgft_min)=[0-9]+//g;

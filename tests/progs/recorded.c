@@ -60,6 +60,8 @@ struct job {
 	int fd;
 };
 
+static pthread_barrier_t all_alive, all_done;
+
 /* (the files are opened before: fd numbers that do not depend on timing) */
 static void *writer(void *arg)
 {
@@ -67,6 +69,8 @@ static void *writer(void *arg)
 	char line[64];
 	int fd = j->fd, i;
 
+	/* all alive at once: none of their stacks is reused (its mmap) */
+	pthread_barrier_wait(&all_alive);
 	for (i = 0; i < 50; i++) {
 		int n = snprintf(line, sizeof(line), "%s line %d\n", j->name,
 				 i);
@@ -76,6 +80,7 @@ static void *writer(void *arg)
 	}
 	if (close(fd))
 		die("thread close");
+	pthread_barrier_wait(&all_done);
 	return NULL;
 }
 
@@ -191,6 +196,8 @@ static void threads(void)
 
 	for (i = 0; i < 4; i++)
 		jobs[i].fd = open_in(jobs[i].name, O_WRONLY | O_CREAT | O_TRUNC);
+	pthread_barrier_init(&all_alive, NULL, 4);
+	pthread_barrier_init(&all_done, NULL, 4);
 	for (i = 0; i < 4; i++)
 		if (pthread_create(&t[i], NULL, writer, &jobs[i]))
 			die("pthread_create");
