@@ -32,8 +32,11 @@
 		    PTRACE_O_TRACEEXEC)
 
 /*
- * LD_PRELOAD for the command: the in-process recorder, then what it had.
- * (The captured environments leave the recorder out: proc.h.)
+ * LD_PRELOAD for the command: what it had, then the in-process recorder.
+ * Last: a library the user preloads to wrap read() and co. wraps the
+ * recorder's too (the recorder makes the syscall, not the call on), and
+ * a runtime that must come first stays first.  (The captured
+ * environments leave the recorder out: proc.h.)
  */
 static int preload_env(const char *lib)
 {
@@ -43,8 +46,7 @@ static int preload_env(const char *lib)
 
 	if (!v)
 		return -ENOMEM;
-	snprintf(v, n, "%s%s%s", lib, old ? ":" : "",
-		 old ? old : "");
+	snprintf(v, n, "%s%s%s", old ? old : "", old ? ":" : "", lib);
 	if (setenv("LD_PRELOAD", v, 1) < 0)
 		return -errno;
 	free(v);
@@ -107,7 +109,7 @@ pid_t sct_launch(struct sct_run *r)
 				_exit(127);
 			}
 		}
-		/* the recorder first, before what the command preloads */
+		/* the recorder, after what the command preloads */
 		if (o->buffer && preload_env(sct_buffer_library()) < 0)
 			_exit(127);
 		execv(o->cmd_path, o->argv);

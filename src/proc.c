@@ -455,25 +455,30 @@ void sct_proc_hide_preload(const char *lib)
 size_t sct_proc_strip_preload(char *env, size_t len, const char *lib)
 {
 	static const char var[] = "LD_PRELOAD=";
-	size_t vl = sizeof(var) - 1, ll = strlen(lib), pos = 0, end, cut;
+	size_t vl = sizeof(var) - 1, ll = strlen(lib), pos = 0, end, n, cut;
 	char *v;
 
 	while (pos < len) {
 		end = pos;
 		while (end < len && env[end])
 			end++;
-		v = env + pos + vl;
-		if (end - pos >= vl + ll && !memcmp(env + pos, var, vl) &&
-		    !memcmp(v, lib, ll) &&
-		    (pos + vl + ll == end || v[ll] == ':' || v[ll] == ' ')) {
-			if (pos + vl + ll == end) {	/* the whole variable */
+		if (end - pos >= vl && !memcmp(env + pos, var, vl)) {
+			v = env + pos + vl;
+			n = end - pos - vl;
+			if (n == ll && !memcmp(v, lib, ll)) {
+				/* the whole variable */
 				cut = end - pos + (end < len);
 				memmove(env + pos, env + pos + cut, len - pos - cut);
-			} else {			/* "lib:" at its start */
-				cut = ll + 1;
-				memmove(v, v + cut, len - (size_t)(v - env) - cut);
+				return len - cut;
 			}
-			return len - cut;
+			if (n > ll && v[n - ll - 1] == ':' &&
+			    !memcmp(v + n - ll, lib, ll)) {
+				/* ":lib" after the program's own */
+				cut = ll + 1;
+				memmove(v + n - cut, v + n, len - (size_t)(v + n - env));
+				return len - cut;
+			}
+			return len;
 		}
 		pos = end + 1;
 	}

@@ -83,8 +83,9 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what);
 
 /*
  * The environments read from now on leave out lib in LD_PRELOAD (the
- * in-process recorder that sctrace preloads, buffer.h): the variable
- * goes if lib was all of it.  Set once, before tracing starts.
+ * in-process recorder that sctrace preloads after the program's own,
+ * buffer.h): the variable goes if lib was all of it.  Set once, before
+ * tracing starts.
  */
 void sct_proc_hide_preload(const char *lib);
 /* Leave lib out of the NUL-separated environment env[len]: new length. */

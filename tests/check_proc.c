@@ -350,12 +350,15 @@ START_TEST(test_strip_preload)
 	STRIP("LD_PRELOAD=/lib/rec.so\0B=2\0", "B=2\0");
 	STRIP("A=1\0LD_PRELOAD=/lib/rec.so\0", "A=1\0");
 	STRIP("A=1\0LD_PRELOAD=/lib/rec.so", "A=1\0");
-	/* in front of the program's own: only it goes */
-	STRIP("LD_PRELOAD=/lib/rec.so:/x.so\0", "LD_PRELOAD=/x.so\0");
-	STRIP("LD_PRELOAD=/lib/rec.so:\0", "LD_PRELOAD=\0");
-	STRIP("LD_PRELOAD=/lib/rec.so /x.so\0", "LD_PRELOAD=/x.so\0");
+	/* after the program's own: only it goes */
+	STRIP("LD_PRELOAD=/x.so:/lib/rec.so\0", "LD_PRELOAD=/x.so\0");
+	STRIP("A=1\0LD_PRELOAD=/x.so:/lib/rec.so\0B=2\0",
+	      "A=1\0LD_PRELOAD=/x.so\0B=2\0");
+	STRIP("LD_PRELOAD=:/lib/rec.so\0", "LD_PRELOAD=\0");
+	STRIP("LD_PRELOAD=/x.so:/lib/rec.so", "LD_PRELOAD=/x.so");
 	/* not ours: left alone */
-	STRIP("LD_PRELOAD=/x.so:/lib/rec.so\0", "LD_PRELOAD=/x.so:/lib/rec.so\0");
+	STRIP("LD_PRELOAD=/lib/rec.so:/x.so\0", "LD_PRELOAD=/lib/rec.so:/x.so\0");
+	STRIP("LD_PRELOAD=/x.so:x/lib/rec.so\0", "LD_PRELOAD=/x.so:x/lib/rec.so\0");
 	STRIP("LD_PRELOAD=/lib/rec.sox\0", "LD_PRELOAD=/lib/rec.sox\0");
 	STRIP("XLD_PRELOAD=/lib/rec.so\0", "XLD_PRELOAD=/lib/rec.so\0");
 	STRIP("LD_PRELOAD=/lib/rec\0", "LD_PRELOAD=/lib/rec\0");

@@ -125,6 +125,22 @@ expect_match "a command's own LD_PRELOAD stays in its environment" \
 	'LD_PRELOAD=/nonexistent-but-kept.so' \
 	"$(sd "$TMP/env.scap" '%proc.env' "evt.type=execve and evt.dir='<'")"
 
+# A library the user preloads to wrap write() wraps the program's writes
+# with the recorder too (it comes after the user's: LD_PRELOAD's last).
+upcase=$PROGS/libupcase.so
+[ -f "$upcase" ] || hard_error "test library $upcase is not built (make check builds it)"
+for mode in recorded ptrace; do
+	SCTRACE_OPTS=()
+	[ "$mode" = ptrace ] && SCTRACE_OPTS+=(--no-syscall-buffer)
+	LD_PRELOAD=$upcase trace "$TMP/upcase-$mode.scap" /bin/sh -c \
+		"printf 'quiet words\n' >$TMP/upcase-$mode.txt"
+	expect_eq "$mode: a user's preloaded write() wrapper still works" \
+		"QUIET WORDS" "$(cat "$TMP/upcase-$mode.txt")"
+	expect_eq "$mode: the capture shows what the wrapper wrote" \
+		"QUIET WORDS." \
+		"$(sd "$TMP/upcase-$mode.scap" '%evt.arg.data' "evt.type=write and evt.dir='<' and fd.name=$TMP/upcase-$mode.txt")"
+done
+
 # The payloads: the 300-byte write shows the snaplen's 80 bytes.
 SD_OPTS=(-b)
 expect_eq "a recorded write's payload is cut at the snaplen (80 bytes)" 80 \
