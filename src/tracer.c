@@ -283,6 +283,18 @@ static void handle_stop(struct sct_thread *t, int status)
 		/* same layout as an entry: nr, args */
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(si), &si) > 0 &&
 		    si.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+			/*
+			 * The program's own filter stopped a call of the
+			 * recorder's trampoline: made as without a tracer
+			 * (ENOSYS), and recorded by the recorder, not here.
+			 */
+			if (si.seccomp.ret_data != SCT_SECCOMP_DATA &&
+			    t->g->lib_ip &&
+			    si.instruction_pointer ==
+				    SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN) {
+				sct_fixup_foreign(t);
+				break;
+			}
 			/* the recorder's own: no exit stop unless wanted */
 			if (sct_buffer_own_call(&T, t, &si)) {
 				t->own_call = t->in_syscall = t->own_exit;

@@ -809,7 +809,10 @@ EXPORT int fcntl64(int fd, int cmd, ...)
 
 EXPORT int fcntl(int fd, int cmd, ...) __attribute__((alias("fcntl64")));
 
-/* The getpid family: no arguments, never fail. */
+/*
+ * The getpid family: no arguments; glibc's never set errno (under a
+ * seccomp filter that fails them, the caller gets -ENOSYS as is).
+ */
 #define ID_CALL(name, type)					\
 EXPORT type name(void)						\
 {								\

@@ -125,6 +125,20 @@ expect_match "a command's own LD_PRELOAD stays in its environment" \
 	'LD_PRELOAD=/nonexistent-but-kept.so' \
 	"$(sd "$TMP/env.scap" '%proc.env' "evt.type=execve and evt.dir='<'")"
 
+# A program's own seccomp filter that stops getppid (SECCOMP_RET_TRACE,
+# which without a tracer of its own fails it with ENOSYS) stops the
+# recorder's too: one getppid, failed, in both modes.
+secc=$(prog seccomp)
+for mode in recorded ptrace; do
+	SCTRACE_OPTS=()
+	[ "$mode" = ptrace ] && SCTRACE_OPTS+=(--no-syscall-buffer)
+	trace "$TMP/own-$mode.scap" "$secc" ownfilter-libc /etc/hostname
+	expect_eq "$mode: the program's own filter: its getppid fails (ENOSYS)" \
+		"getppid: ENOSYS" "$(head -n 1 "$TMP/own-$mode.scap.out")"
+	expect_eq "$mode: one getppid in the capture" "getppid" \
+		"$(sd "$TMP/own-$mode.scap" '%evt.type' "evt.type=getppid and evt.dir='>'")"
+done
+
 # A library the user preloads to wrap write() wraps the program's writes
 # with the recorder too (it comes after the user's: LD_PRELOAD's last).
 upcase=$PROGS/libupcase.so

@@ -15,6 +15,10 @@
  *   openat of FILE.  Prints "getppid: ENOSYS", "dup: ENOSYS" (or what it
  *   got, and exits 1) and "openat: ok", exits 0.
  *
+ * usage: seccomp ownfilter-libc FILE
+ *   The same with libc's getppid(), which sctrace's in-process recorder
+ *   makes from its trampoline: the program's filter stops it all the same.
+ *
  * Syscalls go through syscall() so that their names do not depend on libc.
  */
 #define _GNU_SOURCE
@@ -28,6 +32,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -87,7 +92,7 @@ static int untraced(const char *how, const char *file)
 	return WEXITSTATUS(st);
 }
 
-static int ownfilter(const char *file)
+static int ownfilter(const char *file, bool libc)
 {
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
@@ -109,8 +114,12 @@ static int ownfilter(const char *file)
 		printf("seccomp: %s\n", strerror(errno));
 		return 1;
 	}
-	r = syscall(SYS_getppid);
-	if (r >= 0 || errno != ENOSYS) {
+	/*
+	 * (libc's getppid, which sctrace's in-process recorder makes: glibc
+	 * takes it for a call that cannot fail, -ENOSYS comes back as is)
+	 */
+	r = libc ? getppid() : syscall(SYS_getppid);
+	if (libc ? r != -ENOSYS : r >= 0 || errno != ENOSYS) {
 		printf("getppid: %ld (%s)\n", r, r < 0 ? strerror(errno) : "ran");
 		return 1;
 	}
@@ -137,8 +146,10 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "untraced"))
 		return untraced(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "ownfilter"))
-		return ownfilter(argv[2]);
+		return ownfilter(argv[2], false);
+	if (argc == 3 && !strcmp(argv[1], "ownfilter-libc"))
+		return ownfilter(argv[2], true);
 	fprintf(stderr, "usage: seccomp untraced clone|clone3 FILE | "
-		"ownfilter FILE\n");
+		"ownfilter[-libc] FILE\n");
 	return 2;
 }
