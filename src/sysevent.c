@@ -307,6 +307,7 @@ static void enter_again(struct sct_thread *t, void *arg)
 {
 	(void)arg;
 	t->enter_written = false;
+	t->buf_enter_written = false;	/* a recorded call's too (buffer.c) */
 }
 
 void sct_sysevent_rotate(struct sct_run *r)
