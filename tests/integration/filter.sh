@@ -81,22 +81,6 @@ sinsp() {
 	fi
 }
 
-# paired CAPTURE: every exit event is preceded, on its thread, by an enter
-# event of the same type (the newest libs reader aborts on a mis-paired exit).
-paired() {
-	local bad
-	# (a clone's child side, res 0, is an exit with no enter, as the driver's)
-	bad=$(sd "$1" '%evt.num %thread.tid %evt.type %evt.dir %evt.rawres' "evt.type!=procexit" | awk '
-		$4 == ">" { last[$2] = $3; next }
-		$4 == "<" && $5 == 0 && $3 ~ /^(clone|clone3|fork|vfork)$/ { next }
-		$4 == "<" { if (last[$2] != $3) print "event " $1 " (tid " $2 ", " $3 " exit) after " (last[$2] == "" ? "nothing" : last[$2] " enter"); delete last[$2] }' |
-		head -n 3)
-	if [ -z "$bad" ]; then
-		pass "$(basename "$1"): every exit follows its own enter"
-	else
-		fail "$(basename "$1"): exit events without their enter: $bad"
-	fi
-}
 
 # ---- strace's view of filter_prog ------------------------------------------
 
