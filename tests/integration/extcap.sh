@@ -98,9 +98,14 @@ capture_fifo attach --pid "$srv_pid"
 # (traced by the extcap's sctrace: a tracer at all, and a pause for its snapshot)
 traced_at_all() { [ "$(awk '$1 == "TracerPid:" { print $2 }' "/proc/$1/status" 2>/dev/null)" -gt 0 ] 2>/dev/null; }
 wait_for 5 traced_at_all "$srv_pid" || fail "attach: the server is not traced within 5 s: $(head -c 300 "$TMP/attach.err")"
-# (1.5 s: with 0.5 s the reply was missing from the capture once, in a
-# CI run's parallel make check; cause not found, the machine loaded)
-nap 1.5
+# (three requests, 0.5 s apart: under a loaded parallel make check the
+# one reply 0.5 s after the attach was missing from the capture twice in
+# CI; cause not found)
+nap 0.5
+request "$srv_port" || fail "attach: the server does not answer while traced"
+nap 0.5
+request "$srv_port" || fail "attach: the server does not answer while traced"
+nap 0.5
 request "$srv_port" || fail "attach: the server does not answer while traced"
 kill -TERM "$ext_pid"
 rc=0
