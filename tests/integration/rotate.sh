@@ -49,7 +49,7 @@ for f in "$TMP"/w.scap0 "$TMP"/w.scap1; do
 	check_readers "$f"
 done
 expect_eq "-W 2: the newest file has the end" "/etc/hostname" \
-	"$(for f in "$TMP"/w.scap0 "$TMP"/w.scap1; do
+	"$(for f in $(ls -tr "$TMP"/w.scap0 "$TMP"/w.scap1); do
 		sd "$f" '%fd.name' "evt.type=openat and evt.dir='<' and proc.name=cat"; done | tail -n 1)"
 
 # ---- -G 1: a new file every second ----
