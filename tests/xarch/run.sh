@@ -217,7 +217,9 @@ run_check() {
 	stage "$a: checks" env SCTRACE="$3" top_srcdir="$top_srcdir" \
 		bash "$here/check.sh" "$out" >"$out/check.log" 2>&1
 	rc=$?
-	grep -E '^(FAIL|ERROR)|^check: [0-9]+ checks failed as known' "$out/check.log" | head -n 40
+	# each failure with the indented lines that detail it
+	awk '/^(FAIL|ERROR)|^check: [0-9]+ checks failed as known/ { p = 1; print; next }
+		p && /^      / { print; next } { p = 0 }' "$out/check.log" | head -n 60
 	tail -n 1 "$out/check.log"
 	return $rc
 }
