@@ -60,7 +60,7 @@ static const char *const recordable[SCT_RC_COUNT] = {
 #undef SCT_RC_NAME
 };
 
-#define MAX_SNIPS	4
+#define MAX_SNIPS	SCT_REC_SNIPS_MAX
 
 #if defined(__x86_64__)
 #define NATIVE_EM	EM_X86_64
@@ -298,7 +298,7 @@ static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 		return false;
 	/* (what an open might create is seen at its stops: never recorded) */
 	if (rec->nr == recordable_nrs()[SCT_RC_openat] &&
-	    (rec->args[2] & (O_CREAT | O_TMPFILE)))
+	    SCT_OPEN_CREATES(rec->args[2]))
 		return false;
 	pos = sizeof(*rec);
 	for (i = 0; i < rec->nsnip; i++) {

@@ -61,7 +61,8 @@ struct sct_ack {
 #define SCT_RECORDED(X) \
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
-	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl)
+	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl) X(readv) \
+	X(writev) X(preadv) X(pwritev)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,
@@ -104,8 +105,9 @@ struct sct_ring_hdr {
  * One record, 8-byte aligned, never wrapping.  An EXIT record repeats the
  * call's number and arguments.  Either holds the tracee memory its event
  * reads (nsnip snippets: struct sct_snip, then len bytes, padded to 8):
- * an openat's path in both, a read's buffer in its exit.  The recorder
- * records openat only without O_CREAT and O_TMPFILE.
+ * an openat's path in both, a read's buffer in its exit, an iovec array
+ * in both and its buffers in the exit.  The recorder
+ * records openat only without O_CREAT and O_TMPFILE (SCT_OPEN_CREATES).
  */
 struct sct_rec {
 	uint32_t len;		/* whole record, header included */
@@ -132,6 +134,22 @@ struct sct_fd_facts {
 	int64_t fd;
 	uint64_t dev, ino;
 };
+
+/*
+ * An iovec call (readv, writev, preadv, pwritev) of at most this many
+ * entries is recorded: its array in both records, then in its exit one
+ * snippet per buffer.
+ */
+#define SCT_REC_IOV_MAX		64
+#define SCT_REC_SNIPS_MAX	(SCT_REC_IOV_MAX + 2)
+
+/*
+ * An open that may create its file (never recorded: whether it did is
+ * read at its stops).  O_TMPFILE holds O_DIRECTORY: only all its bits
+ * make one (as glibc's __OPEN_NEEDS_MODE).  (<fcntl.h>'s flags)
+ */
+#define SCT_OPEN_CREATES(flags) \
+	(((flags) & O_CREAT) != 0 || ((flags) & O_TMPFILE) == O_TMPFILE)
 
 #define SCT_REC_ALIGN(n)	(((n) + 7u) & ~(uint64_t)7u)
 

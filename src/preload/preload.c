@@ -2,7 +2,7 @@
 /*
  * libsctrace-preload.so: the in-process recorder.  Preloaded into a
  * program that sctrace launches, it makes a few hot syscalls itself (read,
- * write and their positional forms, lseek, close, opens of existing files,
+ * write, their positional and vector forms, lseek, close, opens of existing files,
  * the stat family, ioctl, fcntl, the getpid family: SCT_RECORDED in
  * ring.h) from the trampoline page that sctrace's seccomp filter lets
  * through without a stop, and records each into its thread's ring for the
@@ -312,6 +312,12 @@ struct call {
 	bool path_enter;
 	/* its result is a new fd: its device and inode go with the exit */
 	bool new_fd;
+	/*
+	 * An iovec call: its array (a copy: v, cnt entries) goes with both
+	 * records, and its exit's buffers up to the result and the snaplen.
+	 */
+	const struct iovec *v;
+	unsigned cnt;
 };
 
 #define PATH_BYTES	4096u
@@ -376,6 +382,27 @@ static void add_fd_facts(struct sct_rec *r, long fd)
 }
 
 /*
+ * An iovec call's exit: its array, then the first n bytes of its buffers
+ * (those the kernel has just read or written).
+ */
+static void add_iov(struct sct_rec *r, const struct call *c, long n)
+{
+	unsigned i;
+
+	add_snip(r, (uint64_t)c->a[1], c->v, c->cnt * sizeof(*c->v));
+	for (i = 0; i < c->cnt && n > 0; i++) {
+		size_t k = c->v[i].iov_len < (size_t)n ? c->v[i].iov_len :
+							 (size_t)n;
+
+		if (!k)
+			continue;
+		add_snip(r, (uint64_t)(uintptr_t)c->v[i].iov_base,
+			 c->v[i].iov_base, k);
+		n -= (long)k;
+	}
+}
+
+/*
  * Make the call from the trampoline and record it.  false: no room (the
  * caller goes through libc, and that call's stop empties the ring).
  */
@@ -406,6 +433,14 @@ static bool record(struct me *m, const struct call *c, long *res)
 	if (c->new_fd)
 		exit_max += sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
+	if (c->v) {
+		size_t vb = sizeof(struct sct_snip) +
+			    SCT_REC_ALIGN(c->cnt * sizeof(*c->v));
+
+		snap = h->snaplen;
+		enter_max += vb;
+		exit_max += vb + c->cnt * (sizeof(struct sct_snip) + 8) + snap;
+	}
 	need = enter_max + exit_max;
 	if (need > m->size / 2)
 		return false;
@@ -435,6 +470,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 	e->ret = 0;
 	if (c->path && c->path_enter)
 		add_path(e, c->path);
+	if (c->v)
+		add_snip(e, (uint64_t)c->a[1], c->v, c->cnt * sizeof(*c->v));
 	e->ts = now();
 	head += e->len;
 	__atomic_store_n(&h->head, head, __ATOMIC_RELEASE);
@@ -460,6 +497,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 			 (size_t)ret < snap ? (size_t)ret : snap);
 	if (c->new_fd && ret >= 0)
 		add_fd_facts(x, ret);
+	if (c->v)
+		add_iov(x, c, ret < (long)snap ? ret : (long)snap);
 	x->ts = now();
 	__atomic_store_n(&h->head, head + x->len, __ATOMIC_RELEASE);
 	m->busy = false;
@@ -571,6 +610,86 @@ EXPORT int close(int fd)
 }
 
 /*
+ * The iovec calls, with at most SCT_REC_IOV_MAX entries (more go to
+ * libc).  The array is read with process_vm_readv, which fails where the
+ * kernel would (EFAULT: then libc makes the call and it stops).  The
+ * positional ones pass the offset as glibc does on 64-bit ABIs: low word,
+ * then 0.
+ */
+static ssize_t (*libc_readv)(int, const struct iovec *, int);
+static ssize_t (*libc_writev)(int, const struct iovec *, int);
+static ssize_t (*libc_preadv)(int, const struct iovec *, int, off_t);
+static ssize_t (*libc_pwritev)(int, const struct iovec *, int, off_t);
+
+static bool iov_copy(struct call *c, struct iovec *v, const struct iovec *iov,
+		     int cnt)
+{
+	struct iovec local = { v, (size_t)cnt * sizeof(*v) };
+	struct iovec remote = { (void *)iov, (size_t)cnt * sizeof(*v) };
+
+	if (cnt <= 0 || cnt > SCT_REC_IOV_MAX)
+		return false;
+	if (sys(SYS_process_vm_readv, alive[1], &local, 1, &remote, 1, 0) !=
+	    (long)local.iov_len)
+		return false;
+	c->v = v;
+	c->cnt = (unsigned)cnt;
+	return true;
+}
+
+static long iov_call(unsigned rc, long nr, int fd, const struct iovec *iov,
+		     int cnt, off_t pos, bool *done)
+{
+	struct iovec v[SCT_REC_IOV_MAX];
+	struct call c = { .rc = rc, .nr = nr,
+			  .a = { fd, (long)iov, cnt, pos, 0 } };
+	struct me *m = ring();
+	long r;
+
+	*done = m && iov_copy(&c, v, iov, cnt) && record(m, &c, &r);
+	return *done ? result(r) : 0;
+}
+
+EXPORT ssize_t readv(int fd, const struct iovec *iov, int cnt)
+{
+	bool done;
+	long r = iov_call(SCT_RC_readv, SYS_readv, fd, iov, cnt, 0, &done);
+
+	return done ? r : libc_readv(fd, iov, cnt);
+}
+
+EXPORT ssize_t writev(int fd, const struct iovec *iov, int cnt)
+{
+	bool done;
+	long r = iov_call(SCT_RC_writev, SYS_writev, fd, iov, cnt, 0, &done);
+
+	return done ? r : libc_writev(fd, iov, cnt);
+}
+
+EXPORT ssize_t preadv64(int fd, const struct iovec *iov, int cnt, off_t pos)
+{
+	bool done;
+	long r = iov_call(SCT_RC_preadv, SYS_preadv, fd, iov, cnt, pos, &done);
+
+	return done ? r : libc_preadv(fd, iov, cnt, pos);
+}
+
+EXPORT ssize_t preadv(int fd, const struct iovec *iov, int cnt, off_t pos)
+	__attribute__((alias("preadv64")));
+
+EXPORT ssize_t pwritev64(int fd, const struct iovec *iov, int cnt, off_t pos)
+{
+	bool done;
+	long r = iov_call(SCT_RC_pwritev, SYS_pwritev, fd, iov, cnt, pos,
+			  &done);
+
+	return done ? r : libc_pwritev(fd, iov, cnt, pos);
+}
+
+EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
+	__attribute__((alias("pwritev64")));
+
+/*
  * Opens of existing files only: one that may create its file (O_CREAT,
  * O_TMPFILE) goes through libc, since whether it did is read at its stops.
  * glibc makes every open an openat, mode 0 without those flags.
@@ -584,7 +703,7 @@ static int open_call(int dirfd, const char *path, int flags, mode_t mode,
 	struct me *m;
 	long r;
 
-	if (!(flags & (O_CREAT | O_TMPFILE)) && (m = ring()) &&
+	if (!SCT_OPEN_CREATES(flags) && (m = ring()) &&
 	    record(m, &c, &r))
 		return (int)result(r);
 	return libc_call(dirfd, path, flags, mode);
@@ -599,7 +718,7 @@ static int via_openat(int dirfd, const char *path, int flags, mode_t mode)
 
 static mode_t mode_arg(int flags, va_list ap)
 {
-	return (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, mode_t) : 0;
+	return SCT_OPEN_CREATES(flags) ? va_arg(ap, mode_t) : 0;
 }
 
 EXPORT int openat64(int dirfd, const char *path, int flags, ...)
@@ -641,7 +760,7 @@ int __openat_2(int dirfd, const char *path, int flags);
 
 EXPORT int __open64_2(const char *path, int flags)
 {
-	if (flags & (O_CREAT | O_TMPFILE))
+	if (SCT_OPEN_CREATES(flags))
 		return libc_open_2(path, flags);
 	return open_call(AT_FDCWD, path, flags, 0, via_openat);
 }
@@ -651,7 +770,7 @@ EXPORT int __open_2(const char *path, int flags)
 
 EXPORT int __openat64_2(int dirfd, const char *path, int flags)
 {
-	if (flags & (O_CREAT | O_TMPFILE))
+	if (SCT_OPEN_CREATES(flags))
 		return libc_openat_2(dirfd, path, flags);
 	return open_call(dirfd, path, flags, 0, via_openat);
 }
@@ -850,7 +969,9 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_open_2, "__open64_2") ||
 	    !LIBC(libc_openat_2, "__openat64_2") ||
 	    !LIBC(libc_ioctl, "ioctl") || !LIBC(libc_fcntl, "fcntl64") ||
-	    !LIBC(libc_isatty, "isatty"))
+	    !LIBC(libc_isatty, "isatty") || !LIBC(libc_readv, "readv") ||
+	    !LIBC(libc_writev, "writev") || !LIBC(libc_preadv, "preadv64") ||
+	    !LIBC(libc_pwritev, "pwritev64"))
 		return;
 	/* (optional: a glibc before 2.33 exports no fstatat64) */
 	LIBC(libc_fstatat, "fstatat64");

@@ -90,11 +90,11 @@ else
 				s/(addr|res|argument|arg)=[0-9A-F]{6,}/\1=A/g; s/res=[0-9]+\(/res=N(/;
 				s/ ino=[0-9]+//; s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g;
 				s/(ptrace|recorded)(\.new)?\.scap\.(out|err)/CAP.\3/g' |
-			grep -E ' (newfstatat|openat|read|write|close) ' |
+			grep -E ' (newfstatat|openat|read|write|close|readv|writev|preadv|pwritev) ' |
 			sort >"$TMP/$mode.new"
 	done
 	if cmp -s "$TMP/ptrace.new" "$TMP/recorded.new"; then
-		pass "libs 0.25: the same newfstatat, openat, read, write and close events ($(wc -l <"$TMP/ptrace.new"))"
+		pass "libs 0.25: the same newfstatat, openat, read(v), write(v), preadv, pwritev and close events ($(wc -l <"$TMP/ptrace.new"))"
 	else
 		fail "libs 0.25: the events differ (< ptrace, > recorded):"
 		diff "$TMP/ptrace.new" "$TMP/recorded.new" | sed -n '1,30s/^/      /p'
@@ -112,6 +112,24 @@ else
 	fail "per-syscall counts differ from strace -f's (< strace, > capture):"
 	sed 's/^/      /' "$TMP/counts.diff"
 fi
+
+# Every kind of call the recorder takes, 200 times in a row, without a
+# stop: a kind that stopped would add 400.
+rm -rf "$d"
+mkdir "$d"
+SCTRACE_OPTS=(-v)
+trace "$TMP/hot.scap" "$rec" "$d" hot
+s_hot=$(stops "$TMP/hot.scap.err")
+if [ -n "$s_hot" ] && [ "$s_hot" -lt 300 ]; then
+	pass "hot: 200 of each recorded kind in $s_hot stops"
+else
+	fail "hot: 200 of each recorded kind in ${s_hot:-?} stops (one kind stops?)"
+fi
+expect_eq "hot: 200 exit events of each kind" \
+	"close 201 fcntl 200 getpid 200 getuid 200 ioctl 200 lseek 200 openat 201 pread 200 preadv 200 pwrite 200 pwritev 200 read 200 readv 200 write 201 writev 200" \
+	"$(sd "$TMP/hot.scap" '%evt.type' "evt.dir='<' and evt.type in (close,fcntl,getpid,getuid,ioctl,lseek,openat,pread,preadv,pwrite,pwritev,read,readv,write,writev) and (fd.name startswith $d or evt.type in (getpid,getuid))" |
+		sort | uniq -c | awk '{ printf "%s %s ", $2, $1 }' | sed 's/ $//')"
+SCTRACE_OPTS=()
 
 # Invisible: no event names the recorder's file, no environment shows it.
 expect_eq "no fd of the recorder's file" "" \

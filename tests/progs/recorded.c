@@ -5,7 +5,9 @@
  *
  * usage: recorded DIR   in DIR: reads and writes, positional ones, lseek,
  *                       close, failing calls (EBADF), a payload longer than
- *                       the snaplen, the getpid family; 4 threads writing;
+ *                       the snaplen, the getpid family; the iovec calls
+ *                       (a partial readv, more entries than the recorder
+ *                       takes, a bad array); 4 threads writing;
  *                       a fork child, a vfork child and a CLONE_VM child
  *                       writing; a signal handler writing while the main
  *                       thread waits in a read; 6000 writes in a row (more
@@ -14,6 +16,8 @@
  *        recorded DIR again   a write and a read after the exec
  *        recorded DIR damage  3 writes, then garbage in its own ring's
  *                       header (the tracee is untrusted), then 3 writes
+ *        recorded DIR hot     200 of each call the recorder takes, each
+ *                       kind (HOT_KINDS) in turn
  *
  * Prints nothing on standard output; exits 0, or 1 if a call that should
  * work fails.
@@ -30,6 +34,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -185,6 +190,47 @@ static void basics(void)
 	(void)getegid();
 }
 
+/* readv, writev, preadv, pwritev */
+static void iovecs(void)
+{
+	char a[10], b[10], c[100], many[70];
+	struct iovec w[] = {
+		{ "one ", 4 }, { "", 0 }, { "two three\n", 10 },
+	}, r[] = { { a, sizeof(a) }, { b, sizeof(b) } }, big[3], lots[70];
+	struct iovec *volatile bad = (struct iovec *)16;
+	int fd = open_in("iovecs.txt", O_RDWR | O_CREAT | O_TRUNC);
+	unsigned i;
+
+	memset(c, 'y', sizeof(c));
+	for (i = 0; i < 3; i++)
+		big[i] = (struct iovec){ c, sizeof(c) };
+	for (i = 0; i < 70; i++)
+		lots[i] = (struct iovec){ &many[i], 1 };
+	memset(many, 'z', sizeof(many));
+	if (writev(fd, w, 3) != 14 ||
+	    /* a payload past the snaplen, over three buffers */
+	    writev(fd, big, 3) != 300 ||
+	    pwritev(fd, w, 3, 1000) != 14 ||
+	    /* 15 bytes into two buffers of 10 */
+	    preadv(fd, r, 2, 0) != 20 ||
+	    preadv(fd, r, 2, 1000) != 14 ||
+	    lseek(fd, 0, SEEK_SET) != 0 ||
+	    readv(fd, r, 2) != 20 ||
+	    /* more entries than the recorder takes: libc's, a stop */
+	    writev(fd, lots, 70) != 70 ||
+	    readv(fd, lots, 70) != 70)
+		die("iovecs");
+	/* an array the kernel cannot read, and a bad buffer: EFAULT */
+	if (writev(fd, bad, 2) != -1 || errno != EFAULT ||
+	    readv(fd, bad, 1) != -1 || errno != EFAULT)
+		die("iovecs: EFAULT");
+	r[0].iov_base = (void *)16;
+	if (writev(fd, r, 1) != -1 || errno != EFAULT ||
+	    readv(-1, r, 2) != -1 || errno != EBADF)
+		die("iovecs: bad buffer");
+	close(fd);
+}
+
 static void threads(void)
 {
 	static struct job jobs[] = {
@@ -335,6 +381,42 @@ static void damage(void)
 	close(fd);
 }
 
+/* 200 of each kind the recorder takes (none of them should stop) */
+#define HOT_TURNS	200
+static void hot(void)
+{
+	char buf[16];
+	struct iovec v[2] = { { buf, 4 }, { buf + 4, 4 } };
+	struct stat st;
+	int fd = open_in("hot.txt", O_RDWR | O_CREAT | O_TRUNC), i, f;
+
+	if (fd < 0 || write(fd, "0123456789", 10) != 10)
+		die("hot");
+#define HOT(call) for (i = 0; i < HOT_TURNS; i++) if ((call) < 0) die(#call)
+	HOT(write(fd, "ab", 2));
+	HOT(read(fd, buf, 2));
+	HOT(pwrite(fd, "cd", 2, 4));
+	HOT(pread(fd, buf, 2, 4));
+	HOT(lseek(fd, 0, SEEK_SET));
+	HOT(writev(fd, v, 2));
+	HOT(readv(fd, v, 2));
+	HOT(pwritev(fd, v, 2, 8));
+	HOT(preadv(fd, v, 2, 8));
+	HOT(stat(dir, &st));
+	HOT(fstat(fd, &st));
+	HOT(fcntl(fd, F_GETFL));
+	HOT(ioctl(fd, FIONREAD, &f));
+	HOT(getpid());
+	HOT((int)getuid());
+	for (i = 0; i < HOT_TURNS; i++) {
+		f = open(dir, O_RDONLY | O_DIRECTORY);
+		if (f < 0 || close(f))
+			die("open, close");
+	}
+#undef HOT
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -344,6 +426,10 @@ int main(int argc, char **argv)
 	dir = argv[1];
 	if (argc > 2 && !strcmp(argv[2], "damage")) {
 		damage();
+		return 0;
+	}
+	if (argc > 2 && !strcmp(argv[2], "hot")) {
+		hot();
 		return 0;
 	}
 	if (argc > 2) {
@@ -356,6 +442,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	basics();
+	iovecs();
 	threads();
 	children();
 	handler();
