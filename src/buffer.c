@@ -296,9 +296,9 @@ static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 	if (rec->len != len || rec->nsnip > MAX_SNIPS ||
 	    rec->nr != b->rec.nr || rec->kind != b->rec.kind)
 		return false;
-	/* (what an open might create is seen at its stops: never recorded) */
+	/* (an O_TMPFILE file is looked at in its stops: never recorded) */
 	if (rec->nr == recordable_nrs()[SCT_RC_openat] &&
-	    SCT_OPEN_CREATES(rec->args[2]))
+	    SCT_OPEN_TMPFILE(rec->args[2]))
 		return false;
 	pos = sizeof(*rec);
 	for (i = 0; i < rec->nsnip; i++) {
@@ -350,9 +350,14 @@ static void write_enter(struct sct_run *r, struct sct_thread *t,
 	save(t, &s);
 	info(&si, rec, PTRACE_SYSCALL_INFO_ENTRY);
 	from_record(r, l);
+	/* an open's look at its path (ring.h), else none */
+	r->call.rec_path = r->enter_call.rec_path =
+		rec->ret == SCT_REC_PATH_EXISTED || rec->ret == SCT_REC_PATH_NEW ?
+			(int)rec->ret : 0;
 	r->rec_ts = rec->ts;
 	sct_sysevent_enter(r, t, &si);
 	r->rec_ts = 0;
+	r->call.rec_path = r->enter_call.rec_path = 0;
 	from_record(r, NULL);
 	t->buf_in = t->in_syscall;
 	t->buf_enter_written = t->enter_written;

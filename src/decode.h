@@ -153,6 +153,12 @@ struct sct_call {
 	 * the fd as it is now.  NULL at a stop.
 	 */
 	const struct sct_fd_facts *rec_fd;
+	/*
+	 * Decoding an openat's enter record: whether its path was there
+	 * before the call, as the recorder looked (SCT_REC_PATH_* in ring.h;
+	 * 0: it did not, or a stop).
+	 */
+	int rec_path;
 	/* scratch space, reset per event */
 	uint8_t *arena;
 	size_t arena_len, arena_cap;

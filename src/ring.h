@@ -107,7 +107,7 @@ struct sct_ring_hdr {
  * reads (nsnip snippets: struct sct_snip, then len bytes, padded to 8):
  * an openat's path in both, a read's buffer in its exit, an iovec array
  * in both and its buffers in the exit.  The recorder
- * records openat only without O_CREAT and O_TMPFILE (SCT_OPEN_CREATES).
+ * records openat only without O_TMPFILE (SCT_OPEN_TMPFILE).
  */
 struct sct_rec {
 	uint32_t len;		/* whole record, header included */
@@ -144,12 +144,22 @@ struct sct_fd_facts {
 #define SCT_REC_SNIPS_MAX	(SCT_REC_IOV_MAX + 2)
 
 /*
- * An open that may create its file (never recorded: whether it did is
- * read at its stops).  O_TMPFILE holds O_DIRECTORY: only all its bits
- * make one (as glibc's __OPEN_NEEDS_MODE).  (<fcntl.h>'s flags)
+ * An open that takes a mode (as glibc's __OPEN_NEEDS_MODE: O_TMPFILE
+ * holds O_DIRECTORY, only all its bits make one), and one that is never
+ * recorded: O_TMPFILE's, whose new file sctrace looks at in its stops.
+ * (<fcntl.h>'s flags)
  */
-#define SCT_OPEN_CREATES(flags) \
+#define SCT_OPEN_NEEDS_MODE(flags) \
 	(((flags) & O_CREAT) != 0 || ((flags) & O_TMPFILE) == O_TMPFILE)
+#define SCT_OPEN_TMPFILE(flags)	(((flags) & O_TMPFILE) == O_TMPFILE)
+
+/*
+ * An openat's ENTER record, O_CREAT without O_EXCL: in ret, whether its
+ * path was there just before the call (faccessat F_OK, as sctrace looks at
+ * an enter stop, for the exit's "created" flag); 0: not looked.
+ */
+#define SCT_REC_PATH_EXISTED	1
+#define SCT_REC_PATH_NEW	2	/* ENOENT */
 
 #define SCT_REC_ALIGN(n)	(((n) + 7u) & ~(uint64_t)7u)
 

@@ -114,8 +114,12 @@ SCT_OP_HANDLER(open_created)
 	if (!c->at_exit) {
 		if (!(flags & O_EXCL)) {
 			created_slot[k].tid = c->tid;
-			created_slot[k].existed = path_exists(c, (int64_t)a->y,
-							      a->z);
+			if (c->rec_fd)	/* a record: what the recorder saw */
+				created_slot[k].existed =
+					c->rec_path != SCT_REC_PATH_NEW;
+			else
+				created_slot[k].existed =
+					path_exists(c, (int64_t)a->y, a->z);
 		}
 		return sct_int(res);
 	}

@@ -2,7 +2,7 @@
 /*
  * libsctrace-preload.so: the in-process recorder.  Preloaded into a
  * program that sctrace launches, it makes a few hot syscalls itself (read,
- * write, their positional and vector forms, lseek, close, opens of existing files,
+ * write, their positional and vector forms, lseek, close, opens (not O_TMPFILE),
  * the stat family, ioctl, fcntl, the getpid family: SCT_RECORDED in
  * ring.h) from the trampoline page that sctrace's seccomp filter lets
  * through without a stop, and records each into its thread's ring for the
@@ -312,6 +312,8 @@ struct call {
 	bool path_enter;
 	/* its result is a new fd: its device and inode go with the exit */
 	bool new_fd;
+	/* an open that may create path: whether it is there (SCT_REC_PATH_*) */
+	bool look;
 	/*
 	 * An iovec call: its array (a copy: v, cnt entries) goes with both
 	 * records, and its exit's buffers up to the result and the snaplen.
@@ -468,6 +470,9 @@ static bool record(struct me *m, const struct call *c, long *res)
 	e->nr = c->nr;
 	memcpy(e->args, c->a, sizeof(e->args));
 	e->ret = 0;
+	if (c->look)
+		e->ret = sys(SYS_faccessat, c->a[0], c->path, F_OK, 0, 0, 0) ==
+				 -ENOENT ? SCT_REC_PATH_NEW : SCT_REC_PATH_EXISTED;
 	if (c->path && c->path_enter)
 		add_path(e, c->path);
 	if (c->v)
@@ -690,21 +695,23 @@ EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
 	__attribute__((alias("pwritev64")));
 
 /*
- * Opens of existing files only: one that may create its file (O_CREAT,
- * O_TMPFILE) goes through libc, since whether it did is read at its stops.
- * glibc makes every open an openat, mode 0 without those flags.
+ * Opens, all made as openat (as glibc does), the mode 0 unless the flags
+ * take one.  An O_CREAT one without O_EXCL looks whether its path is there
+ * first (the exit event says whether the call created the file), as
+ * sctrace does at an enter stop.  O_TMPFILE's go through libc.
  */
 static int open_call(int dirfd, const char *path, int flags, mode_t mode,
 		     int (*libc_call)(int, const char *, int, mode_t))
 {
 	struct call c = { .rc = SCT_RC_openat, .nr = SYS_openat,
-			  .a = { dirfd, (long)path, flags, 0 }, .path = path,
-			  .path_enter = true, .new_fd = true };
+			  .a = { dirfd, (long)path, flags,
+				 SCT_OPEN_NEEDS_MODE(flags) ? mode : 0 },
+			  .path = path, .path_enter = true, .new_fd = true,
+			  .look = (flags & O_CREAT) && !(flags & O_EXCL) };
 	struct me *m;
 	long r;
 
-	if (!SCT_OPEN_CREATES(flags) && (m = ring()) &&
-	    record(m, &c, &r))
+	if (!SCT_OPEN_TMPFILE(flags) && (m = ring()) && record(m, &c, &r))
 		return (int)result(r);
 	return libc_call(dirfd, path, flags, mode);
 }
@@ -718,7 +725,7 @@ static int via_openat(int dirfd, const char *path, int flags, mode_t mode)
 
 static mode_t mode_arg(int flags, va_list ap)
 {
-	return SCT_OPEN_CREATES(flags) ? va_arg(ap, mode_t) : 0;
+	return SCT_OPEN_NEEDS_MODE(flags) ? va_arg(ap, mode_t) : 0;
 }
 
 EXPORT int openat64(int dirfd, const char *path, int flags, ...)
@@ -760,7 +767,7 @@ int __openat_2(int dirfd, const char *path, int flags);
 
 EXPORT int __open64_2(const char *path, int flags)
 {
-	if (SCT_OPEN_CREATES(flags))
+	if (SCT_OPEN_NEEDS_MODE(flags))
 		return libc_open_2(path, flags);
 	return open_call(AT_FDCWD, path, flags, 0, via_openat);
 }
@@ -770,7 +777,7 @@ EXPORT int __open_2(const char *path, int flags)
 
 EXPORT int __openat64_2(int dirfd, const char *path, int flags)
 {
-	if (SCT_OPEN_CREATES(flags))
+	if (SCT_OPEN_NEEDS_MODE(flags))
 		return libc_openat_2(dirfd, path, flags);
 	return open_call(dirfd, path, flags, 0, via_openat);
 }

@@ -4,7 +4,7 @@
  * programs make them, in the situations it must get right.
  *
  * usage: recorded DIR   in DIR: reads and writes, positional ones, lseek,
- *                       close, failing calls (EBADF), a payload longer than
+ *                       close, creating opens, failing calls (EBADF), a payload longer than
  *                       the snaplen, the getpid family; the iovec calls
  *                       (a partial readv, more entries than the recorder
  *                       takes, a bad array); 4 threads writing;
@@ -118,6 +118,24 @@ static void paths(void)
 	fd = openat(AT_FDCWD, path, O_RDONLY);
 	if (fd < 0 || close(fd))
 		die("openat");
+	/* creating opens: a new file, one there already, O_EXCL both ways */
+	snprintf(path, sizeof(path), "%s/created.txt", dir);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
+	    close(fd) ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600)) < 0 ||
+	    close(fd) ||
+	    open(path, O_WRONLY | O_CREAT | O_EXCL, 0600) != -1 ||
+	    errno != EEXIST || unlink(path) ||
+	    (fd = openat(AT_FDCWD, path, O_RDWR | O_CREAT | O_EXCL, 0640)) < 0 ||
+	    close(fd) ||
+	    open("/nonexistent/recorded", O_WRONLY | O_CREAT, 0600) != -1 ||
+	    errno != ENOENT)
+		die("creating opens");
+	/* O_TMPFILE: libc's (where the file system has it) */
+	fd = open(dir, O_RDWR | O_TMPFILE, 0600);
+	if (fd >= 0)
+		close(fd);
+	snprintf(path, sizeof(path), "%s/basics.txt", dir);
 	/* ioctl, fcntl (a new fd from F_DUPFD_CLOEXEC), isatty */
 	fd = open(path, O_RDONLY);
 	{
