@@ -141,7 +141,9 @@ static bool enabled;		/* acked by sctrace, trampoline mapped */
 static struct sct_ack ack;
 /*
  * A page that a fork child sees zeroed (MADV_WIPEONFORK): [0] 0 = not
- * ours, [1] the process's pid.
+ * ours.  (Memory is read with process_vm_readv of the calling thread's
+ * own tid, its ring's: the process's pid names a leader that may have
+ * exited, and then has no memory to read.)
  */
 static volatile uint32_t *alive;
 static pthread_key_t ring_key;
@@ -283,7 +285,6 @@ static inline struct me *ring(void)
 		ring_drop(pthread_getspecific(ring_key));
 		pthread_setspecific(ring_key, NULL);
 		alive[0] = 1;
-		alive[1] = (uint32_t)sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	}
 	m = pthread_getspecific(ring_key);
 	if (!m) {
@@ -344,7 +345,7 @@ static void add_snip(struct sct_rec *r, uint64_t addr, const void *src,
  * (EFAULT) instead of faulting here; split at a page boundary, so that
  * the bytes before an unmapped page are kept.
  */
-static void add_path(struct sct_rec *r, const char *p)
+static void add_path(struct sct_rec *r, const char *p, uint32_t tid)
 {
 	struct sct_snip *s = (struct sct_snip *)((uint8_t *)r + r->len);
 	char *dst = (char *)(s + 1);
@@ -357,7 +358,7 @@ static void add_path(struct sct_rec *r, const char *p)
 	long got;
 	char *nul;
 
-	got = sys(SYS_process_vm_readv, alive[1], &local, 1, remote,
+	got = sys(SYS_process_vm_readv, tid, &local, 1, remote,
 		  remote[1].iov_len ? 2 : 1, 0);
 	if (got <= 0)
 		return;
@@ -474,7 +475,7 @@ static bool record(struct me *m, const struct call *c, long *res)
 		e->ret = sys(SYS_faccessat, c->a[0], c->path, F_OK, 0, 0, 0) ==
 				 -ENOENT ? SCT_REC_PATH_NEW : SCT_REC_PATH_EXISTED;
 	if (c->path && c->path_enter)
-		add_path(e, c->path);
+		add_path(e, c->path, h->tid);
 	if (c->v)
 		add_snip(e, (uint64_t)c->a[1], c->v, c->cnt * sizeof(*c->v));
 	e->ts = now();
@@ -495,7 +496,7 @@ static bool record(struct me *m, const struct call *c, long *res)
 
 		add_snip(x, ps->addr, ps + 1, ps->len);
 	} else if (c->path && !c->path_enter) {
-		add_path(x, c->path);
+		add_path(x, c->path, h->tid);
 	}
 	if (c->addr && ret > 0)
 		add_snip(x, (uint64_t)(uintptr_t)c->addr, c->addr,
@@ -626,15 +627,15 @@ static ssize_t (*libc_writev)(int, const struct iovec *, int);
 static ssize_t (*libc_preadv)(int, const struct iovec *, int, off_t);
 static ssize_t (*libc_pwritev)(int, const struct iovec *, int, off_t);
 
-static bool iov_copy(struct call *c, struct iovec *v, const struct iovec *iov,
-		     int cnt)
+static bool iov_copy(struct me *m, struct call *c, struct iovec *v,
+		     const struct iovec *iov, int cnt)
 {
 	struct iovec local = { v, (size_t)cnt * sizeof(*v) };
 	struct iovec remote = { (void *)iov, (size_t)cnt * sizeof(*v) };
 
 	if (cnt <= 0 || cnt > SCT_REC_IOV_MAX)
 		return false;
-	if (sys(SYS_process_vm_readv, alive[1], &local, 1, &remote, 1, 0) !=
+	if (sys(SYS_process_vm_readv, m->hdr->tid, &local, 1, &remote, 1, 0) !=
 	    (long)local.iov_len)
 		return false;
 	c->v = v;
@@ -651,7 +652,7 @@ static long iov_call(unsigned rc, long nr, int fd, const struct iovec *iov,
 	struct me *m = ring();
 	long r;
 
-	*done = m && iov_copy(&c, v, iov, cnt) && record(m, &c, &r);
+	*done = m && iov_copy(m, &c, v, iov, cnt) && record(m, &c, &r);
 	return *done ? result(r) : 0;
 }
 
@@ -1021,7 +1022,6 @@ __attribute__((constructor)) static void start(void)
 		return;
 	alive = (volatile uint32_t *)p;
 	alive[0] = 1;
-	alive[1] = (uint32_t)sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	vdso_clock = clock_in_vdso();
 	if (pthread_key_create(&ring_key, thread_end))
 		return;
