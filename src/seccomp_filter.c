@@ -142,6 +142,12 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 		free(s);
 		return NULL;
 	}
+	/*
+	 * The filter must not change how the program runs: no forced
+	 * speculative store bypass mitigation (kernels before 5.16 forced
+	 * it on every filtered process).  A kernel without the flag: as is.
+	 */
+	(void)seccomp_attr_set(s->ctx, SCMP_FLTATR_CTL_SSB, 1);
 	/* 32-bit programs must be traced too, not killed or given ENOSYS */
 	for (i = 0; i < 3 && a->seccomp_compat[i]; i++) {
 		r = seccomp_arch_add(s->ctx, a->seccomp_compat[i]);
@@ -270,6 +276,17 @@ unsigned sct_seccomp_count(const struct sct_seccomp *s)
 	return s->count;
 }
 
+/* Load fp, without the forced mitigation where the kernel knows the flag. */
+static int load_prog(struct sock_fprog *fp)
+{
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+		    SECCOMP_FILTER_FLAG_SPEC_ALLOW, fp) == 0)
+		return 0;
+	if (errno != EINVAL)
+		return -1;
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, fp);
+}
+
 int sct_seccomp_load(struct sct_seccomp *s)
 {
 	struct sock_fprog fp = { .len = s->len, .filter = s->prog };
@@ -283,13 +300,13 @@ int sct_seccomp_load(struct sct_seccomp *s)
 	 * libseccomp loads its own (and ptrace already ignores set-uid bits
 	 * for an unprivileged tracer).
 	 */
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) == 0)
+	if (load_prog(&fp) == 0)
 		return 0;
 	if (errno != EACCES)
 		return -errno;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -errno;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) < 0)
+	if (load_prog(&fp) < 0)
 		return -errno;
 	return 0;
 }
