@@ -62,7 +62,7 @@ struct sct_ack {
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
 	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl) X(readv) \
-	X(writev) X(preadv) X(pwritev)
+	X(writev) X(preadv) X(pwritev) X(poll) X(epoll_wait)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,
@@ -141,6 +141,8 @@ struct sct_fd_facts {
  * snippet per buffer.
  */
 #define SCT_REC_IOV_MAX		64
+/* A poll of at most this many fds is recorded (its array in both). */
+#define SCT_REC_POLL_MAX	256
 #define SCT_REC_SNIPS_MAX	(SCT_REC_IOV_MAX + 2)
 
 /*

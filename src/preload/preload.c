@@ -22,12 +22,14 @@
 #include <gnu/libc-version.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
@@ -315,6 +317,8 @@ struct call {
 	bool new_fd;
 	/* an open that may create path: whether it is there (SCT_REC_PATH_*) */
 	bool look;
+	/* memory both records show as it is then (poll's array): at a[0] */
+	size_t both_len;
 	/*
 	 * An iovec call: its array (a copy: v, cnt entries) goes with both
 	 * records, and its exit's buffers up to the result and the snaplen.
@@ -369,6 +373,27 @@ static void add_path(struct sct_rec *r, const char *p, uint32_t tid)
 	s->pad = 0;
 	r->nsnip++;
 	r->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN(n));
+}
+
+/*
+ * n bytes of the thread's memory at addr as a snippet of r, read with
+ * process_vm_readv (none where the kernel could not read them either).
+ */
+static void add_mem(struct sct_rec *r, uint64_t addr, size_t n, uint32_t tid)
+{
+	struct sct_snip *s = (struct sct_snip *)((uint8_t *)r + r->len);
+	struct iovec local = { s + 1, n };
+	struct iovec remote = { (void *)(uintptr_t)addr, n };
+	long got;
+
+	got = sys(SYS_process_vm_readv, tid, &local, 1, &remote, 1, 0);
+	if (got <= 0)
+		return;
+	s->addr = addr;
+	s->len = (uint32_t)got;
+	s->pad = 0;
+	r->nsnip++;
+	r->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN((size_t)got));
 }
 
 /* The bytes sctrace reads at a new fd's exit: SCT_FD_FACTS in ring.h. */
@@ -436,6 +461,10 @@ static bool record(struct me *m, const struct call *c, long *res)
 	if (c->new_fd)
 		exit_max += sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
+	if (c->both_len) {
+		enter_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(c->both_len);
+		exit_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(c->both_len);
+	}
 	if (c->v) {
 		size_t vb = sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(c->cnt * sizeof(*c->v));
@@ -478,6 +507,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 		add_path(e, c->path, h->tid);
 	if (c->v)
 		add_snip(e, (uint64_t)c->a[1], c->v, c->cnt * sizeof(*c->v));
+	if (c->both_len)
+		add_mem(e, (uint64_t)c->a[0], c->both_len, h->tid);
 	e->ts = now();
 	head += e->len;
 	__atomic_store_n(&h->head, head, __ATOMIC_RELEASE);
@@ -505,6 +536,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 		add_fd_facts(x, ret);
 	if (c->v)
 		add_iov(x, c, ret < (long)snap ? ret : (long)snap);
+	if (c->both_len)
+		add_mem(x, (uint64_t)c->a[0], c->both_len, h->tid);
 	x->ts = now();
 	__atomic_store_n(&h->head, head + x->len, __ATOMIC_RELEASE);
 	m->busy = false;
@@ -694,6 +727,43 @@ EXPORT ssize_t pwritev64(int fd, const struct iovec *iov, int cnt, off_t pos)
 
 EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
 	__attribute__((alias("pwritev64")));
+
+/*
+ * poll and epoll_wait, where glibc makes those syscalls (x86_64; aarch64
+ * has neither: its glibc makes ppoll and epoll_pwait, left to libc).
+ * poll's events show its array, at most SCT_REC_POLL_MAX entries.
+ */
+static int (*libc_poll)(struct pollfd *, nfds_t, int);
+static int (*libc_epoll_wait)(int, struct epoll_event *, int, int);
+
+EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
+{
+#ifdef SYS_poll
+	struct call c = { .rc = SCT_RC_poll, .nr = SYS_poll,
+			  .a = { (long)fds, (long)n, timeout },
+			  .both_len = n * sizeof(*fds) };
+	struct me *m;
+	long r;
+
+	if (n <= SCT_REC_POLL_MAX && (m = ring()) && record(m, &c, &r))
+		return (int)result(r);
+#endif
+	return libc_poll(fds, n, timeout);
+}
+
+EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
+{
+#ifdef SYS_epoll_wait
+	struct call c = { .rc = SCT_RC_epoll_wait, .nr = SYS_epoll_wait,
+			  .a = { epfd, (long)ev, max, timeout } };
+	struct me *m;
+	long r;
+
+	if ((m = ring()) && record(m, &c, &r))
+		return (int)result(r);
+#endif
+	return libc_epoll_wait(epfd, ev, max, timeout);
+}
 
 /*
  * Opens, all made as openat (as glibc does), the mode 0 unless the flags
@@ -979,7 +1049,8 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_ioctl, "ioctl") || !LIBC(libc_fcntl, "fcntl64") ||
 	    !LIBC(libc_isatty, "isatty") || !LIBC(libc_readv, "readv") ||
 	    !LIBC(libc_writev, "writev") || !LIBC(libc_preadv, "preadv64") ||
-	    !LIBC(libc_pwritev, "pwritev64"))
+	    !LIBC(libc_pwritev, "pwritev64") || !LIBC(libc_poll, "poll") ||
+	    !LIBC(libc_epoll_wait, "epoll_wait"))
 		return;
 	/* (optional: a glibc before 2.33 exports no fstatat64) */
 	LIBC(libc_fstatat, "fstatat64");

@@ -90,11 +90,11 @@ else
 				s/(addr|res|argument|arg)=[0-9A-F]{6,}/\1=A/g; s/res=[0-9]+\(/res=N(/;
 				s/ ino=[0-9]+//; s/exe_ino_[a-z]+=[^ ]+ [^ ]+//g;
 				s/(ptrace|recorded)(\.new)?\.scap\.(out|err)/CAP.\3/g' |
-			grep -E ' (newfstatat|openat|read|write|close|readv|writev|preadv|pwritev) ' |
+			grep -E ' (newfstatat|openat|read|write|close|readv|writev|preadv|pwritev|poll|epoll_wait) ' |
 			sort >"$TMP/$mode.new"
 	done
 	if cmp -s "$TMP/ptrace.new" "$TMP/recorded.new"; then
-		pass "libs 0.25: the same newfstatat, openat, read(v), write(v), preadv, pwritev and close events ($(wc -l <"$TMP/ptrace.new"))"
+		pass "libs 0.25: the same newfstatat, openat, read(v), write(v), preadv, pwritev, poll, epoll_wait and close events ($(wc -l <"$TMP/ptrace.new"))"
 	else
 		fail "libs 0.25: the events differ (< ptrace, > recorded):"
 		diff "$TMP/ptrace.new" "$TMP/recorded.new" | sed -n '1,30s/^/      /p'

@@ -7,7 +7,8 @@
  *                       close, creating opens, failing calls (EBADF), a payload longer than
  *                       the snaplen, the getpid family; the iovec calls
  *                       (a partial readv, more entries than the recorder
- *                       takes, a bad array); 4 threads writing;
+ *                       takes, a bad array); poll, epoll_wait;
+ *                       4 threads writing;
  *                       a fork child, a vfork child and a CLONE_VM child
  *                       writing; a signal handler writing while the main
  *                       thread waits in a read; 6000 writes in a row (more
@@ -25,11 +26,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -249,6 +252,37 @@ static void iovecs(void)
 	close(fd);
 }
 
+/* poll and epoll_wait (recorded where glibc makes those syscalls) */
+static void polls(void)
+{
+	static struct pollfd many[300];
+	struct pollfd f[2];
+	struct epoll_event ev = { .events = EPOLLIN }, out[4];
+	struct pollfd *volatile bad = (struct pollfd *)16;
+	int p[2], e, i;
+
+	if (pipe(p) || write(p[1], "p", 1) != 1)
+		die("pipe");
+	f[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	f[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT | POLLIN };
+	for (i = 0; i < 300; i++)
+		many[i] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	if (poll(f, 2, 100) != 2 || f[0].revents != POLLIN ||
+	    /* more than the recorder takes: libc's */
+	    poll(many, 300, 0) != 300 ||
+	    poll(bad, 1, 0) != -1 || errno != EFAULT)
+		die("poll");
+	e = epoll_create1(EPOLL_CLOEXEC);
+	if (e < 0 || epoll_ctl(e, EPOLL_CTL_ADD, p[0], &ev) ||
+	    epoll_wait(e, out, 4, 100) != 1 ||
+	    read(p[0], f, 1) != 1 || epoll_wait(e, out, 4, 0) != 0 ||
+	    epoll_wait(-1, out, 4, 0) != -1 || errno != EBADF)
+		die("epoll_wait");
+	close(e);
+	close(p[0]);
+	close(p[1]);
+}
+
 static void threads(void)
 {
 	static struct job jobs[] = {
@@ -425,6 +459,22 @@ static void hot(void)
 	HOT(fcntl(fd, F_GETFL));
 	HOT(ioctl(fd, FIONREAD, &f));
 	HOT(getpid());
+	{
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		int ep = epoll_create1(EPOLL_CLOEXEC);
+		struct epoll_event ev;
+
+		/* (x86_64's glibc makes these; aarch64's ppoll, epoll_pwait) */
+#ifdef SYS_poll
+		HOT(poll(&pf, 1, 0));
+#endif
+#ifdef SYS_epoll_wait
+		HOT(epoll_wait(ep, &ev, 1, 0));
+#endif
+		(void)pf;
+		(void)ev;
+		close(ep);
+	}
 	HOT((int)getuid());
 	for (i = 0; i < HOT_TURNS; i++) {
 		f = open(dir, O_RDONLY | O_DIRECTORY);
@@ -461,6 +511,7 @@ int main(int argc, char **argv)
 	}
 	basics();
 	iovecs();
+	polls();
 	threads();
 	children();
 	handler();
