@@ -267,6 +267,8 @@ struct loaded {
 	struct sct_mem_snip snips[MAX_SNIPS];
 	unsigned nsnip;
 	struct sct_fd_facts facts;	/* fd -1: none */
+	struct sct_sock_facts sock;
+	bool has_sock;
 };
 
 /*
@@ -293,6 +295,7 @@ static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 	l->rec = rec = (const struct sct_rec *)copy;
 	l->nsnip = 0;
 	l->facts.fd = -1;
+	l->has_sock = false;
 	if (rec->len != len || rec->nsnip > MAX_SNIPS ||
 	    rec->nr != b->rec.nr || rec->kind != b->rec.kind)
 		return false;
@@ -315,6 +318,15 @@ static bool load(struct sct_run *r, struct sct_bring *b, struct loaded *l)
 			if (sn.len != sizeof(l->facts))
 				return false;
 			memcpy(&l->facts, copy + pos, sizeof(l->facts));
+		} else if (sn.addr == 1) {
+			/* a socket's addresses */
+			if (sn.len != sizeof(l->sock))
+				return false;
+			memcpy(&l->sock, copy + pos, sizeof(l->sock));
+			if (l->sock.llen > SCT_SOCK_ADDR_MAX ||
+			    l->sock.rlen > SCT_SOCK_ADDR_MAX)
+				return false;
+			l->has_sock = true;
 		} else {
 			l->snips[l->nsnip].addr = sn.addr;
 			l->snips[l->nsnip].len = sn.len;
@@ -338,6 +350,8 @@ static void from_record(struct sct_run *r, const struct loaded *l)
 	sct_mem_from_record(l ? l->snips : NULL, l ? l->nsnip : 0);
 	r->call.rec_fd = f;
 	r->enter_call.rec_fd = f;
+	r->call.rec_sock = r->enter_call.rec_sock =
+		l && l->has_sock ? &l->sock : NULL;
 }
 
 static void write_enter(struct sct_run *r, struct sct_thread *t,

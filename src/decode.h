@@ -21,6 +21,7 @@
 
 struct sct_arch;
 struct sct_fd_facts;
+struct sct_sock_facts;
 struct sct_procinfo;
 
 enum sct_op {
@@ -159,6 +160,8 @@ struct sct_call {
 	 * 0: it did not, or a stop).
 	 */
 	int rec_path;
+	/* its socket's addresses as it recorded them (NULL: none) */
+	const struct sct_sock_facts *rec_sock;
 	/* scratch space, reset per event */
 	uint8_t *arena;
 	size_t arena_len, arena_cap;

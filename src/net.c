@@ -2,6 +2,7 @@
 /* Socket addresses and tuples from the real sockets of the tracee. */
 #include "config.h"
 #include "net.h"
+#include "ring.h"
 #include "decode.h"
 #include "mem.h"
 #include "ppm_flags.h"
@@ -263,21 +264,40 @@ ssize_t sct_sock_tuple(struct sct_sock *sk, int fd, uint64_t addr,
 {
 	struct sockaddr_storage local, remote;
 	socklen_t llen = sizeof(local), rlen = sizeof(remote);
-	int our = grab(sk, fd);
+	const struct sct_sock_facts *f = sk->c->rec_sock;
+	int our = -1;
 	struct stat st;
 	char lpath[110], rpath[110];
 	uint64_t ino = 0;
 
-	if (our < 0 || getsockname(our, (struct sockaddr *)&local, &llen) < 0)
-		return 0;
+	if (sk->c->rec_fd) {
+		/* a record's: the socket as the recorder saw it (ring.h) */
+		if (!f || !f->llen || f->llen > sizeof(local))
+			return 0;
+		memset(&local, 0, sizeof(local));
+		memcpy(&local, f->local, f->llen);
+		llen = f->llen;
+	} else {
+		our = grab(sk, fd);
+		if (our < 0 ||
+		    getsockname(our, (struct sockaddr *)&local, &llen) < 0)
+			return 0;
+	}
 	rlen = user_addr(sk, addr, addrlen, &remote);
-	if (!rlen) {
+	if (!rlen && f) {
+		memset(&remote, 0, sizeof(remote));
+		if (f->rlen <= sizeof(remote))
+			memcpy(&remote, f->remote, f->rlen);
+		rlen = f->rlen <= sizeof(remote) ? f->rlen : 0;
+	} else if (!rlen) {
 		rlen = sizeof(remote);
 		if (getpeername(our, (struct sockaddr *)&remote, &rlen) < 0)
 			rlen = 0;
 	}
 	if (local.ss_family == AF_UNIX) {
-		if (fstat(our, &st) == 0)
+		if (f)
+			ino = f->ino;
+		else if (fstat(our, &st) == 0)
 			ino = st.st_ino;
 		unix_path(rlen ? (struct sockaddr *)&remote : NULL, rlen,
 			  rpath);

@@ -62,7 +62,8 @@ struct sct_ack {
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
 	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl) X(readv) \
-	X(writev) X(preadv) X(pwritev) X(poll) X(epoll_wait)
+	X(writev) X(preadv) X(pwritev) X(poll) X(epoll_wait) X(sendto) \
+	X(recvfrom)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,
@@ -133,6 +134,20 @@ struct sct_snip {
 struct sct_fd_facts {
 	int64_t fd;
 	uint64_t dev, ino;
+};
+
+/*
+ * A snippet at address 1 of this size: what sctrace reads of a socket fd
+ * for an event's tuple at a stop, as the recorder read it: getsockname's
+ * and getpeername's addresses (length 0: the call failed) and, for a
+ * unix socket, fstat's inode.  In a sendto's ENTER record and a
+ * recvfrom's EXIT record.
+ */
+#define SCT_SOCK_ADDR_MAX	128
+struct sct_sock_facts {
+	uint32_t llen, rlen;
+	uint64_t ino;
+	uint8_t local[SCT_SOCK_ADDR_MAX], remote[SCT_SOCK_ADDR_MAX];
 };
 
 /*

@@ -3,7 +3,8 @@
  * libsctrace-preload.so: the in-process recorder.  Preloaded into a
  * program that sctrace launches, it makes a few hot syscalls itself (read,
  * write, their positional and vector forms, lseek, close, opens (not O_TMPFILE),
- * the stat family, ioctl, fcntl, the getpid family: SCT_RECORDED in
+ * the stat family, ioctl, fcntl, the getpid family, send and recv, poll:
+ * SCT_RECORDED in
  * ring.h) from the trampoline page that sctrace's seccomp filter lets
  * through without a stop, and records each into its thread's ring for the
  * tracer to decode (src/ring.h has the protocol, src/buffer.c the other
@@ -31,6 +32,7 @@
 #include <sys/ioctl.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -320,6 +322,12 @@ struct call {
 	/* memory both records show as it is then (poll's array): at a[0] */
 	size_t both_len;
 	/*
+	 * A socket call: the socket's addresses (SCT_SOCK_*) with its enter
+	 * (sendto: and the address at a[4], a[5] bytes) or its exit
+	 * (recvfrom: and the length at a[5], then that much address at a[4]).
+	 */
+	unsigned sock;
+	/*
 	 * An iovec call: its array (a copy: v, cnt entries) goes with both
 	 * records, and its exit's buffers up to the result and the snaplen.
 	 */
@@ -396,6 +404,54 @@ static void add_mem(struct sct_rec *r, uint64_t addr, size_t n, uint32_t tid)
 	r->len += (uint32_t)(sizeof(*s) + SCT_REC_ALIGN((size_t)got));
 }
 
+enum { SOCK_NONE, SOCK_TO, SOCK_FROM };
+
+/*
+ * A socket call's facts (struct sct_sock_facts) and the address it passes
+ * or gets (struct call's sock).
+ */
+static void add_sock(struct sct_rec *r, const struct call *c, uint32_t tid)
+{
+	struct sct_sock_facts f = { 0 };
+	socklen_t len = SCT_SOCK_ADDR_MAX;
+	uint64_t alen = 0;
+
+	if (sys(SYS_getsockname, c->a[0], f.local, &len, 0, 0, 0) == 0)
+		f.llen = len < SCT_SOCK_ADDR_MAX ? len : SCT_SOCK_ADDR_MAX;
+	len = SCT_SOCK_ADDR_MAX;
+	if (sys(SYS_getpeername, c->a[0], f.remote, &len, 0, 0, 0) == 0)
+		f.rlen = len < SCT_SOCK_ADDR_MAX ? len : SCT_SOCK_ADDR_MAX;
+	if (f.llen >= 2 && ((struct sockaddr *)f.local)->sa_family == AF_UNIX) {
+		struct stat st;
+
+		if (sys(SYS_fstat, c->a[0], &st, 0, 0, 0, 0) == 0)
+			f.ino = st.st_ino;
+	}
+	add_snip(r, 1, &f, sizeof(f));
+	if (!c->a[4] || !c->a[5])
+		return;
+	if (c->sock == SOCK_TO) {
+		alen = (uint64_t)c->a[5];
+	} else {
+		uint32_t n = r->nsnip;
+		const struct sct_snip *s;
+		uint32_t v;
+
+		add_mem(r, (uint64_t)c->a[5], 4, tid);
+		if (r->nsnip == n)
+			return;
+		s = (const struct sct_snip *)((const uint8_t *)r + r->len -
+					      sizeof(*s) - 8);
+		if (s->len != 4)
+			return;
+		memcpy(&v, s + 1, 4);
+		alen = v;
+	}
+	if (alen)
+		add_mem(r, (uint64_t)c->a[4],
+			alen < SCT_SOCK_ADDR_MAX ? alen : SCT_SOCK_ADDR_MAX, tid);
+}
+
 /* The bytes sctrace reads at a new fd's exit: SCT_FD_FACTS in ring.h. */
 static void add_fd_facts(struct sct_rec *r, long fd)
 {
@@ -461,6 +517,17 @@ static bool record(struct me *m, const struct call *c, long *res)
 	if (c->new_fd)
 		exit_max += sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
+	if (c->sock) {
+		size_t sb = sizeof(struct sct_snip) +
+			    sizeof(struct sct_sock_facts) +
+			    sizeof(struct sct_snip) + SCT_SOCK_ADDR_MAX +
+			    sizeof(struct sct_snip) + 8;
+
+		if (c->sock == SOCK_TO)
+			enter_max += sb;
+		else
+			exit_max += sb;
+	}
 	if (c->both_len) {
 		enter_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(c->both_len);
 		exit_max += sizeof(struct sct_snip) + SCT_REC_ALIGN(c->both_len);
@@ -509,6 +576,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 		add_snip(e, (uint64_t)c->a[1], c->v, c->cnt * sizeof(*c->v));
 	if (c->both_len)
 		add_mem(e, (uint64_t)c->a[0], c->both_len, h->tid);
+	if (c->sock == SOCK_TO)
+		add_sock(e, c, h->tid);
 	e->ts = now();
 	head += e->len;
 	__atomic_store_n(&h->head, head, __ATOMIC_RELEASE);
@@ -538,6 +607,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 		add_iov(x, c, ret < (long)snap ? ret : (long)snap);
 	if (c->both_len)
 		add_mem(x, (uint64_t)c->a[0], c->both_len, h->tid);
+	if (c->sock == SOCK_FROM)
+		add_sock(x, c, h->tid);
 	x->ts = now();
 	__atomic_store_n(&h->head, head + x->len, __ATOMIC_RELEASE);
 	m->busy = false;
@@ -727,6 +798,47 @@ EXPORT ssize_t pwritev64(int fd, const struct iovec *iov, int cnt, off_t pos)
 
 EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
 	__attribute__((alias("pwritev64")));
+
+/*
+ * send, recv, sendto, recvfrom: glibc makes all of them sendto and
+ * recvfrom (no address: NULL, 0).  Their tuples come from the socket's
+ * addresses read by the recorder (add_sock).
+ */
+static ssize_t (*libc_sendto)(int, const void *, size_t, int,
+			      const struct sockaddr *, socklen_t);
+static ssize_t (*libc_recvfrom)(int, void *, size_t, int, struct sockaddr *,
+				socklen_t *);
+
+EXPORT ssize_t sendto(int fd, const void *buf, size_t n, int flags,
+		      const struct sockaddr *to, socklen_t tolen)
+{
+	struct call c = { .rc = SCT_RC_sendto, .nr = SYS_sendto,
+			  .a = { fd, (long)buf, (long)n, flags, (long)to, tolen },
+			  .addr = buf, .max = n, .sock = SOCK_TO };
+
+	CALL(ring(), &c, libc_sendto(fd, buf, n, flags, to, tolen));
+}
+
+EXPORT ssize_t send(int fd, const void *buf, size_t n, int flags)
+{
+	return sendto(fd, buf, n, flags, NULL, 0);
+}
+
+EXPORT ssize_t recvfrom(int fd, void *buf, size_t n, int flags,
+			struct sockaddr *from, socklen_t *fromlen)
+{
+	struct call c = { .rc = SCT_RC_recvfrom, .nr = SYS_recvfrom,
+			  .a = { fd, (long)buf, (long)n, flags, (long)from,
+				 (long)fromlen },
+			  .addr = buf, .max = n, .sock = SOCK_FROM };
+
+	CALL(ring(), &c, libc_recvfrom(fd, buf, n, flags, from, fromlen));
+}
+
+EXPORT ssize_t recv(int fd, void *buf, size_t n, int flags)
+{
+	return recvfrom(fd, buf, n, flags, NULL, NULL);
+}
 
 /*
  * poll and epoll_wait, where glibc makes those syscalls (x86_64; aarch64
@@ -1050,7 +1162,8 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_isatty, "isatty") || !LIBC(libc_readv, "readv") ||
 	    !LIBC(libc_writev, "writev") || !LIBC(libc_preadv, "preadv64") ||
 	    !LIBC(libc_pwritev, "pwritev64") || !LIBC(libc_poll, "poll") ||
-	    !LIBC(libc_epoll_wait, "epoll_wait"))
+	    !LIBC(libc_epoll_wait, "epoll_wait") ||
+	    !LIBC(libc_sendto, "sendto") || !LIBC(libc_recvfrom, "recvfrom"))
 		return;
 	/* (optional: a glibc before 2.33 exports no fstatat64) */
 	LIBC(libc_fstatat, "fstatat64");

@@ -126,8 +126,8 @@ else
 	fail "hot: 200 of each recorded kind in ${s_hot:-?} stops (one kind stops?)"
 fi
 expect_eq "hot: 200 exit events of each kind" \
-	"close 201 fcntl 200 getpid 200 getuid 200 ioctl 200 lseek 200 openat 201 pread 200 preadv 200 pwrite 200 pwritev 200 read 200 readv 200 write 201 writev 200" \
-	"$(sd "$TMP/hot.scap" '%evt.type' "evt.dir='<' and evt.type in (close,fcntl,getpid,getuid,ioctl,lseek,openat,pread,preadv,pwrite,pwritev,read,readv,write,writev) and (fd.name startswith $d or evt.type in (getpid,getuid))" |
+	"close 201 fcntl 200 getpid 200 getuid 200 ioctl 200 lseek 200 openat 201 pread 200 preadv 200 pwrite 200 pwritev 200 read 200 readv 200 recvfrom 200 sendto 200 write 201 writev 200" \
+	"$(sd "$TMP/hot.scap" '%evt.type' "evt.dir='<' and evt.type in (close,fcntl,getpid,getuid,ioctl,lseek,openat,pread,preadv,pwrite,pwritev,read,readv,recvfrom,sendto,write,writev) and (fd.name startswith $d or evt.type in (getpid,getuid,sendto,recvfrom))" |
 		sort | uniq -c | awk '{ printf "%s %s ", $2, $1 }' | sed 's/ $//')"
 SCTRACE_OPTS=()
 

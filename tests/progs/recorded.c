@@ -35,6 +35,7 @@
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -459,6 +460,16 @@ static void hot(void)
 	HOT(fcntl(fd, F_GETFL));
 	HOT(ioctl(fd, FIONREAD, &f));
 	HOT(getpid());
+	{
+		int sp[2];
+
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp))
+			die("socketpair");
+		HOT(send(sp[0], "s", 1, 0));
+		HOT(recv(sp[1], buf, 1, 0));
+		close(sp[0]);
+		close(sp[1]);
+	}
 	{
 		struct pollfd pf = { .fd = fd, .events = POLLIN };
 		int ep = epoll_create1(EPOLL_CLOEXEC);
