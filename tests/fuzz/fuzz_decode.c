@@ -15,7 +15,9 @@
  *          (else enter), bit 3 decoder by index (nr % number of decoders,
  *          else by syscall number through the ABI's table), bit 4 the
  *          tracee is this process (its /proc files and fds; else a pid
- *          that cannot exist)
+ *          that cannot exist), bit 5 a record of the in-process
+ *          recorder (its fd facts, socket facts from the memory's first
+ *          bytes, bits 6-7 its path look: src/ring.h)
  *   1-4    syscall number (u32)
  *   5-6    snaplen (u16, at most 65000 as with -s)
  *   7-54   the six arguments (u64 each)
@@ -39,6 +41,7 @@
 #include "fuzz.h"
 #include "mem.h"
 #include "proc.h"
+#include "ring.h"
 #include "schema.h"
 
 #define HDR_LEN		67
@@ -109,6 +112,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct sct_procinfo *pi;
 	static uint8_t *arena;
 	static int self_pidfd = -1, none_pidfd = -1;
+	static struct sct_fd_facts fd_facts;
+	static struct sct_sock_facts sock_facts;
 	struct sct_val vals[SCT_MAX_PARAMS];
 	const struct sct_decoder *d = NULL;
 	const struct sct_arch *a;
@@ -164,6 +169,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.pidfd = self ? &self_pidfd : &none_pidfd;
 	c.arena = arena;
 	c.arena_cap = ARENA_SIZE;
+	if (flags & 32) {
+		/* lengths and all as the (untrusted) tracee wrote them */
+		memset(&sock_facts, 0, sizeof(sock_facts));
+		if (mem_len)
+			memcpy(&sock_facts, mem, mem_len < sizeof(sock_facts) ?
+						 mem_len : sizeof(sock_facts));
+		fd_facts.fd = c.ret;
+		fd_facts.dev = args[0];
+		fd_facts.ino = args[1];
+		c.rec_fd = &fd_facts;
+		c.rec_sock = mem_len >= sizeof(sock_facts) ? &sock_facts : NULL;
+		c.rec_path = (flags >> 6) & 3;
+	}
 
 	type = d->ev_enter + c.at_exit;
 	if (type >= SCT_EVENT_MAX || sct_events[type].nparams > SCT_MAX_PARAMS)
