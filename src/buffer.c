@@ -129,15 +129,21 @@ static const int *recordable_nrs(void)
 	return nrs;
 }
 
+/* Is nr a recordable call's native number?  (by a table, built once) */
+#define NR_TABLE	1024
 static bool accepted(int64_t nr)
 {
-	const int *nrs = recordable_nrs();
+	static bool table[NR_TABLE], built;
 	unsigned i;
 
-	for (i = 0; i < SCT_RC_COUNT; i++)
-		if (nrs[i] >= 0 && nrs[i] == nr)
-			return true;
-	return false;
+	if (!built) {
+		for (i = 0; i < SCT_RC_COUNT; i++)
+			if (recordable_nrs()[i] >= 0 &&
+			    recordable_nrs()[i] < NR_TABLE)
+				table[recordable_nrs()[i]] = true;
+		built = true;
+	}
+	return nr >= 0 && nr < NR_TABLE && table[nr];
 }
 
 static void ring_free(struct sct_run *r, struct sct_bring *b)
@@ -543,21 +549,6 @@ static void answer(struct sct_run *r, struct sct_thread *t, uint64_t addr)
 			  strerror(errno));
 }
 
-/* The calls to record: those that stop under the seccomp filter. */
-static uint32_t record_mask(const struct sct_seccomp *s)
-{
-	uint32_t mask = 0;
-	unsigned i;
-	int nr;
-
-	for (i = 0; i < SCT_RC_COUNT; i++) {
-		nr = recordable_nrs()[i];
-		if (nr >= 0 && sct_seccomp_traced(s, nr))
-			mask |= 1u << i;
-	}
-	return mask;
-}
-
 
 /* Map the ring the recorder of t passes: memfd fd of size total. */
 static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
@@ -613,7 +604,6 @@ static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
 	b->next = r->rings;
 	r->rings = b;
 	b->hdr->snaplen = r->o->snaplen;
-	b->hdr->record_mask = record_mask(r->o->seccomp);
 	__atomic_store_n(&b->hdr->ack, 1, __ATOMIC_RELEASE);
 	r->st->rings++;
 }

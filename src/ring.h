@@ -44,7 +44,7 @@
 #endif
 
 #define SCT_RING_MAGIC		0x676e6972u	/* "ring" */
-#define SCT_RING_VERSION	1
+#define SCT_RING_VERSION	2
 #define SCT_RING_SIZE_MIN	(64u << 10)
 #define SCT_RING_SIZE_MAX	(16u << 20)
 
@@ -55,8 +55,9 @@ struct sct_ack {
 };
 
 /*
- * The calls the recorder may record, in the order of the bits of
- * record_mask (what the tracer accepts in a record, too).
+ * The calls the recorder may record (what the tracer accepts in a
+ * record, too).  (Only without a capture filter on evt.type: then every
+ * syscall stops, and so must be recorded.)
  */
 #define SCT_RECORDED(X) \
 	X(read) X(write) X(pread64) X(pwrite64) X(lseek) X(close) \
@@ -73,7 +74,7 @@ enum {
 };
 
 /* paused: how the recorder makes its calls */
-#define SCT_RING_RECORD		0	/* recorded (those of record_mask) */
+#define SCT_RING_RECORD		0	/* recorded */
 #define SCT_RING_LIBC		1	/* through libc: they stop as usual */
 #define SCT_RING_FREE		2	/* from the trampoline, unrecorded */
 
@@ -86,12 +87,7 @@ struct sct_ring_hdr {
 	uint32_t snaplen;
 	uint32_t paused;	/* SCT_RING_*: LIBC while a vfork child shares
 				   the memory; FREE once nothing is recorded */
-	/*
-	 * Bit SCT_RC_x: record call x.  A call without its bit is made from
-	 * the trampoline unrecorded: sctrace's seccomp filter would not have
-	 * stopped it either (a capture filter on evt.type).
-	 */
-	uint32_t record_mask;
+	uint32_t pad0;
 	uint8_t own[32];	/* the recorder's own (the tracer ignores it) */
 	uint64_t head __attribute__((aligned(64)));	/* bytes committed */
 	uint64_t tail __attribute__((aligned(64)));	/* bytes consumed */

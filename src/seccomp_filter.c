@@ -30,9 +30,6 @@ struct sct_seccomp {
 	struct sock_filter *prog;
 	unsigned short len;
 	bool all;
-	/* the native syscalls it stops (not all: the rules' numbers) */
-	int *nrs;
-	unsigned nnrs;
 };
 
 /*
@@ -73,15 +70,8 @@ static int trace(struct sct_seccomp *s, const char *name)
 	if (nr == __NR_SCMP_ERROR)
 		return 0;	/* not on this machine: nothing to trace */
 	r = seccomp_rule_add(s->ctx, SCMP_ACT_TRACE(SCT_SECCOMP_DATA), nr, 0);
-	if (r == 0) {
-		int *n = realloc(s->nrs, (s->nnrs + 1) * sizeof(*n));
-
-		if (!n)
-			sct_die("out of memory");
-		s->nrs = n;
-		s->nrs[s->nnrs++] = nr;
+	if (r == 0)
 		s->count++;
-	}
 	return r == -EEXIST ? 0 : r;
 }
 
@@ -259,18 +249,6 @@ int sct_seccomp_trampoline(struct sct_seccomp *s, uint64_t ip)
 	return r;
 }
 
-bool sct_seccomp_traced(const struct sct_seccomp *s, int nr)
-{
-	unsigned i;
-
-	if (!s || s->all)
-		return true;
-	for (i = 0; i < s->nnrs; i++)
-		if (s->nrs[i] == nr)
-			return true;
-	return false;
-}
-
 unsigned sct_seccomp_count(const struct sct_seccomp *s)
 {
 	return s->count;
@@ -317,6 +295,5 @@ void sct_seccomp_free(struct sct_seccomp *s)
 		return;
 	seccomp_release(s->ctx);
 	free(s->prog);
-	free(s->nrs);
 	free(s);
 }

@@ -34,8 +34,6 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
  * to SCT_NR_MAGIC whatever the filter asks.  -errno.
  */
 int sct_seccomp_trampoline(struct sct_seccomp *s, uint64_t ip);
-/* Does the filter stop native syscall nr (s NULL: no filter, all do)? */
-bool sct_seccomp_traced(const struct sct_seccomp *s, int nr);
 /* Number of native syscalls the filter traces (for --stats and tests). */
 unsigned sct_seccomp_count(const struct sct_seccomp *s);
 /* In the child, just before exec: load it (sets no_new_privs). -errno. */

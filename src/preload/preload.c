@@ -306,7 +306,6 @@ static inline struct me *ring(void)
 /* ---- records ---- */
 
 struct call {
-	unsigned rc;		/* SCT_RC_* */
 	long nr;
 	long a[6];
 	/* the buffer its exit event shows: bytes at addr, up to the result */
@@ -498,8 +497,7 @@ static bool record(struct me *m, const struct call *c, long *res)
 	struct sct_rec *e, *x;
 	long ret;
 
-	if (!(h->record_mask & (1u << c->rc)) ||
-	    __atomic_load_n(&h->paused, __ATOMIC_ACQUIRE) == SCT_RING_FREE) {
+	if (__atomic_load_n(&h->paused, __ATOMIC_ACQUIRE) == SCT_RING_FREE) {
 		*res = sys(c->nr, c->a[0], c->a[1], c->a[2], c->a[3], c->a[4],
 			   c->a[5]);
 		return true;
@@ -641,7 +639,7 @@ ssize_t __pread_chk(int fd, void *buf, size_t n, off_t pos, size_t buflen);
 
 EXPORT ssize_t read(int fd, void *buf, size_t n)
 {
-	struct call c = { .rc = SCT_RC_read, .nr = SYS_read,
+	struct call c = { .nr = SYS_read,
 			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_read(fd, buf, n));
@@ -649,7 +647,7 @@ EXPORT ssize_t read(int fd, void *buf, size_t n)
 
 EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
 {
-	struct call c = { .rc = SCT_RC_read, .nr = SYS_read,
+	struct call c = { .nr = SYS_read,
 			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	if (n > buflen)
@@ -659,7 +657,7 @@ EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
 
 EXPORT ssize_t write(int fd, const void *buf, size_t n)
 {
-	struct call c = { .rc = SCT_RC_write, .nr = SYS_write,
+	struct call c = { .nr = SYS_write,
 			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_write(fd, buf, n));
@@ -667,7 +665,7 @@ EXPORT ssize_t write(int fd, const void *buf, size_t n)
 
 EXPORT ssize_t pread64(int fd, void *buf, size_t n, off_t pos)
 {
-	struct call c = { .rc = SCT_RC_pread64, .nr = SYS_pread64,
+	struct call c = { .nr = SYS_pread64,
 			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_pread(fd, buf, n, pos));
@@ -679,7 +677,7 @@ EXPORT ssize_t pread(int fd, void *buf, size_t n, off_t pos)
 EXPORT ssize_t __pread64_chk(int fd, void *buf, size_t n, off_t pos,
 			     size_t buflen)
 {
-	struct call c = { .rc = SCT_RC_pread64, .nr = SYS_pread64,
+	struct call c = { .nr = SYS_pread64,
 			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	if (n > buflen)
@@ -692,7 +690,7 @@ EXPORT ssize_t __pread_chk(int fd, void *buf, size_t n, off_t pos,
 
 EXPORT ssize_t pwrite64(int fd, const void *buf, size_t n, off_t pos)
 {
-	struct call c = { .rc = SCT_RC_pwrite64, .nr = SYS_pwrite64,
+	struct call c = { .nr = SYS_pwrite64,
 			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
 	CALL(ring(), &c, libc_pwrite(fd, buf, n, pos));
@@ -703,7 +701,7 @@ EXPORT ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos)
 
 EXPORT off_t lseek64(int fd, off_t pos, int whence)
 {
-	struct call c = { .rc = SCT_RC_lseek, .nr = SYS_lseek,
+	struct call c = { .nr = SYS_lseek,
 			  .a = { fd, pos, whence } };
 
 	CALL(ring(), &c, libc_lseek(fd, pos, whence));
@@ -714,7 +712,7 @@ EXPORT off_t lseek(int fd, off_t pos, int whence)
 
 EXPORT int close(int fd)
 {
-	struct call c = { .rc = SCT_RC_close, .nr = SYS_close, .a = { fd } };
+	struct call c = { .nr = SYS_close, .a = { fd } };
 
 	CALL(ring(), &c, libc_close(fd));
 }
@@ -747,11 +745,11 @@ static bool iov_copy(struct me *m, struct call *c, struct iovec *v,
 	return true;
 }
 
-static long iov_call(unsigned rc, long nr, int fd, const struct iovec *iov,
-		     int cnt, off_t pos, bool *done)
+static long iov_call(long nr, int fd, const struct iovec *iov, int cnt,
+		     off_t pos, bool *done)
 {
 	struct iovec v[SCT_REC_IOV_MAX];
-	struct call c = { .rc = rc, .nr = nr,
+	struct call c = { .nr = nr,
 			  .a = { fd, (long)iov, cnt, pos, 0 } };
 	struct me *m = ring();
 	long r;
@@ -763,7 +761,7 @@ static long iov_call(unsigned rc, long nr, int fd, const struct iovec *iov,
 EXPORT ssize_t readv(int fd, const struct iovec *iov, int cnt)
 {
 	bool done;
-	long r = iov_call(SCT_RC_readv, SYS_readv, fd, iov, cnt, 0, &done);
+	long r = iov_call(SYS_readv, fd, iov, cnt, 0, &done);
 
 	return done ? r : libc_readv(fd, iov, cnt);
 }
@@ -771,7 +769,7 @@ EXPORT ssize_t readv(int fd, const struct iovec *iov, int cnt)
 EXPORT ssize_t writev(int fd, const struct iovec *iov, int cnt)
 {
 	bool done;
-	long r = iov_call(SCT_RC_writev, SYS_writev, fd, iov, cnt, 0, &done);
+	long r = iov_call(SYS_writev, fd, iov, cnt, 0, &done);
 
 	return done ? r : libc_writev(fd, iov, cnt);
 }
@@ -779,7 +777,7 @@ EXPORT ssize_t writev(int fd, const struct iovec *iov, int cnt)
 EXPORT ssize_t preadv64(int fd, const struct iovec *iov, int cnt, off_t pos)
 {
 	bool done;
-	long r = iov_call(SCT_RC_preadv, SYS_preadv, fd, iov, cnt, pos, &done);
+	long r = iov_call(SYS_preadv, fd, iov, cnt, pos, &done);
 
 	return done ? r : libc_preadv(fd, iov, cnt, pos);
 }
@@ -790,7 +788,7 @@ EXPORT ssize_t preadv(int fd, const struct iovec *iov, int cnt, off_t pos)
 EXPORT ssize_t pwritev64(int fd, const struct iovec *iov, int cnt, off_t pos)
 {
 	bool done;
-	long r = iov_call(SCT_RC_pwritev, SYS_pwritev, fd, iov, cnt, pos,
+	long r = iov_call(SYS_pwritev, fd, iov, cnt, pos,
 			  &done);
 
 	return done ? r : libc_pwritev(fd, iov, cnt, pos);
@@ -812,7 +810,7 @@ static ssize_t (*libc_recvfrom)(int, void *, size_t, int, struct sockaddr *,
 EXPORT ssize_t sendto(int fd, const void *buf, size_t n, int flags,
 		      const struct sockaddr *to, socklen_t tolen)
 {
-	struct call c = { .rc = SCT_RC_sendto, .nr = SYS_sendto,
+	struct call c = { .nr = SYS_sendto,
 			  .a = { fd, (long)buf, (long)n, flags, (long)to, tolen },
 			  .addr = buf, .max = n, .sock = SOCK_TO };
 
@@ -827,7 +825,7 @@ EXPORT ssize_t send(int fd, const void *buf, size_t n, int flags)
 EXPORT ssize_t recvfrom(int fd, void *buf, size_t n, int flags,
 			struct sockaddr *from, socklen_t *fromlen)
 {
-	struct call c = { .rc = SCT_RC_recvfrom, .nr = SYS_recvfrom,
+	struct call c = { .nr = SYS_recvfrom,
 			  .a = { fd, (long)buf, (long)n, flags, (long)from,
 				 (long)fromlen },
 			  .addr = buf, .max = n, .sock = SOCK_FROM };
@@ -851,7 +849,7 @@ static int (*libc_epoll_wait)(int, struct epoll_event *, int, int);
 EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
 {
 #ifdef SYS_poll
-	struct call c = { .rc = SCT_RC_poll, .nr = SYS_poll,
+	struct call c = { .nr = SYS_poll,
 			  .a = { (long)fds, (long)n, timeout },
 			  .both_len = n * sizeof(*fds) };
 	struct me *m;
@@ -866,7 +864,7 @@ EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
 EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
 #ifdef SYS_epoll_wait
-	struct call c = { .rc = SCT_RC_epoll_wait, .nr = SYS_epoll_wait,
+	struct call c = { .nr = SYS_epoll_wait,
 			  .a = { epfd, (long)ev, max, timeout } };
 	struct me *m;
 	long r;
@@ -886,7 +884,7 @@ EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 static int open_call(int dirfd, const char *path, int flags, mode_t mode,
 		     int (*libc_call)(int, const char *, int, mode_t))
 {
-	struct call c = { .rc = SCT_RC_openat, .nr = SYS_openat,
+	struct call c = { .nr = SYS_openat,
 			  .a = { dirfd, (long)path, flags,
 				 SCT_OPEN_NEEDS_MODE(flags) ? mode : 0 },
 			  .path = path, .path_enter = true, .new_fd = true,
@@ -980,7 +978,7 @@ static bool glibc_stats;	/* glibc >= 2.33 */
 static int stat_call(int dirfd, const char *path, struct stat *buf,
 		     int flags)
 {
-	struct call c = { .rc = SCT_RC_newfstatat, .nr = SYS_newfstatat,
+	struct call c = { .nr = SYS_newfstatat,
 			  .a = { dirfd, (long)path, (long)buf, flags },
 			  .path = path };
 	struct me *m;
@@ -1055,7 +1053,7 @@ static int (*libc_fcntl)(int, int, ...);
 
 EXPORT int ioctl(int fd, unsigned long req, ...)
 {
-	struct call c = { .rc = SCT_RC_ioctl, .nr = SYS_ioctl };
+	struct call c = { .nr = SYS_ioctl };
 	struct me *m;
 	va_list ap;
 	void *arg;
@@ -1079,7 +1077,7 @@ static int (*libc_isatty)(int);
 EXPORT int isatty(int fd)
 {
 	unsigned char kernel_termios[64];
-	struct call c = { .rc = SCT_RC_ioctl, .nr = SYS_ioctl,
+	struct call c = { .nr = SYS_ioctl,
 			  .a = { fd, TCGETS, (long)kernel_termios } };
 	struct me *m;
 	long r;
@@ -1091,7 +1089,7 @@ EXPORT int isatty(int fd)
 
 static int fcntl_call(int fd, int cmd, va_list ap)
 {
-	struct call c = { .rc = SCT_RC_fcntl, .nr = SYS_fcntl };
+	struct call c = { .nr = SYS_fcntl };
 	struct me *m;
 	void *arg;
 	long r;
@@ -1125,7 +1123,7 @@ EXPORT int fcntl(int fd, int cmd, ...) __attribute__((alias("fcntl64")));
 #define ID_CALL(name, type)					\
 EXPORT type name(void)						\
 {								\
-	struct call c = { .rc = SCT_RC_##name, .nr = SYS_##name };	\
+	struct call c = { .nr = SYS_##name };	\
 	struct me *m = ring();					\
 	long r;							\
 								\
