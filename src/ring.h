@@ -64,7 +64,9 @@ struct sct_ack {
 	X(getpid) X(getppid) X(gettid) X(getuid) X(geteuid) X(getgid) \
 	X(getegid) X(openat) X(newfstatat) X(ioctl) X(fcntl) X(readv) \
 	X(writev) X(preadv) X(pwritev) X(poll) X(epoll_wait) X(sendto) \
-	X(recvfrom)
+	X(recvfrom) X(dup) X(dup2) X(dup3) X(unlink) X(unlinkat) X(mkdir) \
+	X(mkdirat) X(rmdir) X(access) X(rename) X(renameat) X(fchmod) \
+	X(fchown) X(flock)
 
 enum {
 #define SCT_RC_ENUM(name) SCT_RC_##name,

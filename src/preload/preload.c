@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/epoll.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -38,6 +39,7 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -151,6 +153,7 @@ static struct sct_ack ack;
  */
 static volatile uint32_t *alive;
 static pthread_key_t ring_key;
+static void ready(void);
 
 /*
  * A thread's state lives in its ring's header (own[]), found through a
@@ -311,6 +314,8 @@ struct call {
 	/* the buffer its exit event shows: bytes at addr, up to the result */
 	const void *addr;
 	size_t max;
+	/* a second path its exit event shows (rename's new one) */
+	const char *path2;
 	/* a path its exit event shows (and its enter: path_enter) */
 	const char *path;
 	bool path_enter;
@@ -512,6 +517,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 		enter_max += sizeof(struct sct_snip) + PATH_BYTES;
 	if (c->path)
 		exit_max += sizeof(struct sct_snip) + PATH_BYTES;
+	if (c->path2)
+		exit_max += sizeof(struct sct_snip) + PATH_BYTES;
 	if (c->new_fd)
 		exit_max += sizeof(struct sct_snip) +
 			    SCT_REC_ALIGN(sizeof(struct sct_fd_facts));
@@ -596,6 +603,8 @@ static bool record(struct me *m, const struct call *c, long *res)
 	} else if (c->path && !c->path_enter) {
 		add_path(x, c->path, h->tid);
 	}
+	if (c->path2)
+		add_path(x, c->path2, h->tid);
 	if (c->addr && ret > 0)
 		add_snip(x, (uint64_t)(uintptr_t)c->addr, c->addr,
 			 (size_t)ret < snap ? (size_t)ret : snap);
@@ -632,6 +641,7 @@ ssize_t __pread_chk(int fd, void *buf, size_t n, off_t pos, size_t buflen);
 
 #define CALL(m, c, libc_call) do {				\
 	long r_;						\
+	ready();						\
 	if ((m) && record((m), (c), &r_))			\
 		return result(r_);				\
 	return libc_call;					\
@@ -650,6 +660,7 @@ EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen)
 	struct call c = { .nr = SYS_read,
 			  .a = { fd, (long)buf, (long)n }, .addr = buf, .max = n };
 
+	ready();
 	if (n > buflen)
 		return libc_read_chk(fd, buf, n, buflen);
 	CALL(ring(), &c, libc_read_chk(fd, buf, n, buflen));
@@ -680,6 +691,7 @@ EXPORT ssize_t __pread64_chk(int fd, void *buf, size_t n, off_t pos,
 	struct call c = { .nr = SYS_pread64,
 			  .a = { fd, (long)buf, (long)n, pos }, .addr = buf, .max = n };
 
+	ready();
 	if (n > buflen)
 		return libc_pread_chk(fd, buf, n, pos, buflen);
 	CALL(ring(), &c, libc_pread_chk(fd, buf, n, pos, buflen));
@@ -754,6 +766,7 @@ static long iov_call(long nr, int fd, const struct iovec *iov, int cnt,
 	struct me *m = ring();
 	long r;
 
+	ready();
 	*done = m && iov_copy(m, &c, v, iov, cnt) && record(m, &c, &r);
 	return *done ? result(r) : 0;
 }
@@ -796,6 +809,103 @@ EXPORT ssize_t pwritev64(int fd, const struct iovec *iov, int cnt, off_t pos)
 
 EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
 	__attribute__((alias("pwritev64")));
+
+/*
+ * Calls on fds and paths whose events show only their arguments and the
+ * paths (read after the call): made as glibc makes them.  The ones of the
+ * old ABI (unlink, mkdir, rmdir, access, rename, dup2) only where glibc
+ * makes that syscall (x86_64; aarch64's glibc makes the *at ones, with
+ * arguments of its own, and they stop).
+ */
+#define COMMA ,
+
+#define FD_CALL(ret_t, name, params, args, cargs)		\
+static ret_t (*libc_##name) params;					\
+EXPORT ret_t name params						\
+{									\
+	struct call c = { .nr = SYS_##name, .a = { args } };		\
+	struct me *m;							\
+	long r;								\
+									\
+	ready();							\
+	m = ring();							\
+	if (m && record(m, &c, &r))					\
+		return (ret_t)result(r);				\
+	return libc_##name cargs;					\
+}
+
+#define PATH_CALL(ret_t, name, params, path_arg, args, cargs)		\
+static ret_t (*libc_##name) params;					\
+EXPORT ret_t name params						\
+{									\
+	struct call c = { .nr = SYS_##name, .a = { args },		\
+			  .path = (path_arg) };				\
+	struct me *m;							\
+	long r;								\
+									\
+	ready();							\
+	m = ring();							\
+	if (m && record(m, &c, &r))					\
+		return (ret_t)result(r);				\
+	return libc_##name cargs;					\
+}
+
+FD_CALL(int, dup, (int fd), fd, (fd))
+FD_CALL(int, dup3, (int fd, int to, int flags), fd COMMA to COMMA flags,
+	(fd, to, flags))
+FD_CALL(int, fchmod, (int fd, mode_t mode), fd COMMA mode, (fd, mode))
+FD_CALL(int, fchown, (int fd, uid_t uid, gid_t gid), fd COMMA uid COMMA gid,
+	(fd, uid, gid))
+FD_CALL(int, flock, (int fd, int op), fd COMMA op, (fd, op))
+PATH_CALL(int, unlinkat, (int dirfd, const char *path, int flags), path,
+	  dirfd COMMA (long)path COMMA flags, (dirfd, path, flags))
+PATH_CALL(int, mkdirat, (int dirfd, const char *path, mode_t mode), path,
+	  dirfd COMMA (long)path COMMA mode, (dirfd, path, mode))
+#ifdef SYS_dup2
+FD_CALL(int, dup2, (int fd, int to), fd COMMA to, (fd, to))
+#endif
+#ifdef SYS_unlink
+PATH_CALL(int, unlink, (const char *path), path, (long)path, (path))
+PATH_CALL(int, rmdir, (const char *path), path, (long)path, (path))
+PATH_CALL(int, mkdir, (const char *path, mode_t mode), path,
+	  (long)path COMMA mode, (path, mode))
+PATH_CALL(int, access, (const char *path, int mode), path,
+	  (long)path COMMA mode, (path, mode))
+#endif
+#ifdef SYS_renameat
+/* rename and renameat: two paths */
+static int (*libc_renameat)(int, const char *, int, const char *);
+
+EXPORT int renameat(int ofd, const char *old, int nfd, const char *new)
+{
+	struct call c = { .nr = SYS_renameat,
+			  .a = { ofd, (long)old, nfd, (long)new },
+			  .path = old, .path2 = new };
+	struct me *m = ring();
+	long r;
+
+	ready();
+	if (m && record(m, &c, &r))
+		return (int)result(r);
+	return libc_renameat(ofd, old, nfd, new);
+}
+#endif
+#ifdef SYS_rename
+static int (*libc_rename)(const char *, const char *);
+
+EXPORT int rename(const char *old, const char *new)
+{
+	struct call c = { .nr = SYS_rename, .a = { (long)old, (long)new },
+			  .path = old, .path2 = new };
+	struct me *m = ring();
+	long r;
+
+	ready();
+	if (m && record(m, &c, &r))
+		return (int)result(r);
+	return libc_rename(old, new);
+}
+#endif
 
 /*
  * send, recv, sendto, recvfrom: glibc makes all of them sendto and
@@ -848,6 +958,7 @@ static int (*libc_epoll_wait)(int, struct epoll_event *, int, int);
 
 EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
 {
+	ready();
 #ifdef SYS_poll
 	struct call c = { .nr = SYS_poll,
 			  .a = { (long)fds, (long)n, timeout },
@@ -863,6 +974,7 @@ EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
 
 EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
+	ready();
 #ifdef SYS_epoll_wait
 	struct call c = { .nr = SYS_epoll_wait,
 			  .a = { epfd, (long)ev, max, timeout } };
@@ -892,6 +1004,7 @@ static int open_call(int dirfd, const char *path, int flags, mode_t mode,
 	struct me *m;
 	long r;
 
+	ready();
 	if (!SCT_OPEN_TMPFILE(flags) && (m = ring()) && record(m, &c, &r))
 		return (int)result(r);
 	return libc_call(dirfd, path, flags, mode);
@@ -948,6 +1061,7 @@ int __openat_2(int dirfd, const char *path, int flags);
 
 EXPORT int __open64_2(const char *path, int flags)
 {
+	ready();
 	if (SCT_OPEN_NEEDS_MODE(flags))
 		return libc_open_2(path, flags);
 	return open_call(AT_FDCWD, path, flags, 0, via_openat);
@@ -958,6 +1072,7 @@ EXPORT int __open_2(const char *path, int flags)
 
 EXPORT int __openat64_2(int dirfd, const char *path, int flags)
 {
+	ready();
 	if (SCT_OPEN_NEEDS_MODE(flags))
 		return libc_openat_2(dirfd, path, flags);
 	return open_call(dirfd, path, flags, 0, via_openat);
@@ -984,6 +1099,7 @@ static int stat_call(int dirfd, const char *path, struct stat *buf,
 	struct me *m;
 	long r;
 
+	ready();
 	if (glibc_stats && (m = ring()) && record(m, &c, &r))
 		return (int)result(r);
 	if (libc_fstatat)
@@ -1059,6 +1175,7 @@ EXPORT int ioctl(int fd, unsigned long req, ...)
 	void *arg;
 	long r;
 
+	ready();
 	va_start(ap, req);
 	arg = va_arg(ap, void *);
 	va_end(ap);
@@ -1082,6 +1199,7 @@ EXPORT int isatty(int fd)
 	struct me *m;
 	long r;
 
+	ready();
 	if ((m = ring()) && record(m, &c, &r))
 		return result(r) == 0;
 	return libc_isatty(fd);
@@ -1094,6 +1212,7 @@ static int fcntl_call(int fd, int cmd, va_list ap)
 	void *arg;
 	long r;
 
+	ready();
 	arg = va_arg(ap, void *);
 	c.a[0] = fd;
 	c.a[1] = cmd;
@@ -1144,10 +1263,14 @@ ID_CALL(getegid, gid_t)
 
 #define LIBC(var, name)	(*(void **)&(var) = dlsym(RTLD_NEXT, name))
 
-__attribute__((constructor)) static void start(void)
+/*
+ * libc's functions that the wrappers fall back on.  Resolved at the first
+ * call of a wrapper, or in the constructor, whichever comes first:
+ * another library's constructor may call one of ours before ours runs
+ * (libselinux's calls access).  false: not all found (not glibc?).
+ */
+static bool resolve(void)
 {
-	long p;
-
 	if (!LIBC(libc_read, "read") || !LIBC(libc_write, "write") ||
 	    !LIBC(libc_pread, "pread64") || !LIBC(libc_pwrite, "pwrite64") ||
 	    !LIBC(libc_lseek, "lseek64") || !LIBC(libc_close, "close") ||
@@ -1161,8 +1284,29 @@ __attribute__((constructor)) static void start(void)
 	    !LIBC(libc_writev, "writev") || !LIBC(libc_preadv, "preadv64") ||
 	    !LIBC(libc_pwritev, "pwritev64") || !LIBC(libc_poll, "poll") ||
 	    !LIBC(libc_epoll_wait, "epoll_wait") ||
-	    !LIBC(libc_sendto, "sendto") || !LIBC(libc_recvfrom, "recvfrom"))
-		return;
+	    !LIBC(libc_sendto, "sendto") || !LIBC(libc_recvfrom, "recvfrom") ||
+	    !LIBC(libc_dup, "dup") || !LIBC(libc_dup3, "dup3") ||
+	    !LIBC(libc_fchmod, "fchmod") || !LIBC(libc_fchown, "fchown") ||
+	    !LIBC(libc_flock, "flock") || !LIBC(libc_unlinkat, "unlinkat") ||
+	    !LIBC(libc_mkdirat, "mkdirat"))
+		return false;
+#ifdef SYS_dup2
+	if (!LIBC(libc_dup2, "dup2"))
+		return false;
+#endif
+#ifdef SYS_unlink
+	if (!LIBC(libc_unlink, "unlink") || !LIBC(libc_rmdir, "rmdir") ||
+	    !LIBC(libc_mkdir, "mkdir") || !LIBC(libc_access, "access"))
+		return false;
+#endif
+#ifdef SYS_renameat
+	if (!LIBC(libc_renameat, "renameat"))
+		return false;
+#endif
+#ifdef SYS_rename
+	if (!LIBC(libc_rename, "rename"))
+		return false;
+#endif
 	/* (optional: a glibc before 2.33 exports no fstatat64) */
 	LIBC(libc_fstatat, "fstatat64");
 	{
@@ -1177,6 +1321,25 @@ __attribute__((constructor)) static void start(void)
 			min = min * 10 + (unsigned)(*v++ - '0');
 		glibc_stats = libc_fstatat && (maj > 2 || (maj == 2 && min >= 33));
 	}
+	return true;
+}
+
+static int resolved;	/* 0: not yet, 1: all found, -1: not */
+
+static void ready(void)
+{
+	if (__builtin_expect(!__atomic_load_n(&resolved, __ATOMIC_ACQUIRE), 0))
+		__atomic_store_n(&resolved, resolve() ? 1 : -1,
+				 __ATOMIC_RELEASE);
+}
+
+__attribute__((constructor)) static void start(void)
+{
+	long p;
+
+	ready();
+	if (resolved != 1)
+		return;
 	/* Under sctrace? (Elsewhere: ENOSYS, and ack stays 0.) */
 	own(SCT_NR_MAGIC, SCT_MAGIC_HELLO, &ack, 0, 0, 0, 0);
 	if (ack.ok != SCT_RING_VERSION)

@@ -7,7 +7,9 @@
  *                       close, creating opens, failing calls (EBADF), a payload longer than
  *                       the snaplen, the getpid family; the iovec calls
  *                       (a partial readv, more entries than the recorder
- *                       takes, a bad array); poll, epoll_wait;
+ *                       takes, a bad array); poll, epoll_wait; dup,
+ *                       unlink, mkdir, rmdir, access, rename, fchmod,
+ *                       fchown, flock;
  *                       4 threads writing;
  *                       a fork child, a vfork child and a CLONE_VM child
  *                       writing; a signal handler writing while the main
@@ -33,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -284,6 +287,43 @@ static void polls(void)
 	close(p[1]);
 }
 
+/* calls on fds and paths: dup family, unlink, mkdir, rmdir, access,
+ * rename, fchmod, fchown, flock */
+static void fdpaths(void)
+{
+	char a[4096], b[4096];
+	const char *volatile bad = (const char *)8;
+	int fd = open_in("fdpaths.txt", O_RDWR | O_CREAT | O_TRUNC), d;
+
+	snprintf(a, sizeof(a), "%s/fdpaths.txt", dir);
+	snprintf(b, sizeof(b), "%s/renamed.txt", dir);
+	if ((d = dup(fd)) < 0 || close(d) || dup2(fd, 20) != 20 ||
+	    dup3(fd, 21, O_CLOEXEC) != 21 || close(20) || close(21) ||
+	    dup(-1) != -1 || errno != EBADF ||
+	    dup3(fd, fd, 0) != -1 || errno != EINVAL)
+		die("dup");
+	if (fchmod(fd, 0600) || fchown(fd, getuid(), getgid()) ||
+	    flock(fd, LOCK_EX) || flock(fd, LOCK_UN) ||
+	    fchmod(-1, 0600) != -1 || errno != EBADF)
+		die("fchmod, fchown, flock");
+	if (access(a, R_OK | W_OK) || access("/nonexistent/recorded", F_OK) != -1 ||
+	    errno != ENOENT || access(bad, F_OK) != -1 || errno != EFAULT)
+		die("access");
+	if (rename(a, b) || renameat(AT_FDCWD, b, AT_FDCWD, a) ||
+	    rename("/nonexistent/a", b) != -1 || errno != ENOENT)
+		die("rename");
+	snprintf(b, sizeof(b), "%s/sub", dir);
+	if (mkdir(b, 0700) || rmdir(b) || mkdirat(AT_FDCWD, b, 0750) ||
+	    unlinkat(AT_FDCWD, b, AT_REMOVEDIR) || mkdir(b, 0700) ||
+	    mkdir(b, 0700) != -1 || errno != EEXIST || rmdir(b) ||
+	    rmdir(b) != -1 || errno != ENOENT)
+		die("mkdir, rmdir");
+	close(fd);
+	if (unlink(a) || unlink(a) != -1 || errno != ENOENT ||
+	    unlinkat(AT_FDCWD, bad, 0) != -1 || errno != EFAULT)
+		die("unlink");
+}
+
 static void threads(void)
 {
 	static struct job jobs[] = {
@@ -460,6 +500,10 @@ static void hot(void)
 	HOT(fcntl(fd, F_GETFL));
 	HOT(ioctl(fd, FIONREAD, &f));
 	HOT(getpid());
+	HOT(access(dir, F_OK));
+	HOT(fchmod(fd, 0644));
+	HOT(flock(fd, LOCK_SH));
+	HOT(close(dup(fd)));
 	{
 		int sp[2];
 
@@ -523,6 +567,7 @@ int main(int argc, char **argv)
 	basics();
 	iovecs();
 	polls();
+	fdpaths();
 	threads();
 	children();
 	handler();
