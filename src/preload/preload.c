@@ -819,27 +819,17 @@ EXPORT ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t pos)
  */
 #define COMMA ,
 
-#define FD_CALL(ret_t, name, params, args, cargs)		\
-static ret_t (*libc_##name) params;					\
-EXPORT ret_t name params						\
-{									\
-	struct call c = { .nr = SYS_##name, .a = { args } };		\
-	struct me *m;							\
-	long r;								\
-									\
-	ready();							\
-	m = ring();							\
-	if (m && record(m, &c, &r))					\
-		return (ret_t)result(r);				\
-	return libc_##name cargs;					\
-}
-
-#define PATH_CALL(ret_t, name, params, path_arg, args, cargs)		\
+/*
+ * name(params): record SYS_name with the arguments args (COMMA between
+ * them) and the paths at path_arg and path2_arg (NULL: none), else make
+ * libc's name cargs.
+ */
+#define WRAP(ret_t, name, params, path_arg, path2_arg, args, cargs)	\
 static ret_t (*libc_##name) params;					\
 EXPORT ret_t name params						\
 {									\
 	struct call c = { .nr = SYS_##name, .a = { args },		\
-			  .path = (path_arg) };				\
+			  .path = (path_arg), .path2 = (path2_arg) };	\
 	struct me *m;							\
 	long r;								\
 									\
@@ -850,61 +840,37 @@ EXPORT ret_t name params						\
 	return libc_##name cargs;					\
 }
 
-FD_CALL(int, dup, (int fd), fd, (fd))
-FD_CALL(int, dup3, (int fd, int to, int flags), fd COMMA to COMMA flags,
-	(fd, to, flags))
-FD_CALL(int, fchmod, (int fd, mode_t mode), fd COMMA mode, (fd, mode))
-FD_CALL(int, fchown, (int fd, uid_t uid, gid_t gid), fd COMMA uid COMMA gid,
-	(fd, uid, gid))
-FD_CALL(int, flock, (int fd, int op), fd COMMA op, (fd, op))
-PATH_CALL(int, unlinkat, (int dirfd, const char *path, int flags), path,
-	  dirfd COMMA (long)path COMMA flags, (dirfd, path, flags))
-PATH_CALL(int, mkdirat, (int dirfd, const char *path, mode_t mode), path,
-	  dirfd COMMA (long)path COMMA mode, (dirfd, path, mode))
+WRAP(int, dup, (int fd), NULL, NULL, fd, (fd))
+WRAP(int, dup3, (int fd, int to, int flags), NULL, NULL,
+     fd COMMA to COMMA flags, (fd, to, flags))
+WRAP(int, fchmod, (int fd, mode_t mode), NULL, NULL, fd COMMA mode,
+     (fd, mode))
+WRAP(int, fchown, (int fd, uid_t uid, gid_t gid), NULL, NULL,
+     fd COMMA uid COMMA gid, (fd, uid, gid))
+WRAP(int, flock, (int fd, int op), NULL, NULL, fd COMMA op, (fd, op))
+WRAP(int, unlinkat, (int dirfd, const char *path, int flags), path, NULL,
+     dirfd COMMA (long)path COMMA flags, (dirfd, path, flags))
+WRAP(int, mkdirat, (int dirfd, const char *path, mode_t mode), path, NULL,
+     dirfd COMMA (long)path COMMA mode, (dirfd, path, mode))
+#ifdef SYS_renameat
+WRAP(int, renameat, (int ofd, const char *old, int nfd, const char *new),
+     old, new, ofd COMMA (long)old COMMA nfd COMMA (long)new,
+     (ofd, old, nfd, new))
+#endif
 #ifdef SYS_dup2
-FD_CALL(int, dup2, (int fd, int to), fd COMMA to, (fd, to))
+WRAP(int, dup2, (int fd, int to), NULL, NULL, fd COMMA to, (fd, to))
 #endif
 #ifdef SYS_unlink
-PATH_CALL(int, unlink, (const char *path), path, (long)path, (path))
-PATH_CALL(int, rmdir, (const char *path), path, (long)path, (path))
-PATH_CALL(int, mkdir, (const char *path, mode_t mode), path,
-	  (long)path COMMA mode, (path, mode))
-PATH_CALL(int, access, (const char *path, int mode), path,
-	  (long)path COMMA mode, (path, mode))
-#endif
-#ifdef SYS_renameat
-/* rename and renameat: two paths */
-static int (*libc_renameat)(int, const char *, int, const char *);
-
-EXPORT int renameat(int ofd, const char *old, int nfd, const char *new)
-{
-	struct call c = { .nr = SYS_renameat,
-			  .a = { ofd, (long)old, nfd, (long)new },
-			  .path = old, .path2 = new };
-	struct me *m = ring();
-	long r;
-
-	ready();
-	if (m && record(m, &c, &r))
-		return (int)result(r);
-	return libc_renameat(ofd, old, nfd, new);
-}
+WRAP(int, unlink, (const char *path), path, NULL, (long)path, (path))
+WRAP(int, rmdir, (const char *path), path, NULL, (long)path, (path))
+WRAP(int, mkdir, (const char *path, mode_t mode), path, NULL,
+     (long)path COMMA mode, (path, mode))
+WRAP(int, access, (const char *path, int mode), path, NULL,
+     (long)path COMMA mode, (path, mode))
 #endif
 #ifdef SYS_rename
-static int (*libc_rename)(const char *, const char *);
-
-EXPORT int rename(const char *old, const char *new)
-{
-	struct call c = { .nr = SYS_rename, .a = { (long)old, (long)new },
-			  .path = old, .path2 = new };
-	struct me *m = ring();
-	long r;
-
-	ready();
-	if (m && record(m, &c, &r))
-		return (int)result(r);
-	return libc_rename(old, new);
-}
+WRAP(int, rename, (const char *old, const char *new), old, new,
+     (long)old COMMA (long)new, (old, new))
 #endif
 
 /*
