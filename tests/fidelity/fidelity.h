@@ -118,7 +118,28 @@ __attribute__((unused)) static void fx_expect(const char *syscall, const char *e
 #define FXN(sc, evt, ...) fx_expect("new:" #sc, evt, __VA_ARGS__)
 
 /* A raw syscall: the return value, or -errno as the kernel gives it. */
-#define SC(...) ({ long r_ = syscall(__VA_ARGS__); r_ == -1 ? -errno : r_; })
+/*
+ * Every argument goes to syscall() as a long: an int passed to its
+ * variadic arguments leaves the high half of its 64-bit slot as it was
+ * (on the stack for x86_64's sixth), and the kernel would read that.
+ */
+#define FX_NARGS(...) FX_NARGS_(__VA_ARGS__, 7, 6, 5, 4, 3, 2, 1, 0)
+#define FX_NARGS_(_1, _2, _3, _4, _5, _6, _7, n, ...) n
+#define FX_CAT(a, b) FX_CAT_(a, b)
+#define FX_CAT_(a, b) a##b
+#define FX_L1(nr) syscall(nr)
+#define FX_L2(nr, a) syscall(nr, (long)(a))
+#define FX_L3(nr, a, b) syscall(nr, (long)(a), (long)(b))
+#define FX_L4(nr, a, b, c) syscall(nr, (long)(a), (long)(b), (long)(c))
+#define FX_L5(nr, a, b, c, d) \
+	syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d))
+#define FX_L6(nr, a, b, c, d, e) \
+	syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e))
+#define FX_L7(nr, a, b, c, d, e, f) \
+	syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), \
+		(long)(f))
+#define SC(...) ({ long r_ = FX_CAT(FX_L, FX_NARGS(__VA_ARGS__))(__VA_ARGS__); \
+		   r_ == -1 ? -errno : r_; })
 
 /* Write the expectations; the exit status of the program. */
 __attribute__((unused)) static int fx_done(void)
