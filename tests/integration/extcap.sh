@@ -73,7 +73,8 @@ expect_eq "launch: only cat's events (--filter)" "cat" \
 	"$(sd "$TMP/launch.scap" '%proc.name' "evt.type!=clone and evt.type!=execve" | sort -u | tr '\n' ' ' | sed 's/ $//')"
 
 # ---- stopped by SIGTERM: a command that leaves a child behind ----
-capture_fifo stop --command "sh -c 'sleep 30 & wait'"
+# (a duration of its own: pgrep must not find another test's sleep)
+capture_fifo stop --command "sh -c 'sleep 30.0417 & wait'"
 nap 1
 t0=$(now_ms)
 kill -TERM "$ext_pid"
@@ -90,7 +91,7 @@ fi
 expect_eq "SIGTERM: the command got SIGTERM, its sleep was killed" "sh SIGTERM
 sleep SIGKILL" "$(sd "$TMP/stop.scap" '%proc.name %evt.arg.sig' "evt.type=procexit")"
 check_tshark "$TMP/stop.scap"
-pgrep -f "sleep 30" >/dev/null && fail "SIGTERM: a 'sleep 30' is still running"
+pgrep -f "sleep 30.0417" >/dev/null && fail "SIGTERM: the command's 'sleep 30.0417' is still running"
 
 # ---- an attached process: detached, running on ----
 start_server "$TMP/srv"
