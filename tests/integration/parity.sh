@@ -163,6 +163,12 @@ fi
 PY=$(python3 -c 'import sys; print(sys.executable)')
 [ -x "$PY" ] || hard_error "python3's sys.executable ($PY) is not executable"
 export PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
+# The scripts live in a directory of their own: Python lists the script's
+# directory (sys.path[0]) into a set as it imports, so a directory where
+# captures and logs come and go between the two runs makes the heap grow by
+# a different number of brk calls (CI saw 22 under strace, 20 under sctrace).
+PYDIR=$TMP/py
+mkdir -p "$PYDIR"
 
 # ---- (3) python3 threads --------------------------------------------------------
 # Four threads each write a file, one after the other (the main thread waits
@@ -171,7 +177,7 @@ export PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
 # alive: no thread ends while the process exits (the exit(2) of a thread
 # that Python has already joined races with exit_group(2)), and no thread
 # stack or malloc arena of an ended thread is reused.
-cat >"$TMP/threads.py" <<'EOF'
+cat >"$PYDIR/threads.py" <<'EOF'
 import os, sys, threading
 d = sys.argv[1]
 never = threading.Event()
@@ -192,23 +198,23 @@ EOF
 # counted 2 in CI (3 Dec; the capture had 1): its count under strace is
 # not stable while four threads are torn down with the process.
 EXCL_THREADS="futex exit_group $EXCL_ASLR"
-parity "python3 threads" "$EXCL_THREADS" -- "$PY" "$TMP/threads.py" "$TMP"
+parity "python3 threads" "$EXCL_THREADS" -- "$PY" "$PYDIR/threads.py" "$TMP"
 expect_eq "python3 threads: the threads' files" \
 	"written by thread 0 written by thread 1 written by thread 2 written by thread 3" \
 	"$(cat "$TMP"/thread[0-3].txt | tr '\n' ' ' | sed 's/ $//')"
 
 # ---- (4) python3 subprocess -------------------------------------------------------
-cat >"$TMP/subproc.py" <<'EOF'
+cat >"$PYDIR/subproc.py" <<'EOF'
 import subprocess
 subprocess.run(['/bin/echo', 'x'], check=True)
 EOF
-parity "python3 subprocess" "$EXCL_ASLR" -- "$PY" "$TMP/subproc.py"
+parity "python3 subprocess" "$EXCL_ASLR" -- "$PY" "$PYDIR/subproc.py"
 expect_eq "python3 subprocess: echo's output" x "$(cat "$TMP/parity$n.scap.out")"
 
 # ---- (5) TCP over loopback ----------------------------------------------------------
 # The server (port chosen by the kernel) forks the client; one request, one
 # reply, each smaller than a segment, so every recv gets it whole.
-cat >"$TMP/tcp.py" <<'EOF'
+cat >"$PYDIR/tcp.py" <<'EOF'
 import os, socket
 srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 srv.bind(('127.0.0.1', 0))
@@ -230,7 +236,7 @@ srv.close()
 _, status = os.waitpid(pid, 0)
 print('client status', status)
 EOF
-parity "python3 TCP" "$EXCL_ASLR" -- "$PY" "$TMP/tcp.py"
+parity "python3 TCP" "$EXCL_ASLR" -- "$PY" "$PYDIR/tcp.py"
 expect_eq "python3 TCP: the client got the reply" "client status 0" "$(cat "$TMP/parity$n.scap.out")"
 
 finish
