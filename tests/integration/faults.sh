@@ -87,7 +87,15 @@ else
 		shift 4
 		sleep 30 &
 		spid=$!
-		[ "$stop" = stop ] && kill -STOP "$spid"
+		if [ "$stop" = stop ]; then
+			kill -STOP "$spid"
+			# stopped before the attach: a SIGSTOP still pending when
+			# sctrace attaches is delivered under it (a signaldeliver)
+			for _ in $(seq 100); do
+				[ "$(awk '{ print $3 }' /proc/$spid/stat)" = T ] && break
+				sleep 0.02
+			done
+		fi
 		"$SCTRACE" -o "$cap" -p "$spid" "$@" </dev/null >/dev/null 2>"$cap.err" &
 		tpid=$!
 		# attached when its TracerPid is sctrace
