@@ -106,6 +106,26 @@ const char *sct_buffer_library(void)
 	return path[0] ? path : NULL;
 }
 
+uint64_t sct_buffer_tramp_ip(void)
+{
+	static uint64_t ip;
+	static bool looked;
+	const char *lib = sct_buffer_library();
+	struct sct_elfsym *e;
+	uint64_t off;
+
+	if (looked)
+		return ip;
+	looked = true;
+	/* (a shared object is linked at 0: its symbols are offsets) */
+	if (lib && (e = sct_elfsym_open(lib))) {
+		if (sct_elfsym_addr(e, SCT_TRAMP_SYM, &off) && off < (1u << 30))
+			ip = SCT_LIB_BASE + off + SCT_TRAMP_INSN_LEN;
+		sct_elfsym_free(e);
+	}
+	return ip;
+}
+
 static uint64_t mono_ns(void)
 {
 	struct timespec ts;
@@ -455,12 +475,12 @@ void sct_buffer_signal(struct sct_run *r, struct sct_thread *t)
 	 * signal in the few instructions between the enter record and the
 	 * svc looks the same.)
 	 */
-	if (pc == SCT_TRAMP_ADDR) {
+	if (pc + SCT_TRAMP_INSN_LEN == sct_buffer_tramp_ip()) {
 		pc += SCT_TRAMP_INSN_LEN;
 		ret = -512;
 	}
 #endif
-	if (pc != SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)
+	if (pc != sct_buffer_tramp_ip())
 		return;
 	/*
 	 * Stopped just after the trampoline's syscall: the recorded call
@@ -536,20 +556,6 @@ void sct_buffer_drain(struct sct_run *r)
 	}
 }
 
-/* Write the hello's answer into the recorder's memory. */
-static void answer(struct sct_run *r, struct sct_thread *t, uint64_t addr)
-{
-	struct sct_ack ack = { .ok = SCT_RING_VERSION, .snaplen = r->o->snaplen };
-	struct iovec local = { &ack, sizeof(ack) };
-	struct iovec remote = { (void *)(uintptr_t)addr, sizeof(ack) };
-
-	if (process_vm_writev(t->tid, &local, 1, &remote, 1, 0) !=
-	    (ssize_t)sizeof(ack))
-		sct_debug("recorder of %d: no answer: %s", t->tid,
-			  strerror(errno));
-}
-
-
 /* Map the ring the recorder of t passes: memfd fd of size total. */
 static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
 		      uint64_t total)
@@ -609,9 +615,10 @@ static void ring_take(struct sct_run *r, struct sct_thread *t, int64_t fd,
 }
 
 /*
- * ld.so loading the recorder, from the exec to the recorder's hello: the
- * open of its file, what is done with that fd, the mappings made from it
- * and the changes to them.  None of it is the program's.
+ * ld.so loading the recorder, from the exec to the close of its file: the
+ * open, what is done with that fd, the mappings made from it and the
+ * changes to them (the library has no RELRO: nothing is left to do after
+ * the close).  None of it is the program's.
  */
 enum { L_OPEN, L_OPENAT, L_READ, L_PREAD, L_FSTAT, L_NEWFSTATAT, L_MMAP,
        L_MPROTECT, L_MUNMAP, L_CLOSE, L_N };
@@ -620,6 +627,9 @@ static const char *const load_names[L_N] = {
 	"open", "openat", "read", "pread64", "fstat", "newfstatat", "mmap",
 	"mprotect", "munmap", "close",
 };
+
+/* lib_fd: the file is open, its fd not known yet */
+#define LIB_FD_OPENED	(-2)
 
 static int load_call(uint64_t nr)
 {
@@ -657,7 +667,7 @@ static bool loading(struct sct_thread *t,
 	switch (c) {
 	case L_OPEN:
 	case L_OPENAT:
-		if (g->lib_fd >= 0 || !lib)
+		if (g->lib_fd != -1 || g->lib_hi || !lib)
 			return false;
 		return sct_mem_read_str(t->tid, a[c == L_OPENAT], path,
 					sizeof(path)) > 0 &&
@@ -695,13 +705,13 @@ void sct_buffer_own_exit(struct sct_thread *t,
 	int64_t ret = si->exit.rval;
 	int c = load_call(t->own_nr);
 
-	if (c == L_OPEN || c == L_OPENAT) {
-		if (ret >= 0 && ret <= INT32_MAX)
-			g->lib_fd = (int)ret;
-	} else if (c == L_MMAP && ret >= 0 && !g->lib_hi) {
+	if (c == L_MMAP && ret >= 0 && !g->lib_hi) {
 		/* the first: the whole extent, segments go inside it */
 		g->lib_lo = (uint64_t)ret;
 		g->lib_hi = (uint64_t)ret + t->own_len;
+		/* where the recorder is on (ring.h) */
+		if (g->lib_lo == SCT_LIB_BASE)
+			g->lib_ip = sct_buffer_tramp_ip();
 	}
 }
 
@@ -714,16 +724,38 @@ bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,
 
 	if (si->arch != sct_arch_native()->audit_arch)
 		return false;
-	if (t->g->lib_loading && nr != SCT_NR_MAGIC && loading(t, si)) {
+	/*
+	 * The call after the open of the library's file: ld.so reads the
+	 * ELF header from the fd it got, or the open failed (then it says
+	 * so on stderr).  (Learnt here, the open needs no exit stop.)
+	 */
+	if (t->g->lib_fd == LIB_FD_OPENED) {
 		int c = load_call(nr);
 
-		/* an exit stop only to learn the fd, or the first mapping */
+		t->g->lib_fd = (c == L_READ || c == L_PREAD) && a[0] <= INT32_MAX ?
+			       (int)a[0] : -1;
+	}
+	if (t->g->lib_loading && nr != SCT_NR_MAGIC && loading(t, si)) {
+		int c = load_call(nr);
+		bool first = c == L_MMAP && !t->g->lib_hi;
+
+		/* an exit stop only to learn the first mapping */
 		t->own_nr = nr;
 		t->own_len = a[1];
-		t->own_exit = c == L_OPEN || c == L_OPENAT ||
-			      (c == L_MMAP && !t->g->lib_hi);
-		if (c == L_CLOSE)
+		t->own_exit = first;
+		if (c == L_OPEN || c == L_OPENAT)
+			t->g->lib_fd = LIB_FD_OPENED;
+		/*
+		 * The first mapping, where ld.so lets the kernel choose: at
+		 * SCT_LIB_BASE if that place is free (a hint, not MAP_FIXED).
+		 */
+		if (first && !a[0] &&
+		    sct_regs_set_arg0(t->tid, sct_arch_native(), SCT_LIB_BASE))
+			sct_debug("recorder of %d: not placed", t->tid);
+		if (c == L_CLOSE) {
 			t->g->lib_fd = -1;
+			t->g->lib_loading = false;
+		}
 		/*
 		 * The excess of an aligned reservation, unmapped at either
 		 * end: the range shrinks (the next object may be mapped there).
@@ -734,21 +766,15 @@ bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,
 			t->g->lib_hi = a[0];
 		return true;
 	}
+	/* the recorder's, from its trampoline, once it is on */
 	if (nr == SCT_NR_MAGIC) {
-		/* only where the filter lets the trampoline through */
-		if (!r->o->buffer || !t->g->seccomp)
-			return true;
-		if (a[0] == SCT_MAGIC_HELLO) {
-			t->g->lib_ip = si->instruction_pointer;
-			t->g->lib_loading = false;
-			answer(r, t, a[1]);
-		} else if (a[0] == SCT_MAGIC_RING &&
-			   si->instruction_pointer == t->g->lib_ip) {
+		if (r->o->buffer && t->g->seccomp && t->g->lib_ip &&
+		    a[0] == SCT_MAGIC_RING &&
+		    si->instruction_pointer == t->g->lib_ip)
 			ring_take(r, t, (int64_t)a[1], a[2]);
-		}
 		return true;
 	}
-	return t->g->lib_ip && si->instruction_pointer == t->g->lib_ip;
+	return false;
 }
 
 void sct_buffer_forget(struct sct_run *r, struct sct_thread *t)

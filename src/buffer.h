@@ -20,8 +20,15 @@ struct sct_thread;
 const char *sct_buffer_library(void);
 
 /*
- * Is the syscall of this entry or seccomp stop the recorder's own (its
- * hello, a ring, its start-up calls)?  Then it was handled here and is
+ * The address just after the trampoline's syscall instruction, where the
+ * recorder is mapped at SCT_LIB_BASE (ring.h): what the seccomp filter
+ * lets through.  0: the library has no trampoline.
+ */
+uint64_t sct_buffer_tramp_ip(void);
+
+/*
+ * Is the syscall of this entry or seccomp stop the recorder's own (ld.so
+ * loading it, or its ring)?  Then it was handled here and is
  * never recorded: the thread goes on without an exit stop.
  */
 bool sct_buffer_own_call(struct sct_run *r, struct sct_thread *t,

@@ -300,6 +300,19 @@ void sct_elfsym_free(struct sct_elfsym *e)
 	free(e);
 }
 
+int sct_elfsym_addr(const struct sct_elfsym *e, const char *name,
+		    uint64_t *vaddr)
+{
+	unsigned i;
+
+	for (i = 0; i < e->nsym; i++)
+		if (!strcmp(e->sym[i].name, name)) {
+			*vaddr = e->sym[i].addr;
+			return 1;
+		}
+	return 0;
+}
+
 int sct_elfsym_exidx(const struct sct_elfsym *e, uint64_t *file_off,
 		     uint64_t *size)
 {

@@ -30,6 +30,13 @@ const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
 			    uint64_t *off);
 
 /*
+ * The address (as linked: st_value) of the function called name, in
+ * *vaddr.  1: found, 0: not.
+ */
+int sct_elfsym_addr(const struct sct_elfsym *e, const char *name,
+		    uint64_t *vaddr);
+
+/*
  * The object's ARM unwind table (PT_ARM_EXIDX): its place as a file
  * offset (*file_off, the table's first byte as it is mapped with the
  * segment holding it) and its size in bytes.  0 when it has none.

@@ -503,10 +503,11 @@ int main(int argc, char **argv)
 	 * syscall stops but the trampoline's.
 	 */
 	if (o.argv && !no_buffer && !stacks && !o.seccomp && !no_seccomp &&
-	    sct_buffer_library() && sct_buffer_fits(o.cmd_path)) {
+	    sct_buffer_library() && sct_buffer_tramp_ip() &&
+	    sct_buffer_fits(o.cmd_path)) {
 		o.seccomp = sct_seccomp_build(NULL, 0, true, false);
 		if (o.seccomp && !sct_seccomp_trampoline(o.seccomp,
-				SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN)) {
+				sct_buffer_tramp_ip())) {
 			o.buffer = true;
 			sct_proc_hide_preload(sct_buffer_library());
 		} else {

@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the in-process recorder (src/preload/preload.c, preloaded into a
- * launched program) and the tracer (src/buffer.c) share: the fixed
- * address of the page its syscalls are made from, the calls that
- * introduce it to the tracer, and the layout of a thread's ring of
- * records.  Fixed-size fields only: one layout on every ABI.
+ * launched program) and the tracer (src/buffer.c) share: where the
+ * library is mapped and its syscalls are made from, the call that passes
+ * a thread's ring to the tracer, and the layout of a ring of records.  Fixed-size fields only: one layout on every ABI.
  *
  * The protocol, in short (README "How it works" says why):
  * - The launched program runs under sctrace's seccomp filter, which stops
- *   every syscall except those made from SCT_TRAMP_ADDR's syscall
- *   instruction.
- * - At start-up the library makes SCT_NR_MAGIC(SCT_MAGIC_HELLO, &ack)
- *   from an instruction of its own.  The tracer notes that instruction's
- *   address (syscalls from it are the library's own and never recorded)
- *   and writes the ack; without one (not under sctrace) the library stays
- *   out of the way.  Then it maps the trampoline page.
+ *   every syscall except those made from the trampoline's syscall
+ *   instruction (SCT_NR_MAGIC stops from there too).
+ * - When ld.so maps the library, sctrace has its first mapping made at
+ *   SCT_LIB_BASE (an address hint: ld.so takes the address it gets).  The
+ *   trampoline is the function SCT_TRAMP_SYM in it: sctrace finds it in
+ *   the library's dynamic symbols, so it knows the instruction's address
+ *   before the program starts.  A library mapped anywhere else (not under
+ *   sctrace, or the place was taken) stays out of the way, and every call
+ *   stops.
  * - Each thread, at its first recorded call, makes a memfd ring and passes
  *   it with SCT_NR_MAGIC(SCT_MAGIC_RING, fd, size): the tracer maps the
  *   same file, sets snaplen and ack in its header.
@@ -32,11 +33,12 @@
 
 /* A syscall number no kernel has, on every ABI. */
 #define SCT_NR_MAGIC		0x5c7e
-#define SCT_MAGIC_HELLO		1	/* a1: address of a struct sct_ack */
 #define SCT_MAGIC_RING		2	/* a1: memfd, a2: its size */
 
-/* The trampoline page: a syscall instruction at its start. */
-#define SCT_TRAMP_ADDR		0x70000000ull
+/* Where the library is mapped under sctrace (64 KiB aligned, for arm64). */
+#define SCT_LIB_BASE		0x70000000ull
+/* The trampoline: a syscall instruction at the start of this function. */
+#define SCT_TRAMP_SYM		"sct_tramp"
 #if defined(__x86_64__) || defined(__i386__)
 #define SCT_TRAMP_INSN_LEN	2	/* syscall (0f 05) */
 #else
@@ -44,15 +46,9 @@
 #endif
 
 #define SCT_RING_MAGIC		0x676e6972u	/* "ring" */
-#define SCT_RING_VERSION	2
+#define SCT_RING_VERSION	3
 #define SCT_RING_SIZE_MIN	(64u << 10)
 #define SCT_RING_SIZE_MAX	(16u << 20)
-
-/* The hello's answer, written by the tracer into the library's memory. */
-struct sct_ack {
-	uint32_t ok;		/* SCT_RING_VERSION when under sctrace */
-	uint32_t snaplen;
-};
 
 /*
  * The calls the recorder may record (what the tracer accepts in a

@@ -41,9 +41,12 @@ struct sct_group {
 	unsigned ncomm_fds;
 	unsigned comm_gen;		/* one more at each write to one */
 	struct sct_pstack *stack;	/* -k: its unwind caches (stack.c) */
-	/* where its in-process recorder's own syscalls are made (buffer.c) */
+	/* its recorder's trampoline, once on (buffer.c), else 0 */
 	uint64_t lib_ip;
-	/* ld.so may be loading it: its fd, the range its file is mapped at */
+	/*
+	 * ld.so may be loading it: its fd (-1: none, -2: open, the fd not
+	 * known yet), the range its file is mapped at
+	 */
 	bool lib_loading;
 	int lib_fd;
 	uint64_t lib_lo, lib_hi;

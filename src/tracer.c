@@ -290,8 +290,7 @@ static void handle_stop(struct sct_thread *t, int status)
 			 */
 			if (si.seccomp.ret_data != SCT_SECCOMP_DATA &&
 			    t->g->lib_ip &&
-			    si.instruction_pointer ==
-				    SCT_TRAMP_ADDR + SCT_TRAMP_INSN_LEN) {
+			    si.instruction_pointer == t->g->lib_ip) {
 				sct_fixup_foreign(t);
 				break;
 			}

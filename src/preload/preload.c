@@ -5,7 +5,7 @@
  * write, their positional and vector forms, lseek, close, opens (not O_TMPFILE),
  * the stat family, ioctl, fcntl, the getpid family, send and recv, poll:
  * SCT_RECORDED in
- * ring.h) from the trampoline page that sctrace's seccomp filter lets
+ * ring.h) from its trampoline, which sctrace's seccomp filter lets
  * through without a stop, and records each into its thread's ring for the
  * tracer to decode (src/ring.h has the protocol, src/buffer.c the other
  * side).  Whatever it cannot record it hands to libc: that call stops as
@@ -48,28 +48,26 @@
 #define RING_SIZE	(256u << 10)
 #define PAGE		4096u
 
-/* The library's own syscall instruction (the tracer never records it). */
-long sct_own_syscall(long nr, long a, long b, long c, long d, long e, long f);
-
+/*
+ * The trampoline: a syscall instruction, then a return.  sctrace's seccomp
+ * filter lets the calls made from it through without a stop (not
+ * SCT_NR_MAGIC's): it knows where, since it has ld.so map this library at
+ * SCT_LIB_BASE and finds SCT_TRAMP_SYM in its dynamic symbols.  Its
+ * hidden alias is what the library calls (directly, not through the PLT).
+ */
 #if defined(__x86_64__)
 __asm__(".text\n"
-	".globl sct_own_syscall\n"
-	".hidden sct_own_syscall\n"
-	".type sct_own_syscall,@function\n"
-	"sct_own_syscall:\n"
-	"	mov %rdi, %rax\n"
-	"	mov %rsi, %rdi\n"
-	"	mov %rdx, %rsi\n"
-	"	mov %rcx, %rdx\n"
-	"	mov %r8, %r10\n"
-	"	mov %r9, %r8\n"
-	"	mov 8(%rsp), %r9\n"
+	".globl " SCT_TRAMP_SYM "\n"
+	".type " SCT_TRAMP_SYM ",@function\n"
+	".globl sct_tramp_here\n"
+	".hidden sct_tramp_here\n"
+	".type sct_tramp_here,@function\n"
+	SCT_TRAMP_SYM ":\n"
+	"sct_tramp_here:\n"
 	"	syscall\n"
 	"	ret\n"
-	".size sct_own_syscall,.-sct_own_syscall\n");
-
-/* syscall; ret */
-static const unsigned char tramp_code[] = { 0x0f, 0x05, 0xc3 };
+	".size " SCT_TRAMP_SYM ",.-" SCT_TRAMP_SYM "\n"
+	".size sct_tramp_here,.-sct_tramp_here\n");
 
 static inline long tramp(long nr, long a, long b, long c, long d, long e,
 			 long f)
@@ -82,34 +80,26 @@ static inline long tramp(long nr, long a, long b, long c, long d, long e,
 	register long r8 __asm__("r8") = e;
 	register long r9 __asm__("r9") = f;
 
-	__asm__ volatile("call *%[t]"
+	__asm__ volatile("call sct_tramp_here"
 			 : "+r"(rax)
-			 : [t] "r"((long)SCT_TRAMP_ADDR), "r"(rdi), "r"(rsi),
-			   "r"(rdx), "r"(r10), "r"(r8), "r"(r9)
+			 : "r"(rdi), "r"(rsi), "r"(rdx), "r"(r10), "r"(r8),
+			   "r"(r9)
 			 : "rcx", "r11", "memory", "cc");
 	return rax;
 }
 #elif defined(__aarch64__)
 __asm__(".text\n"
-	".globl sct_own_syscall\n"
-	".hidden sct_own_syscall\n"
-	".type sct_own_syscall,%function\n"
-	"sct_own_syscall:\n"
-	"	mov x8, x0\n"
-	"	mov x0, x1\n"
-	"	mov x1, x2\n"
-	"	mov x2, x3\n"
-	"	mov x3, x4\n"
-	"	mov x4, x5\n"
-	"	mov x5, x6\n"
+	".globl " SCT_TRAMP_SYM "\n"
+	".type " SCT_TRAMP_SYM ",%function\n"
+	".globl sct_tramp_here\n"
+	".hidden sct_tramp_here\n"
+	".type sct_tramp_here,%function\n"
+	SCT_TRAMP_SYM ":\n"
+	"sct_tramp_here:\n"
 	"	svc #0\n"
 	"	ret\n"
-	".size sct_own_syscall,.-sct_own_syscall\n");
-
-/* svc #0; ret */
-static const unsigned char tramp_code[] = {
-	0x01, 0x00, 0x00, 0xd4, 0xc0, 0x03, 0x5f, 0xd6,
-};
+	".size " SCT_TRAMP_SYM ",.-" SCT_TRAMP_SYM "\n"
+	".size sct_tramp_here,.-sct_tramp_here\n");
 
 static inline long tramp(long nr, long a, long b, long c, long d, long e,
 			 long f)
@@ -121,30 +111,28 @@ static inline long tramp(long nr, long a, long b, long c, long d, long e,
 	register long x3 __asm__("x3") = d;
 	register long x4 __asm__("x4") = e;
 	register long x5 __asm__("x5") = f;
-	register long x16 __asm__("x16") = (long)SCT_TRAMP_ADDR;
 
-	__asm__ volatile("blr x16"
+	__asm__ volatile("bl sct_tramp_here"
 			 : "+r"(x0)
 			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4),
-			   "r"(x5), "r"(x16)
-			 : "x30", "memory", "cc");
+			   "r"(x5)
+			 : "x16", "x17", "x30", "memory", "cc");
 	return x0;
 }
 #else
 #error "the in-process recorder is built for x86_64 and aarch64 only"
 #endif
 
-#define own(nr, a, b, c, d, e, f) \
-	sct_own_syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), \
-			(long)(e), (long)(f))
 #define sys(nr, a, b, c, d, e, f) \
 	tramp((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), \
 	      (long)(f))
 
+/* The library's first byte: where ld.so mapped it. */
+extern const char __ehdr_start[] __attribute__((visibility("hidden")));
+
 /* ---- process and thread state ---- */
 
-static bool enabled;		/* acked by sctrace, trampoline mapped */
-static struct sct_ack ack;
+static bool enabled;		/* at SCT_LIB_BASE: under sctrace */
 /*
  * A page that a fork child sees zeroed (MADV_WIPEONFORK): [0] 0 = not
  * ours.  (Memory is read with process_vm_readv of the calling thread's
@@ -266,7 +254,7 @@ static struct me *ring_new(void)
 	h->version = SCT_RING_VERSION;
 	h->size = RING_SIZE;
 	h->tid = (uint32_t)sys(SYS_gettid, 0, 0, 0, 0, 0, 0);
-	own(SCT_NR_MAGIC, SCT_MAGIC_RING, fd, total, 0, 0, 0);
+	sys(SCT_NR_MAGIC, SCT_MAGIC_RING, fd, total, 0, 0, 0);
 	sys(SYS_close, fd, 0, 0, 0, 0, 0);
 	if (!__atomic_load_n(&h->ack, __ATOMIC_ACQUIRE)) {
 		sys(SYS_munmap, h, total, 0, 0, 0, 0);
@@ -1306,24 +1294,12 @@ __attribute__((constructor)) static void start(void)
 	ready();
 	if (resolved != 1)
 		return;
-	/* Under sctrace? (Elsewhere: ENOSYS, and ack stays 0.) */
-	own(SCT_NR_MAGIC, SCT_MAGIC_HELLO, &ack, 0, 0, 0, 0);
-	if (ack.ok != SCT_RING_VERSION)
-		return;
-	p = own(SYS_mmap, SCT_TRAMP_ADDR, PAGE, PROT_READ | PROT_WRITE,
-		MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	if (p != (long)SCT_TRAMP_ADDR) {
-		if (p > 0 || p < -4096)
-			own(SYS_munmap, p, PAGE, 0, 0, 0, 0);
-		return;
-	}
-	memcpy((void *)(uintptr_t)SCT_TRAMP_ADDR, tramp_code,
-	       sizeof(tramp_code));
-	__builtin___clear_cache((char *)(uintptr_t)SCT_TRAMP_ADDR,
-				(char *)(uintptr_t)SCT_TRAMP_ADDR +
-					sizeof(tramp_code));
-	if (own(SYS_mprotect, SCT_TRAMP_ADDR, PAGE, PROT_READ | PROT_EXEC, 0,
-		0, 0))
+	/*
+	 * Under sctrace?  Only sctrace has ld.so map this library at
+	 * SCT_LIB_BASE (elsewhere, the kernel places it at random, far from
+	 * there).  Under anything else the library stays out of the way.
+	 */
+	if ((uintptr_t)__ehdr_start != SCT_LIB_BASE)
 		return;
 	p = sys(SYS_mmap, 0, PAGE, PROT_READ | PROT_WRITE,
 		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

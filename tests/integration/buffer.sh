@@ -61,6 +61,41 @@ else
 	fail "in-process recording: $s_rec stops, against $s_pt: not a quarter"
 fi
 
+# What loading the recorder costs a program that makes no recorded call:
+# the stops of ld.so's open, read, fstat, two mmaps (the first with its
+# exit) and close of the library (x86_64's: two segments).  The trampoline
+# is in the library, which sctrace has mapped where its filter expects it
+# (ring.h): no hello, no mapping of a trampoline, no exit of the open.
+# One exec more (env runs env, then true), with the recorder and without.
+if [ "$(uname -m)" = x86_64 ] && [ -x /usr/bin/env ] && [ -x /bin/true ]; then
+	for mode in rec pt; do
+		opts=(-v)
+		[ "$mode" = pt ] && opts+=(--no-syscall-buffer)
+		for n in 1 2; do
+			cmd=(/usr/bin/env /bin/true)
+			[ "$n" = 2 ] && cmd=(/usr/bin/env "${cmd[@]}")
+			"$SCTRACE" "${opts[@]}" -o "$TMP/env$n-$mode.scap" -- \
+				"${cmd[@]}" 2>"$TMP/env$n-$mode.err" </dev/null || true
+		done
+	done
+	one_exec() {
+		local a b
+		a=$(stops "$TMP/env1-$1.err")
+		b=$(stops "$TMP/env2-$1.err")
+		[ -n "$a" ] && [ -n "$b" ] && echo "$((b - a))"
+	}
+	e_rec=$(one_exec rec)
+	e_pt=$(one_exec pt)
+	if [ -n "$e_rec" ] && [ -n "$e_pt" ] && [ "$((e_rec - e_pt))" -le 7 ]; then
+		pass "an exec of env costs $e_rec stops with the recorder, $e_pt without"
+	else
+		fail "an exec of env costs ${e_rec:-?} stops with the recorder, ${e_pt:-?} without: loading it takes more than 7"
+	fi
+	expect_eq "env env /bin/true: the same events with the recorder loaded" \
+		"$(sd "$TMP/env2-pt.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)" \
+		"$(sd "$TMP/env2-rec.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)"
+fi
+
 if cmp -s "$TMP/ptrace.threads" "$TMP/recorded.threads"; then
 	pass "the same events per thread as the ptrace-only capture ($(wc -l <"$TMP/ptrace.threads") threads, $(tr '|' '\n' <"$TMP/ptrace.threads" | wc -l) events)"
 else
