@@ -524,6 +524,7 @@ static void consume(struct sct_run *r, struct sct_bring *b)
 	b->tail += b->rec.len;
 	if (!t || t->quiet || t->detaching)
 		return;
+	t->g->records++;
 	if (l.rec->kind == SCT_REC_ENTER)
 		write_enter(r, t, &l);
 	else

@@ -20,6 +20,7 @@
 
 #define SYMS_MAX	(1u << 20)	/* function symbols kept */
 #define LOADS_MAX	16		/* PT_LOAD segments kept */
+#define OBJS_MAX	64		/* exported data symbols kept */
 #define FILE_MAX	(1ull << 32)	/* larger files are not read */
 
 struct sym {
@@ -39,6 +40,8 @@ struct sct_elfsym {
 	unsigned nload;
 	struct sym *sym;
 	unsigned nsym;
+	struct sym obj[OBJS_MAX];	/* data symbols of .dynsym */
+	unsigned nobj;
 	uint64_t exidx_vaddr, exidx_size;	/* PT_ARM_EXIDX, size 0: none */
 };
 
@@ -145,17 +148,20 @@ static bool get_shdr(const struct img *m, const struct hdr *h, unsigned i,
 	return true;
 }
 
-/* The symbol at offset at: its name's offset and address, if a function. */
-static bool get_func(const struct img *m, uint64_t at, uint64_t *name,
-		     uint64_t *addr)
+/*
+ * The symbol at offset at: its name's offset, address and type, if it is
+ * defined (in a section, at an address).
+ */
+static bool get_sym(const struct img *m, uint64_t at, uint64_t *name,
+		    uint64_t *addr, unsigned *type)
 {
-	unsigned type, shndx;
+	unsigned shndx;
 
 	if (m->is64) {
 		Elf64_Sym s;
 
 		memcpy(&s, m->p + at, sizeof(s));
-		type = ELF64_ST_TYPE(s.st_info);
+		*type = ELF64_ST_TYPE(s.st_info);
 		shndx = s.st_shndx;
 		*name = s.st_name;
 		*addr = s.st_value;
@@ -163,13 +169,12 @@ static bool get_func(const struct img *m, uint64_t at, uint64_t *name,
 		Elf32_Sym s;
 
 		memcpy(&s, m->p + at, sizeof(s));
-		type = ELF32_ST_TYPE(s.st_info);
+		*type = ELF32_ST_TYPE(s.st_info);
 		shndx = s.st_shndx;
 		*name = s.st_name;
 		*addr = s.st_value;
 	}
-	return (type == STT_FUNC || type == STT_GNU_IFUNC) &&
-	       shndx != SHN_UNDEF && *addr;
+	return shndx != SHN_UNDEF && *addr;
 }
 
 static int by_addr(const void *a, const void *b)
@@ -196,9 +201,22 @@ static void add_table(struct sct_elfsym *e, const struct img *m,
 	n = sh->size / sh->entsize;
 	for (j = 1; j < n && e->nsym < SYMS_MAX; j++) {
 		uint64_t name, addr;
+		unsigned type;
 
-		if (!get_func(m, sh->off + j * sh->entsize, &name, &addr) ||
-		    name >= strs->size)
+		if (!get_sym(m, sh->off + j * sh->entsize, &name, &addr,
+			     &type) || name >= strs->size)
+			continue;
+		/* the exported data (by name only: never a frame's name) */
+		if (type == STT_OBJECT && sh->type == SHT_DYNSYM) {
+			if (e->nobj < OBJS_MAX) {
+				e->obj[e->nobj].addr = addr;
+				e->obj[e->nobj].name = (const char *)m->p +
+						       strs->off + name;
+				e->nobj++;
+			}
+			continue;
+		}
+		if (type != STT_FUNC && type != STT_GNU_IFUNC)
 			continue;
 		if (e->nsym == *cap) {
 			unsigned c = *cap ? *cap * 2 : 1024;
@@ -308,6 +326,11 @@ int sct_elfsym_addr(const struct sct_elfsym *e, const char *name,
 	for (i = 0; i < e->nsym; i++)
 		if (!strcmp(e->sym[i].name, name)) {
 			*vaddr = e->sym[i].addr;
+			return 1;
+		}
+	for (i = 0; i < e->nobj; i++)
+		if (!strcmp(e->obj[i].name, name)) {
+			*vaddr = e->obj[i].addr;
 			return 1;
 		}
 	return 0;

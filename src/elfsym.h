@@ -30,8 +30,9 @@ const char *sct_elfsym_find(const struct sct_elfsym *e, uint64_t file_off,
 			    uint64_t *off);
 
 /*
- * The address (as linked: st_value) of the function called name, in
- * *vaddr.  1: found, 0: not.
+ * The address (as linked: st_value) of the function called name, or of
+ * the exported data object (one of the first 64 of .dynsym), in *vaddr.
+ * 1: found, 0: not.
  */
 int sct_elfsym_addr(const struct sct_elfsym *e, const char *name,
 		    uint64_t *vaddr);

@@ -16,6 +16,8 @@
  *   before the program starts.  A library mapped anywhere else (not under
  *   sctrace, or the place was taken) stays out of the way, and every call
  *   stops.
+ * - At an exec, sctrace may take the recorder out of LD_PRELOAD (see
+ *   SCT_EXEC_ENV_SYM).
  * - Each thread, at its first recorded call, makes a memfd ring and passes
  *   it with SCT_NR_MAGIC(SCT_MAGIC_RING, fd, size): the tracer maps the
  *   same file, sets snaplen and ack in its header.
@@ -44,6 +46,15 @@
 #else
 #define SCT_TRAMP_INSN_LEN	4	/* svc #0 */
 #endif
+
+/*
+ * Where sctrace writes the environment of an exec it keeps the recorder
+ * out of (a program that recorded next to nothing the last time): the
+ * exec's environment array without the recorder in LD_PRELOAD, in the
+ * exec-ing process's copy of this array of the library's.
+ */
+#define SCT_EXEC_ENV_SYM	"sct_exec_env"
+#define SCT_EXEC_ENV_SIZE	(32u << 10)
 
 #define SCT_RING_MAGIC		0x676e6972u	/* "ring" */
 #define SCT_RING_VERSION	3

@@ -50,6 +50,9 @@ struct sct_group {
 	bool lib_loading;
 	int lib_fd;
 	uint64_t lib_lo, lib_hi;
+	/* its program (a key of recexec.c's) and the records it made */
+	uint64_t prog_key;
+	uint32_t records;
 };
 
 /* What the capture's readers know of a thread (sysevent.c). */
@@ -76,6 +79,11 @@ struct sct_thread {
 	bool own_call;			/* in a syscall of its recorder (buffer.c) */
 	bool own_exit;			/* ... whose exit buffer.c wants to see */
 	uint64_t own_nr, own_len;
+	/* an exec's program (recexec.c); its environment argument replaced */
+	uint64_t exec_key;
+	bool env_set;
+	uint8_t env_arg;
+	uint64_t env_orig;
 	enum sct_told told;		/* what the readers know of it */
 	const struct sct_arch *arch;
 	const struct sct_sysent *se;

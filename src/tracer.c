@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "ppm_flags.h"
 #include "proc.h"
+#include "recexec.h"
 #include "run.h"
 #include "seccomp_filter.h"
 #include "buffer.h"
@@ -58,6 +59,9 @@ static struct sct_thread *add(pid_t tid, struct sct_group *g)
 
 static void drop(struct sct_thread *t)
 {
+	sct_recexec_forget(t);
+	if (t->g->refs == 1)
+		sct_recexec_done(t->g);	/* its process ends */
 	sct_buffer_forget(&T, t);
 	sct_thread_drop(&T.threads, t);
 }
@@ -116,8 +120,10 @@ static void on_new_child(struct sct_thread *parent, unsigned event,
 	/* the filter is inherited; an attached process has none */
 	c->g->seccomp = parent->g->seccomp;
 	/* a copy of its parent's memory: its recorder's code too */
-	if (c->g != parent->g)
+	if (c->g != parent->g) {
 		c->g->lib_ip = parent->g->lib_ip;
+		c->g->prog_key = parent->g->prog_key;
+	}
 	c->g->attached = parent->g->attached;
 	/* (a fork copies userfaultfd ranges with UFFD_FEATURE_EVENT_FORK) */
 	if (parent->g->uffd)
@@ -159,6 +165,7 @@ static void on_exec(struct sct_thread *t, pid_t former)
 {
 	struct sct_thread *f;
 
+	sct_recexec_execd(t, former != t->tid ? find(former) : NULL);
 	/* a new program: its name and parent's facts are read when needed */
 	t->comm[0] = 0;
 	t->prelude = false;
@@ -215,14 +222,17 @@ static void handle_stop(struct sct_thread *t, int status)
 				}
 				sct_sysevent_enter(&T, t, &si);
 				sct_fixup_entry(t);
+				sct_recexec_enter(&T, t);
 			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT &&
 				   t->own_call) {
 				if (t->own_exit)
 					sct_buffer_own_exit(t, &si);
 				t->own_call = t->own_exit = false;
 				t->in_syscall = false;
-			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT)
+			} else if (si.op == PTRACE_SYSCALL_INFO_EXIT) {
+				sct_recexec_exit(t);
 				sct_sysevent_exit(&T, t, &si);
+			}
 		}
 		resume(t, 0);
 		return;
@@ -301,10 +311,12 @@ static void handle_stop(struct sct_thread *t, int status)
 			}
 			sct_sysevent_enter(&T, t, &si);
 			/* the program's own filter's stop, or ours (fixup.h) */
-			if (si.seccomp.ret_data != SCT_SECCOMP_DATA)
+			if (si.seccomp.ret_data != SCT_SECCOMP_DATA) {
 				sct_fixup_foreign(t);
-			else
+			} else {
 				sct_fixup_entry(t);
+				sct_recexec_enter(&T, t);
+			}
 		}
 		break;
 	}

@@ -94,6 +94,24 @@ START_TEST(test_own_function)
 }
 END_TEST
 
+/* By name: the address the function was linked at (this program's base on). */
+START_TEST(test_by_name)
+{
+	struct sct_elfsym *e = sct_elfsym_open("/proc/self/exe");
+	uint64_t v = 0, off = 99;
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(sct_elfsym_addr(e, "sct_elfsym_probe", &v), 1);
+	ck_assert_uint_ne(v, 0);
+	/* the same distance from the base as the function itself */
+	ck_assert_uint_eq(((uint64_t)(uintptr_t)sct_elfsym_probe - v) & 4095, 0);
+	ck_assert_str_eq(sct_elfsym_find(e, file_off((const void *)sct_elfsym_probe),
+					 &off), "sct_elfsym_probe");
+	ck_assert_int_eq(sct_elfsym_addr(e, "sct_no_such_symbol", &v), 0);
+	sct_elfsym_free(e);
+}
+END_TEST
+
 START_TEST(test_not_elf)
 {
 	char path[] = "/tmp/sct_elfsymXXXXXX";
@@ -185,6 +203,7 @@ Suite *sct_suite_elfsym(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_own_function);
+	tcase_add_test(tc, test_by_name);
 	tcase_add_test(tc, test_not_elf);
 	tcase_add_test(tc, test_cut);
 	tcase_add_test(tc, test_damaged);

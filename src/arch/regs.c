@@ -45,6 +45,25 @@ int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v)
 	return ptrace(PTRACE_SETREGS, tid, 0, &r) < 0 ? -errno : 0;
 }
 
+int sct_regs_set_arg(pid_t tid, unsigned i, uint64_t v)
+{
+#if defined(__x86_64__)
+	struct user_regs_struct r;
+	unsigned long long *arg[6] = { &r.rdi, &r.rsi, &r.rdx, &r.r10,
+				       &r.r8, &r.r9 };
+
+	if (i >= 6)
+		return -EINVAL;
+	if (ptrace(PTRACE_GETREGS, tid, 0, &r) < 0)
+		return -errno;
+	*arg[i] = v;
+	return ptrace(PTRACE_SETREGS, tid, 0, &r) < 0 ? -errno : 0;
+#else
+	(void)tid, (void)i, (void)v;
+	return -ENOTSUP;
+#endif
+}
+
 int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 {
 	struct user_regs_struct r;
@@ -122,6 +141,19 @@ int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v)
 	return set_x0(tid, a, v);
 }
 
+int sct_regs_set_arg(pid_t tid, unsigned i, uint64_t v)
+{
+	struct user_regs_struct r;
+	struct iovec io = { &r, sizeof(r) };
+
+	if (i >= 6)
+		return -EINVAL;
+	if (ptrace(PTRACE_GETREGSET, tid, NT_PRSTATUS, &io) < 0)
+		return -errno;
+	r.regs[i] = v;
+	return ptrace(PTRACE_SETREGSET, tid, NT_PRSTATUS, &io) < 0 ? -errno : 0;
+}
+
 int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 {
 	int nr = -1;
@@ -156,6 +188,12 @@ int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v)
 	return set_r0(tid, v);
 }
 
+int sct_regs_set_arg(pid_t tid, unsigned i, uint64_t v)
+{
+	(void)tid, (void)i, (void)v;
+	return -ENOTSUP;	/* no recorder on this host */
+}
+
 int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)
 {
 	(void)a;
@@ -175,6 +213,12 @@ int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v)
 {
 	(void)tid, (void)a, (void)v;
 	return -ENOSYS;
+}
+
+int sct_regs_set_arg(pid_t tid, unsigned i, uint64_t v)
+{
+	(void)tid, (void)i, (void)v;
+	return -ENOTSUP;
 }
 
 int sct_regs_skip(pid_t tid, const struct sct_arch *a, int64_t ret)

@@ -17,6 +17,14 @@ struct sct_arch;
 int sct_regs_set_arg0(pid_t tid, const struct sct_arch *a, uint64_t v);
 
 /*
+ * Set argument i (0-5) of the syscall of tid, a thread of the host's own
+ * 64-bit ABI stopped at the entry or the exit of a syscall (at the exit:
+ * the register as the program finds it after the call).  0 or -errno
+ * (-ENOTSUP: not on this host).
+ */
+int sct_regs_set_arg(pid_t tid, unsigned i, uint64_t v);
+
+/*
  * Skip the syscall of tid (ABI a): the kernel runs nothing and the call
  * returns ret (a -errno).  0 or -errno.
  */

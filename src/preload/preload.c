@@ -133,6 +133,15 @@ extern const char __ehdr_start[] __attribute__((visibility("hidden")));
 /* ---- process and thread state ---- */
 
 static bool enabled;		/* at SCT_LIB_BASE: under sctrace */
+
+/*
+ * Room for sctrace to write an exec's environment into (ring.h); never
+ * touched here.  In the file's data, not in .bss: ld.so maps it with the
+ * data segment, where a large .bss would cost one more mapping (a stop)
+ * at every exec; a page of it costs memory only once written.
+ */
+EXPORT char sct_exec_env[SCT_EXEC_ENV_SIZE]
+	__attribute__((aligned(16), section(".data.sct_exec_env")));
 /*
  * A page that a fork child sees zeroed (MADV_WIPEONFORK): [0] 0 = not
  * ours.  (Memory is read with process_vm_readv of the calling thread's

@@ -179,6 +179,43 @@ expect_match "a command's own LD_PRELOAD stays in its environment" \
 	'LD_PRELOAD=/nonexistent-but-kept.so' \
 	"$(sd "$TMP/env.scap" '%proc.env' "evt.type=execve and evt.dir='<'")"
 
+# A program that recorded next to nothing and started no other is exec'd
+# without the recorder (recexec.c), but for every 16th exec of it: a
+# shell's loop of 48 execs of /bin/true costs a few loads of the recorder,
+# not 48 (each 7 stops).  The exec'd programs' LD_PRELOAD is the user's,
+# with the recorder or without it; the events are those of the stops-only
+# capture.
+if [ -x /bin/true ] && [ -x /usr/bin/env ]; then
+	loop='i=0; while [ $i -lt 48 ]; do /bin/true; i=$((i+1)); done'
+	for mode in rec pt; do
+		opts=(-v)
+		[ "$mode" = pt ] && opts+=(--no-syscall-buffer)
+		"$SCTRACE" "${opts[@]}" -o "$TMP/loop-$mode.scap" -- /bin/sh -c "$loop" \
+			2>"$TMP/loop-$mode.err" </dev/null || true
+	done
+	n_rec=$(stops "$TMP/loop-rec.err")
+	n_pt=$(stops "$TMP/loop-pt.err")
+	if [ -n "$n_rec" ] && [ -n "$n_pt" ] && [ "$((n_rec - n_pt))" -le 35 ]; then
+		pass "48 execs of /bin/true: $n_rec stops with the recorder, $n_pt without"
+	else
+		fail "48 execs of /bin/true: ${n_rec:-?} stops with the recorder, ${n_pt:-?} without: it was loaded into more than 5 of them"
+	fi
+	expect_eq "48 execs of /bin/true: the same events as the stops-only capture" \
+		"$(sd "$TMP/loop-pt.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)" \
+		"$(sd "$TMP/loop-rec.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)"
+	LD_PRELOAD=/lib/nonexistent-kept.so "$SCTRACE" -o "$TMP/envloop.scap" -- \
+		/bin/sh -c 'i=0; while [ $i -lt 20 ]; do /usr/bin/env; i=$((i+1)); done' \
+		2>/dev/null </dev/null | grep '^LD_PRELOAD=' >"$TMP/envloop.out"
+	expect_eq "20 execs of env: each one's LD_PRELOAD starts with the user's" 20 \
+		"$(grep -c '^LD_PRELOAD=/lib/nonexistent-kept.so' "$TMP/envloop.out")"
+	expect_eq "20 execs of env: the recorder in at most 3 of them" 1 \
+		"$(grep -c libsctrace-preload "$TMP/envloop.out" | awk '{ print ($1 <= 3) }')"
+	expect_eq "20 execs of env: the captured environments show only the user's" \
+		"20 LD_PRELOAD=/lib/nonexistent-kept.so" \
+		"$(sd "$TMP/envloop.scap" '%proc.env' "evt.type=execve and evt.dir='<' and proc.name=env" |
+			grep -o 'LD_PRELOAD=[^ ]*' | sort | uniq -c | awk '{ print $1, $2 }')"
+fi
+
 # A program's own seccomp filter that stops getppid (SECCOMP_RET_TRACE,
 # which without a tracer of its own fails it with ENOSYS) stops the
 # recorder's too: one getppid, failed, in both modes.
