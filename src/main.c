@@ -604,7 +604,7 @@ int main(int argc, char **argv)
 	if (o.stats) {
 		/* reads of userfaultfd pages not there yet (see mem.c) */
 		uint64_t given_up = sct_mem_given_up();
-		char extra[64] = "";
+		char extra[128] = "";
 
 		if (given_up)
 			snprintf(extra, sizeof(extra), ", %llu reads given up",
@@ -613,8 +613,10 @@ int main(int argc, char **argv)
 		if (o.buffer)
 			snprintf(extra + strlen(extra),
 				 sizeof(extra) - strlen(extra),
-				 ", %llu threads recorded in-process",
-				 (unsigned long long)st.rings);
+				 ", %llu threads recorded in-process, %llu execs "
+				 "without the recorder",
+				 (unsigned long long)st.rings,
+				 (unsigned long long)st.execs_bare);
 		/* (and how the waits for stops went: see stopwait.h) */
 		sct_warn("%llu events written, %llu filtered out, "
 			 "%llu stops, %llu syscalls seen%s%s; waits for a stop: "

@@ -291,6 +291,7 @@ void sct_recexec_enter(struct sct_run *r, struct sct_thread *t)
 	t->env_arg = (uint8_t)env_arg;
 	t->env_orig = t->args[env_arg];
 	busy = t->tid;
+	r->st->execs_bare++;
 	sct_debug("exec %s by %d: without the recorder (%u records before)",
 		  path, t->tid, p->records);
 }

@@ -50,6 +50,8 @@ struct sct_stats {
 	uint64_t polled, slept, pauses;
 	/* in-process recording: rings mapped, rings dropped as damaged */
 	uint64_t rings, ring_errors;
+	/* execs that went without the recorder (recexec.h) */
+	uint64_t execs_bare;
 	/*
 	 * Not a count: the command could not be executed (exec failed) and
 	 * nothing else was traced; the capture is not to be kept.

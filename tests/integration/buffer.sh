@@ -50,6 +50,10 @@ stats=$(grep 'events written' "$TMP/recorded.scap.err")
 threads=$(printf '%s\n' "$stats" | sed -nE 's/.*, ([0-9]+) threads recorded in-process.*/\1/p')
 # main, 4 threads, 2 fork children, main again after its exec
 expect_eq "-v: 8 threads recorded in-process" 8 "${threads:-0}"
+# its 12 children that exec it to make no call: the first has the
+# recorder, the others go without it (recexec.c)
+expect_eq "-v: 11 execs without the recorder" 11 \
+	"$(printf '%s\n' "$stats" | sed -nE 's/.*, ([0-9]+) execs without the recorder.*/\1/p')"
 expect_eq "--no-syscall-buffer: no thread recorded in-process" "" \
 	"$(grep 'recorded in-process' "$TMP/ptrace.scap.err")"
 stops() { sed -nE 's/.*, ([0-9]+) stops,.*/\1/p' "$1"; }

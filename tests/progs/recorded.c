@@ -15,8 +15,13 @@
  *                       writing; a signal handler writing while the main
  *                       thread waits in a read; 6000 writes in a row (more
  *                       than a ring holds);
- *                       then an exec of itself ("recorded DIR again")
+ *                       12 children, one after the other, each an exec
+ *                       of itself that makes no call ("recorded DIR
+ *                       short": sctrace leaves the recorder out of the
+ *                       11 after the first); then an exec of itself
+ *                       ("recorded DIR again")
  *        recorded DIR again   a write and a read after the exec
+ *        recorded DIR short   exits 0 at once
  *        recorded DIR damage  3 writes, then garbage in its own ring's
  *                       header (the tracee is untrusted), then 3 writes
  *        recorded DIR hot     200 of each call the recorder takes, each
@@ -540,6 +545,28 @@ static void hot(void)
 	close(fd);
 }
 
+/* Children that exec a program making no call. */
+static void shorts(void)
+{
+	int i, status;
+	pid_t pid;
+
+	for (i = 0; i < 12; i++) {
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (pid == 0) {
+			/* (a path of its own: another program to sctrace) */
+			execl("/proc/self/./exe", "recorded", dir, "short",
+			      (char *)NULL);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status))
+			die("short child");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -551,6 +578,8 @@ int main(int argc, char **argv)
 		damage();
 		return 0;
 	}
+	if (argc > 2 && !strcmp(argv[2], "short"))
+		return 0;
 	if (argc > 2 && !strcmp(argv[2], "hot")) {
 		hot();
 		return 0;
@@ -572,6 +601,7 @@ int main(int argc, char **argv)
 	children();
 	handler();
 	many();
+	shorts();
 	execl("/proc/self/exe", argv[0], dir, "again", (char *)NULL);
 	die("exec");
 	return 1;
