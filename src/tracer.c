@@ -400,6 +400,9 @@ static void detach_stop(struct sct_thread *t, int status)
 			c->detaching = true;
 		}
 	}
+	/* at the exit of a failed exec: its own environment argument back */
+	if (sig == (SIGTRAP | 0x80) && event == 0)
+		sct_recexec_exit(t);
 	if (sig == (SIGTRAP | 0x80) || event != 0 || !t->started)
 		sig = 0;
 	if (ptrace(PTRACE_DETACH, t->tid, 0, sig) < 0 && errno != ESRCH)

@@ -220,6 +220,21 @@ if [ -x /bin/true ] && [ -x /usr/bin/env ]; then
 			grep -o 'LD_PRELOAD=[^ ]*' | sort | uniq -c | awk '{ print $1, $2 }')"
 fi
 
+# An exec that fails, of a program run without the recorder: the register
+# that passed sctrace's environment array holds the program's own again
+# (tests/progs/execfail: its 2nd and 3rd /bin/true and the failing exec
+# go without the recorder).
+mkdir -p "$TMP/ef"
+rc=0
+"$SCTRACE" -v -o "$TMP/execfail.scap" -- "$(prog execfail)" "$TMP/ef" \
+	</dev/null >"$TMP/execfail.out" 2>"$TMP/execfail.err" || rc=$?
+expect_eq "execfail: the failed exec leaves the program's registers as they were" \
+	"0" "$(echo $rc $(grep '^execfail:' "$TMP/execfail.err"))"
+expect_eq "execfail: -v: 3 execs without the recorder" 3 \
+	"$(sed -nE 's/.*, ([0-9]+) execs without the recorder.*/\1/p' "$TMP/execfail.err")"
+expect_eq "execfail: the failed exec in the capture" "ENOENT" \
+	"$(sd "$TMP/execfail.scap" '%evt.res' "evt.type=execve and evt.dir='<' and evt.rawres<0")"
+
 # A program's own seccomp filter that stops getppid (SECCOMP_RET_TRACE,
 # which without a tracer of its own fails it with ENOSYS) stops the
 # recorder's too: one getppid, failed, in both modes.
