@@ -551,14 +551,25 @@ static void shorts(void)
 	int i, status;
 	pid_t pid;
 
+	char path[4096];
+
+	/*
+	 * A path of its own (another program to sctrace), and the same name
+	 * (a reader may name the child by its new program before or after
+	 * its clone's exit event)
+	 */
+	snprintf(path, sizeof(path), "%s/s", dir);
+	if (mkdir(path, 0700) && errno != EEXIST)
+		die("mkdir s");
+	snprintf(path, sizeof(path), "%s/s/recorded", dir);
+	if (symlink("/proc/self/exe", path) && errno != EEXIST)
+		die("symlink");
 	for (i = 0; i < 12; i++) {
 		pid = fork();
 		if (pid < 0)
 			die("fork");
 		if (pid == 0) {
-			/* (a path of its own: another program to sctrace) */
-			execl("/proc/self/./exe", "recorded", dir, "short",
-			      (char *)NULL);
+			execl(path, "recorded", dir, "short", (char *)NULL);
 			_exit(127);
 		}
 		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
