@@ -3,14 +3,17 @@
  * An exec that fails, of a program sctrace runs without its recorder
  * (src/recexec.c), must leave the program's registers as the kernel does.
  *
- * usage: execfail DIR   copies /bin/true to DIR/t and runs it 3 times
- *                       (fork, exec, wait): it records nothing, so the
+ * usage: execfail DIR   copies itself to DIR/t and runs that 3 times
+ *                       ("t -": it exits at once; fork, exec, wait):
+ *                       it records nothing, so the
  *                       2nd and 3rd go without the recorder, their
  *                       environment array passed in the exec's register;
  *                       then removes DIR/t and makes the exec once more,
  *                       a raw syscall that fails (ENOENT), and looks at
  *                       the register that passed the array: the kernel
  *                       keeps it, and so must the tracer.
+ *
+ *        execfail -     exits 0 at once
  *
  * Exits 0; 1 if something else fails; 3 if the register changed.
  */
@@ -85,18 +88,20 @@ static long raw_execve(const char *path, char **argv, char **envp,
 int main(int argc, char **argv)
 {
 	char path[4096];
-	char *args[] = { path, NULL };
+	char *args[] = { path, "-", NULL };
 	unsigned long after;
 	long r;
 	int i, status;
 	pid_t pid;
 
+	if (argc == 2 && !strcmp(argv[1], "-"))
+		return 0;
 	if (argc != 2) {
 		fprintf(stderr, "usage: execfail DIR\n");
 		return 1;
 	}
 	snprintf(path, sizeof(path), "%s/t", argv[1]);
-	copy("/bin/true", path);
+	copy("/proc/self/exe", path);
 	for (i = 0; i < 3; i++) {
 		pid = fork();
 		if (pid < 0)

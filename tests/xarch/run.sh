@@ -83,9 +83,9 @@ build_progs() {
 
 # build_recorder CC ROOT BUILDDIR: the in-process recorder (the static
 # cross build of sctrace has none: --disable-recorder) as a shared object
-# in ROOT/lib/sctrace, and tests/progs/recorded dynamically linked (the
-# recorder only goes into such programs) in ROOT/t.  sctrace in the guest
-# finds the recorder through SCTRACE_PRELOAD (init.sh).
+# in ROOT/lib/sctrace, and tests/progs/recorded and execfail dynamically
+# linked (the recorder only goes into such programs) in ROOT/t.  sctrace in
+# the guest finds the recorder through SCTRACE_PRELOAD (init.sh).
 build_recorder() {
 	local cc=$1 root=$2 b=$3
 	mkdir -p "$root/lib/sctrace" "$root/t"
@@ -94,7 +94,9 @@ build_recorder() {
 		-o "$root/lib/sctrace/libsctrace-preload.so" \
 		"$xsrc/src/preload/preload.c" -ldl -lpthread &&
 		$cc -O2 -g -Wall -pthread -I"$xsrc/src" -o "$root/t/recorded" \
-			"$top_srcdir/tests/progs/recorded.c"
+			"$top_srcdir/tests/progs/recorded.c" &&
+		$cc -O2 -g -Wall -o "$root/t/execfail" \
+			"$top_srcdir/tests/progs/execfail.c"
 }
 
 # cases ABI DIR [PREFIX]: the case list (tests/xarch/run-cases.sh) of the
@@ -169,6 +171,7 @@ guest_arch() {
 		cases "$a" /t
 		if [ "$a" = aarch64 ]; then
 			echo "recorded aarch64 /t/recorded @W@"
+			echo "execfail aarch64 /t/execfail @W@"
 			cases armhf /t32 compat-
 			echo "tracer /t32/sctrace"
 			cases armhf /t32 a32-
