@@ -106,22 +106,31 @@ const char *sct_buffer_library(void)
 	return path[0] ? path : NULL;
 }
 
+uint64_t sct_buffer_lib_sym(const char *name)
+{
+	const char *lib = sct_buffer_library();
+	struct sct_elfsym *e;
+	uint64_t off, addr = 0;
+
+	/* (a shared object is linked at 0: its symbols are offsets) */
+	if (lib && (e = sct_elfsym_open(lib))) {
+		if (sct_elfsym_addr(e, name, &off) && off < (1u << 30))
+			addr = SCT_LIB_BASE + off;
+		sct_elfsym_free(e);
+	}
+	return addr;
+}
+
 uint64_t sct_buffer_tramp_ip(void)
 {
 	static uint64_t ip;
 	static bool looked;
-	const char *lib = sct_buffer_library();
-	struct sct_elfsym *e;
-	uint64_t off;
 
-	if (looked)
-		return ip;
-	looked = true;
-	/* (a shared object is linked at 0: its symbols are offsets) */
-	if (lib && (e = sct_elfsym_open(lib))) {
-		if (sct_elfsym_addr(e, SCT_TRAMP_SYM, &off) && off < (1u << 30))
-			ip = SCT_LIB_BASE + off + SCT_TRAMP_INSN_LEN;
-		sct_elfsym_free(e);
+	if (!looked) {
+		looked = true;
+		ip = sct_buffer_lib_sym(SCT_TRAMP_SYM);
+		if (ip)
+			ip += SCT_TRAMP_INSN_LEN;
 	}
 	return ip;
 }

@@ -20,6 +20,12 @@ struct sct_thread;
 const char *sct_buffer_library(void);
 
 /*
+ * The address of the recorder's symbol name where it is mapped at
+ * SCT_LIB_BASE (ring.h), from its file; 0: no such symbol.
+ */
+uint64_t sct_buffer_lib_sym(const char *name);
+
+/*
  * The address just after the trampoline's syscall instruction, where the
  * recorder is mapped at SCT_LIB_BASE (ring.h): what the seccomp filter
  * lets through.  0: the library has no trampoline.

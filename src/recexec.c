@@ -30,7 +30,6 @@
 #include "arch/arch.h"
 #include "arch/regs.h"
 #include "buffer.h"
-#include "elfsym.h"
 #include "log.h"
 #include "mem.h"
 #include "proc.h"
@@ -75,18 +74,12 @@ static uint64_t room(void)
 {
 	static uint64_t addr;
 	static bool looked;
-	const char *lib = sct_buffer_library();
-	struct sct_elfsym *e;
-	uint64_t off;
 
-	if (looked)
-		return addr;
-	looked = true;
-	if (lib && (e = sct_elfsym_open(lib))) {
-		if (sct_elfsym_addr(e, SCT_EXEC_ENV_SYM, &off) &&
-		    off < (1u << 30) && !(off & 15))
-			addr = SCT_LIB_BASE + off;
-		sct_elfsym_free(e);
+	if (!looked) {
+		looked = true;
+		addr = sct_buffer_lib_sym(SCT_EXEC_ENV_SYM);
+		if (addr & 15)
+			addr = 0;
 	}
 	return addr;
 }
@@ -119,17 +112,24 @@ static struct prog *find(uint64_t key, bool add)
 	return old;
 }
 
+/* (called at every syscall entry: numbers, looked up once) */
 static bool is_exec(const struct sct_thread *t, unsigned *path_arg,
 		    unsigned *env_arg)
 {
-	if (!t->se || !t->se->name || t->arch != sct_arch_native())
+	static int64_t execve = -2, execveat;
+
+	if (t->arch != sct_arch_native())
 		return false;
-	if (!strcmp(t->se->name, "execve")) {
+	if (execve == -2) {
+		execve = sct_arch_nr(sct_arch_native(), "execve");
+		execveat = sct_arch_nr(sct_arch_native(), "execveat");
+	}
+	if (execve >= 0 && t->nr == (uint64_t)execve) {
 		*path_arg = 0;
 		*env_arg = 2;
 		return true;
 	}
-	if (!strcmp(t->se->name, "execveat")) {
+	if (execveat >= 0 && t->nr == (uint64_t)execveat) {
 		*path_arg = 1;
 		*env_arg = 3;
 		return true;

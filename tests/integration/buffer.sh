@@ -65,6 +65,27 @@ else
 	fail "in-process recording: $s_rec stops, against $s_pt: not a quarter"
 fi
 
+# both_modes NAME COMMAND...: sctrace -v runs COMMAND with the recorder
+# ($TMP/NAME-rec.scap, .err) and without it ($TMP/NAME-pt.scap, .err).
+both_modes() {
+	local name=$1 mode opts
+	shift
+	for mode in rec pt; do
+		opts=(-v)
+		[ "$mode" = pt ] && opts+=(--no-syscall-buffer)
+		"$SCTRACE" "${opts[@]}" -o "$TMP/$name-$mode.scap" -- "$@" \
+			2>"$TMP/$name-$mode.err" </dev/null || true
+	done
+}
+
+# same_events WHAT NAME: both_modes's two captures of NAME have the same
+# events (type, direction, fd name), counted.
+same_events() {
+	expect_eq "$1: the same events with the recorder as without it" \
+		"$(sd "$TMP/$2-pt.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)" \
+		"$(sd "$TMP/$2-rec.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)"
+}
+
 # What loading the recorder costs a program that makes no recorded call:
 # the stops of ld.so's open, read, fstat, two mmaps (the first with its
 # exit) and close of the library (x86_64's: two segments).  The trampoline
@@ -72,16 +93,8 @@ fi
 # (ring.h): no hello, no mapping of a trampoline, no exit of the open.
 # One exec more (env runs env, then true), with the recorder and without.
 if [ "$(uname -m)" = x86_64 ] && [ -x /usr/bin/env ] && [ -x /bin/true ]; then
-	for mode in rec pt; do
-		opts=(-v)
-		[ "$mode" = pt ] && opts+=(--no-syscall-buffer)
-		for n in 1 2; do
-			cmd=(/usr/bin/env /bin/true)
-			[ "$n" = 2 ] && cmd=(/usr/bin/env "${cmd[@]}")
-			"$SCTRACE" "${opts[@]}" -o "$TMP/env$n-$mode.scap" -- \
-				"${cmd[@]}" 2>"$TMP/env$n-$mode.err" </dev/null || true
-		done
-	done
+	both_modes env1 /usr/bin/env /bin/true
+	both_modes env2 /usr/bin/env /usr/bin/env /bin/true
 	one_exec() {
 		local a b
 		a=$(stops "$TMP/env1-$1.err")
@@ -95,9 +108,7 @@ if [ "$(uname -m)" = x86_64 ] && [ -x /usr/bin/env ] && [ -x /bin/true ]; then
 	else
 		fail "an exec of env costs ${e_rec:-?} stops with the recorder, ${e_pt:-?} without: loading it takes more than 7"
 	fi
-	expect_eq "env env /bin/true: the same events with the recorder loaded" \
-		"$(sd "$TMP/env2-pt.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)" \
-		"$(sd "$TMP/env2-rec.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)"
+	same_events "env env /bin/true" env2
 fi
 
 if cmp -s "$TMP/ptrace.threads" "$TMP/recorded.threads"; then
@@ -191,12 +202,7 @@ expect_match "a command's own LD_PRELOAD stays in its environment" \
 # capture.
 if [ -x /bin/true ] && [ -x /usr/bin/env ]; then
 	loop='i=0; while [ $i -lt 48 ]; do /bin/true; i=$((i+1)); done'
-	for mode in rec pt; do
-		opts=(-v)
-		[ "$mode" = pt ] && opts+=(--no-syscall-buffer)
-		"$SCTRACE" "${opts[@]}" -o "$TMP/loop-$mode.scap" -- /bin/sh -c "$loop" \
-			2>"$TMP/loop-$mode.err" </dev/null || true
-	done
+	both_modes loop /bin/sh -c "$loop"
 	n_rec=$(stops "$TMP/loop-rec.err")
 	n_pt=$(stops "$TMP/loop-pt.err")
 	if [ -n "$n_rec" ] && [ -n "$n_pt" ] && [ "$((n_rec - n_pt))" -le 35 ]; then
@@ -204,9 +210,7 @@ if [ -x /bin/true ] && [ -x /usr/bin/env ]; then
 	else
 		fail "48 execs of /bin/true: ${n_rec:-?} stops with the recorder, ${n_pt:-?} without: it was loaded into more than 5 of them"
 	fi
-	expect_eq "48 execs of /bin/true: the same events as the stops-only capture" \
-		"$(sd "$TMP/loop-pt.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)" \
-		"$(sd "$TMP/loop-rec.scap" '%evt.type %evt.dir %fd.name' | sort | uniq -c)"
+	same_events "48 execs of /bin/true" loop
 	LD_PRELOAD=/lib/nonexistent-kept.so "$SCTRACE" -o "$TMP/envloop.scap" -- \
 		/bin/sh -c 'i=0; while [ $i -lt 20 ]; do /usr/bin/env; i=$((i+1)); done' \
 		2>/dev/null </dev/null | grep '^LD_PRELOAD=' >"$TMP/envloop.out"
