@@ -310,15 +310,10 @@ strace_counts() {
 # when SCTRACE_NO_RECORDER=1, set by modes.sh), ld.so allocates memory of
 # its own for the recorder it loads, and now and then that takes one more
 # anonymous mapping: one mmap more than strace's is not a difference then.
-# modes.sh runs the suites a second time, alongside the other suites of a
-# parallel make check: there python3's heap grows by one brk more or less
-# now and then (SCTRACE_BRK_NOISE=1: not a difference either).
 count_diff() {
 	join -a1 -a2 -e 0 -o 0,1.2,2.2 "$1" "$2" |
-		awk -v slack="$([ "${SCTRACE_NO_RECORDER:-0}" = 1 ] && echo 0 || echo 1)" \
-			-v brk="${SCTRACE_BRK_NOISE:-0}" '
-			$2 != $3 && !(slack && $1 == "mmap" && $3 == $2 + 1) &&
-			!(brk && $1 == "brk" && ($3 == $2 + 1 || $3 == $2 - 1)) {
+		awk -v slack="$([ "${SCTRACE_NO_RECORDER:-0}" = 1 ] && echo 0 || echo 1)" '
+			$2 != $3 && !(slack && $1 == "mmap" && $3 == $2 + 1) {
 				printf "      %-20s strace %s, capture %s\n", $1, $2, $3
 			}'
 }
