@@ -338,6 +338,7 @@ void sct_decode(struct sct_call *c, unsigned type, const struct sct_src *srcs,
 	c->vm_loaded = false;
 	c->acceptq_loaded = false;
 	c->exe.caps_loaded = c->exe.stat_loaded = false;
+	c->fdst.loaded = c->str.loaded = false;
 	for (i = 0; i < ei->nparams; i++)
 		out[i] = i < n ? gather(c, &srcs[i], ei->params[i].type, type,
 					i) :

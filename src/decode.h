@@ -149,6 +149,21 @@ struct sct_call {
 	} exe;
 	int *pidfd;		/* slot of the process's pidfd (-1: not open yet) */
 	/*
+	 * What one event reads twice, read once: the last fd's device and
+	 * inode (an open's exit: dev and ino; ok false: unknown), the last
+	 * string (an open's exit: its name param and the fd's path).
+	 */
+	struct {
+		bool loaded, ok;
+		int64_t fd;
+		uint64_t dev, ino;
+	} fdst;
+	struct {
+		bool loaded;
+		uint64_t addr;
+		struct sct_val v;
+	} str;
+	/*
 	 * Decoding a record of the in-process recorder (buffer.h): the new
 	 * fd's device and inode as it recorded them (fd -1: none), never
 	 * the fd as it is now.  NULL at a stop.

@@ -576,6 +576,49 @@ static void detach_attached(void)
 }
 
 /*
+ * Detaching takes a stop of each thread, and those come at once.  A thread
+ * still in the table a second later is stuck by a race not foreseen: in a
+ * ptrace-stop whose report was taken (it would wait for ever, and we with
+ * it), or not ours any more, or gone without a word.  Each is let go or
+ * forgotten: nothing is left stopped, and sctrace ends.
+ */
+static void unstick(struct sct_thread *t, void *arg)
+{
+	char buf[2048];
+	const char *st;
+	long tracer;
+	char state;
+
+	(void)arg;
+	/* a launched one is traced on (under our filter it must be) */
+	if (!t->detaching && !t->g->attached && !(t->held && !T.main_pid))
+		return;
+	if (sct_proc_file(t->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0) {
+		drop(t);	/* gone */
+		return;
+	}
+	tracer = status_num(buf, "\nTracerPid:");
+	st = strstr(buf, "\nState:");
+	if (tracer != getpid()) {
+		drop(t);	/* not ours (any more) */
+		return;
+	}
+	if (st && sscanf(st + 7, " %c", &state) == 1 && state == 't' &&
+	    ptrace(PTRACE_DETACH, t->tid, 0, 0) == 0) {
+		sct_debug("detach: %d was stuck in a stop, let go", t->tid);
+		drop(t);
+	}
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/*
  * The capture's reader has gone (EPIPE): nothing more can be recorded, so
  * stop slowing the programs down.  Every thread is detached (a launched
  * command runs on untraced; sctrace still waits for it), except those
@@ -681,6 +724,7 @@ static void live_status(void)
 static void loop(void)
 {
 	bool killed = false, detached = false, gone = false;
+	uint64_t detach_ns = 0;
 
 	while (T.threads.n) {
 		struct sct_thread *t;
@@ -698,6 +742,7 @@ static void loop(void)
 		if (T.interrupted && !detached) {
 			detach_attached();
 			detached = true;
+			detach_ns = mono_ns();
 		}
 		/* a second signal: stop waiting for the launched command */
 		if (T.interrupted > 1 && !killed) {
@@ -711,8 +756,13 @@ static void loop(void)
 		if (T.rings)
 			sct_buffer_drain(&T);
 		if (pid < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR) {
+				/* (SIGALRM each second while detaching) */
+				if (detached && mono_ns() - detach_ns > 1000000000ull)
+					sct_threads_for_each(&T.threads, unstick,
+							     NULL);
 				continue;
+			}
 			if (errno == ECHILD)
 				break;
 			sct_die("waitpid: %s", strerror(errno));

@@ -32,20 +32,29 @@ static struct sct_val fd_stat(struct sct_call *c, int64_t fd, bool want_dev)
 		return sct_int(want_dev ? sct_encode_dev((dev_t)c->rec_fd->dev) :
 				c->rec_fd->ino);
 	}
-	/* a copy of the fd costs half a walk through /proc/T/fd/N */
-	our = sct_tracee_fd(c, (int)fd);
-	if (our >= 0) {
-		int r = fstat(our, &st);
-
-		close(our);
-		if (r == 0)
-			goto found;
+	if (!c->fdst.loaded || c->fdst.fd != fd) {
+		c->fdst.loaded = true;
+		c->fdst.fd = fd;
+		c->fdst.ok = false;
+		/* a copy of the fd costs half a walk through /proc/T/fd/N */
+		our = sct_tracee_fd(c, (int)fd);
+		if (our >= 0) {
+			c->fdst.ok = fstat(our, &st) == 0;
+			close(our);
+		}
+		if (!c->fdst.ok) {
+			snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->tid,
+				 (long long)fd);
+			c->fdst.ok = stat(path, &st) == 0;
+		}
+		if (c->fdst.ok) {
+			c->fdst.dev = sct_encode_dev(st.st_dev);
+			c->fdst.ino = st.st_ino;
+		}
 	}
-	snprintf(path, sizeof(path), "/proc/%d/fd/%lld", c->tid, (long long)fd);
-	if (stat(path, &st) < 0)
+	if (!c->fdst.ok)
 		return SCT_NONE;
-found:
-	return sct_int(want_dev ? sct_encode_dev(st.st_dev) : st.st_ino);
+	return sct_int(want_dev ? c->fdst.dev : c->fdst.ino);
 }
 
 /* FDINO: inode of the tracee's fd x; DEV: its device */

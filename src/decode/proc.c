@@ -6,6 +6,7 @@
 #include "arch/arch.h"
 #include "mem.h"
 #include "ppm_flags.h"
+#include "proc.h"
 #include "thread.h"
 
 #include <linux/bpf.h>
@@ -231,24 +232,22 @@ pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t)
 
 static void exe_caps(struct sct_call *c)
 {
-	static const char *const key[3] = { "CapInh:", "CapPrm:", "CapEff:" };
-	char path[64], line[256];
-	FILE *f;
+	static const char *const key[3] = {
+		"\nCapInh:", "\nCapPrm:", "\nCapEff:"
+	};
+	char buf[4096];
+	const char *p;
 	int i;
 
 	c->exe.caps_loaded = true;
 	memset(c->exe.cap, 0, sizeof(c->exe.cap));
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)c->tid);
-	f = fopen(path, "re");
-	if (!f)
+	/* (through the /proc file cache: the exec's other values read it too) */
+	if (sct_proc_file(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
 		return;
-	while (fgets(line, sizeof(line), f))
-		for (i = 0; i < 3; i++)
-			if (!strncmp(line, key[i], strlen(key[i])))
-				c->exe.cap[i] = strtoull(line + strlen(key[i]),
-							 NULL, 16) &
-						PPM_CAPS_MASK;
-	fclose(f);
+	for (i = 0; i < 3; i++)
+		if ((p = strstr(buf, key[i])))
+			c->exe.cap[i] = strtoull(p + strlen(key[i]), NULL, 16) &
+					PPM_CAPS_MASK;
 }
 
 static void exe_stat(struct sct_call *c)

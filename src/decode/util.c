@@ -34,12 +34,15 @@ struct sct_val sct_read_str(struct sct_call *c, uint64_t addr)
 	uint8_t *p = sct_arena_take(c, STR_MAX, &room);
 	ssize_t n;
 
+	if (c->str.loaded && c->str.addr == addr)
+		return c->str.v;
 	if (!p || !addr)
 		return SCT_NONE;
 	n = sct_mem_read_str(c->tid, addr, (char *)p, room);
-	if (n <= 0)
-		return SCT_NONE;
-	return sct_arena_commit(c, p, (size_t)n);
+	c->str.loaded = true;
+	c->str.addr = addr;
+	c->str.v = n <= 0 ? SCT_NONE : sct_arena_commit(c, p, (size_t)n);
+	return c->str.v;
 }
 
 struct sct_val sct_read_buf(struct sct_call *c, uint64_t addr, int64_t len)
