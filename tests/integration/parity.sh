@@ -175,8 +175,14 @@ mkdir -p "$PYDIR"
 # brk calls under strace, by the length of its directory's name alone; CI
 # saw 18 under strace and 21, or 16, under sctrace in the same directory).
 # With 64 MiB of top padding, no trimming and a fixed mmap threshold, the
-# heap grows once, and the brk calls are the same in every run.
+# heap grows once, and the brk calls are the same in every run.  And Python
+# allocates from that heap only (PYTHONMALLOC=malloc), not from 1 MiB arenas
+# of its own: those are split into pools aligned to 16 KiB, an arena
+# mapped at an unaligned address loses one, and where mappings fall moves
+# with every mapping before them (the recorder's loading makes one or two):
+# CI saw python3's forked client map one more arena under sctrace.
 export GLIBC_TUNABLES=glibc.malloc.top_pad=67108864:glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=131072
+export PYTHONMALLOC=malloc
 
 # ---- (3) python3 threads --------------------------------------------------------
 # Four threads each write a file, one after the other (the main thread waits
