@@ -724,6 +724,7 @@ static void live_status(void)
 static void loop(void)
 {
 	bool killed = false, detached = false, gone = false;
+	bool sweep_due = false;
 	uint64_t detach_ns = 0;
 
 	while (T.threads.n) {
@@ -751,16 +752,26 @@ static void loop(void)
 		}
 		if (!T.threads.n)
 			break;
-		pid = sct_stopwait_next(&T.wait, &status, &T.interrupted);
+		if (sweep_due) {
+			/* only when no stop is waiting to be reported */
+			sweep_due = false;
+			pid = waitpid(-1, &status, __WALL | WNOHANG);
+			if (pid == 0) {
+				sct_threads_for_each(&T.threads, unstick, NULL);
+				continue;
+			}
+		} else {
+			pid = sct_stopwait_next(&T.wait, &status,
+						&T.interrupted);
+		}
 		/* records made since: before this stop's events (buffer.h) */
 		if (T.rings)
 			sct_buffer_drain(&T);
 		if (pid < 0) {
 			if (errno == EINTR) {
 				/* (SIGALRM each second while detaching) */
-				if (detached && mono_ns() - detach_ns > 1000000000ull)
-					sct_threads_for_each(&T.threads, unstick,
-							     NULL);
+				sweep_due = detached &&
+					    mono_ns() - detach_ns > 1000000000ull;
 				continue;
 			}
 			if (errno == ECHILD)
