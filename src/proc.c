@@ -206,46 +206,81 @@ int sct_proc_parse_stat(const char *buf, struct sct_procinfo *pi)
 	return 0;
 }
 
+/* "Key:" at the start of line: the text after it, else NULL */
+static const char *after_key(const char *line, const char *key, size_t len)
+{
+	return strncmp(line, key, len) ? NULL : line + len;
+}
+
+/*
+ * (A status text has some 55 lines: each is told by its first letters,
+ * not by trying a scanf format per field on it.)
+ */
 int sct_proc_parse_status(char *buf, struct sct_procinfo *pi)
 {
 	char *line, *save = NULL;
 
 	for (line = strtok_r(buf, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		unsigned long long v;
-		unsigned a, b;
+		const char *p;
+		char *end;
 
-		if (sscanf(line, "Tgid: %llu", &v) == 1)
-			pi->pid = (int64_t)v;
-		else if (sscanf(line, "PPid: %llu", &v) == 1)
-			pi->ptid = (int64_t)v;
-		else if (sscanf(line, "TracerPid: %llu", &v) == 1)
-			pi->tracer = (int64_t)v;
-		else if (sscanf(line, "Uid: %u %u", &a, &b) == 2)
-			pi->uid = b;
-		else if (sscanf(line, "Gid: %u %u", &a, &b) == 2)
-			pi->gid = b;
-		else if (sscanf(line, "VmSize: %llu", &v) == 1)
-			pi->vmsize_kb = (uint32_t)v;
-		else if (sscanf(line, "VmRSS: %llu", &v) == 1)
-			pi->vmrss_kb = (uint32_t)v;
-		else if (sscanf(line, "VmSwap: %llu", &v) == 1)
-			pi->vmswap_kb = (uint32_t)v;
-		else if (!strncmp(line, "NStgid:", 7) ||
-			 !strncmp(line, "NSpid:", 6)) {
-			/* The last number is the id in the innermost pid ns. */
-			char *last = strrchr(line, '\t');
-			char *sp = strrchr(line, ' ');
+		switch (line[0]) {
+		case 'T':
+			if ((p = after_key(line, "Tgid:", 5)))
+				pi->pid = (int64_t)strtoull(p, NULL, 10);
+			else if ((p = after_key(line, "TracerPid:", 10)))
+				pi->tracer = (int64_t)strtoull(p, NULL, 10);
+			break;
+		case 'P':
+			if ((p = after_key(line, "PPid:", 5)))
+				pi->ptid = (int64_t)strtoull(p, NULL, 10);
+			break;
+		case 'U':
+		case 'G':
+			/* real, then effective id: the effective one */
+			if ((p = after_key(line, line[0] == 'U' ? "Uid:" : "Gid:",
+					   4))) {
+				strtoul(p, &end, 10);
+				if (end != p) {
+					unsigned long e = strtoul(end, NULL, 10);
 
-			if (sp > last)
-				last = sp;
-			if (last) {
-				v = strtoull(last + 1, NULL, 10);
-				if (line[2] == 't')
-					pi->vpid = (int64_t)v;
-				else
-					pi->vtid = (int64_t)v;
+					if (line[0] == 'U')
+						pi->uid = (uint32_t)e;
+					else
+						pi->gid = (uint32_t)e;
+				}
 			}
+			break;
+		case 'V':
+			if ((p = after_key(line, "VmSize:", 7)))
+				pi->vmsize_kb = (uint32_t)strtoull(p, NULL, 10);
+			else if ((p = after_key(line, "VmRSS:", 6)))
+				pi->vmrss_kb = (uint32_t)strtoull(p, NULL, 10);
+			else if ((p = after_key(line, "VmSwap:", 7)))
+				pi->vmswap_kb = (uint32_t)strtoull(p, NULL, 10);
+			break;
+		case 'N':
+			if (!strncmp(line, "NStgid:", 7) ||
+			    !strncmp(line, "NSpid:", 6)) {
+				/* the last number: the id in the innermost ns */
+				char *last = strrchr(line, '\t');
+				char *sp = strrchr(line, ' ');
+				unsigned long long v;
+
+				if (sp > last)
+					last = sp;
+				if (last) {
+					v = strtoull(last + 1, NULL, 10);
+					if (line[2] == 't')
+						pi->vpid = (int64_t)v;
+					else
+						pi->vtid = (int64_t)v;
+				}
+			}
+			break;
+		default:
+			break;
 		}
 	}
 	return 0;
