@@ -74,7 +74,7 @@ const char *sct_buffer_library(void)
 {
 	static char path[PATH_MAX];
 	static bool looked;
-	const char *env = getenv("SCTRACE_PRELOAD");
+	const char *env;
 	char exe[PATH_MAX - 64];
 	ssize_t n;
 	char *slash;
@@ -82,6 +82,7 @@ const char *sct_buffer_library(void)
 	if (looked)
 		return path[0] ? path : NULL;
 	looked = true;
+	env = getenv("SCTRACE_PRELOAD");
 	if (env && *env) {
 		snprintf(path, sizeof(path), "%s", env);
 	} else {

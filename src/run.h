@@ -79,6 +79,7 @@ struct sct_run {
 	/* the stop loop (tracer.c) */
 	struct sct_stopwait wait;	/* polling for the next stop */
 	volatile sig_atomic_t interrupted;
+	bool maybe_held;		/* a thread may be held (tracer.c) */
 };
 
 #endif

@@ -357,6 +357,7 @@ static void handle_first_stop(struct sct_thread *t, int status)
 	} else if (t->tid != T.main_pid && !t->seized && !t->announced) {
 		/* a child whose parent's clone event we have not seen yet */
 		t->held = true;
+		T.maybe_held = true;
 	} else if (t->seized && (unsigned)status >> 16 != PTRACE_EVENT_STOP) {
 		handle_stop(t, status);
 	} else {
@@ -428,12 +429,14 @@ static long status_num(const char *buf, const char *key)
  */
 static void release_orphan(struct sct_thread *t, void *arg)
 {
+	bool *still_held = arg;
 	char buf[2048];
 	long tgid, ppid;
 
-	(void)arg;
-	if (!t->held ||
-	    sct_proc_file(t->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
+	if (!t->held)
+		return;
+	*still_held = true;
+	if (sct_proc_file(t->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
 		return;
 	tgid = status_num(buf, "\nTgid:");
 	ppid = status_num(buf, "\nPPid:");
@@ -461,7 +464,13 @@ static void handle_death(pid_t pid, int status)
 		return;
 	sct_sysevent_procexit(&T, t, status);
 	drop(t);
-	sct_threads_for_each(&T.threads, release_orphan, NULL);
+	/* (a walk of the whole table only while a thread may be held) */
+	if (T.maybe_held) {
+		bool still_held = false;
+
+		sct_threads_for_each(&T.threads, release_orphan, &still_held);
+		T.maybe_held = still_held;
+	}
 }
 
 static void on_signal(int sig, siginfo_t *si, void *uc)
