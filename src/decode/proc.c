@@ -275,19 +275,18 @@ static void exe_stat(struct sct_call *c)
  */
 static uint32_t exe_flags(struct sct_call *c)
 {
-	char path[64], target[64];
+	char path[64];
 	uint32_t flags = 0;
-	ssize_t n;
+	struct sct_val exe;
 
 	snprintf(path, sizeof(path), "/proc/%d/exe", (int)c->tid);
 	if (!access(path, W_OK))
 		flags |= SCT_PPM_EXE_WRITABLE;
-	n = readlink(path, target, sizeof(target) - 1);
-	if (n > 0) {
-		target[n] = 0;
-		if (!strncmp(target, "/memfd:", 7))
-			flags |= SCT_PPM_EXE_FROM_MEMFD;
-	}
+	/* its path as the exec's other params have it (one readlink) */
+	exe = sct_pi_val(c, SCT_OP_PI_EXEPATH);
+	if (exe.kind == SCT_V_BYTES && exe.len > 7 &&
+	    !memcmp(exe.p, "/memfd:", 7))
+		flags |= SCT_PPM_EXE_FROM_MEMFD;
 	return flags;
 }
 
