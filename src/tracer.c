@@ -591,6 +591,21 @@ static void detach_attached(void)
  * it), or not ours any more, or gone without a word.  Each is let go or
  * forgotten: nothing is left stopped, and sctrace ends.
  */
+/* Our pid as /proc names it (its pid namespace may not be ours). */
+static long proc_self_pid(void)
+{
+	static long pid;
+	char buf[32];
+	ssize_t n;
+
+	if (!pid) {
+		n = readlink("/proc/self", buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = 0;
+		pid = n > 0 ? strtol(buf, NULL, 10) : getpid();
+	}
+	return pid;
+}
+
 static void unstick(struct sct_thread *t, void *arg)
 {
 	char buf[2048];
@@ -608,7 +623,7 @@ static void unstick(struct sct_thread *t, void *arg)
 	}
 	tracer = status_num(buf, "\nTracerPid:");
 	st = strstr(buf, "\nState:");
-	if (tracer != getpid()) {
+	if (tracer != proc_self_pid()) {
 		drop(t);	/* not ours (any more) */
 		return;
 	}
