@@ -621,7 +621,7 @@ int main(int argc, char **argv)
 		sct_warn("%llu events written, %llu filtered out, "
 			 "%llu stops, %llu syscalls seen%s%s; waits for a stop: "
 			 "%llu polled first, %llu slept, polling paused %llu "
-			 "times",
+			 "times for contention, %llu times after an exec",
 			 (unsigned long long)st.events,
 			 (unsigned long long)st.filtered,
 			 (unsigned long long)st.stops,
@@ -630,7 +630,8 @@ int main(int argc, char **argv)
 			 extra,
 			 (unsigned long long)st.polled,
 			 (unsigned long long)st.slept,
-			 (unsigned long long)st.pauses);
+			 (unsigned long long)st.pauses,
+			 (unsigned long long)st.exec_quiets);
 	}
 out:
 	sct_stacks_free(o.stacks);

@@ -38,7 +38,7 @@ struct sct_stopwait {
 	uint64_t off_until;	/* ns: no polling before then (contention) */
 	uint64_t off_ns;	/* how long the next pause lasts */
 	/* what happened, for tests and debugging */
-	uint64_t polled, slept, pauses, rechecks;
+	uint64_t polled, slept, pauses, rechecks, exec_quiets;
 };
 
 /* spin: polling is allowed at all; ncpus: cpus online */
@@ -59,6 +59,11 @@ pid_t sct_stopwait_next(struct sct_stopwait *w, int *status,
  */
 bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 			const struct sct_stopwait_meter *m);
+/*
+ * A tracee exec'd at now (CLOCK_MONOTONIC ns, 0: read the clock): the
+ * waits sleep for a while (see stopwait.c).
+ */
+void sct_stopwait_exec(struct sct_stopwait *w, uint64_t now);
 /* a poll of SPIN_NS found nothing */
 void sct_stopwait_missed(struct sct_stopwait *w);
 

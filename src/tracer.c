@@ -284,6 +284,7 @@ static void handle_stop(struct sct_thread *t, int status)
 		}
 		break;
 	case PTRACE_EVENT_EXEC:
+		sct_stopwait_exec(&T.wait, 0);
 		if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0)
 			on_exec(t, (pid_t)msg);
 		break;
@@ -933,6 +934,7 @@ int sct_trace_run(const struct sct_options *o, struct sct_stats *st)
 	st->polled = T.wait.polled;
 	st->slept = T.wait.slept;
 	st->pauses = T.wait.pauses;
+	st->exec_quiets = T.wait.exec_quiets;
 	sct_stopwait_fini(&T.wait);
 	if (!o->argv)
 		return 0;

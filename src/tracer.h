@@ -46,8 +46,11 @@ struct sct_stats {
 	uint64_t syscalls;
 	uint64_t events;
 	uint64_t filtered;	/* events the capture filter left out */
-	/* waits for a stop that polled first, that slept; polling's pauses */
-	uint64_t polled, slept, pauses;
+	/*
+	 * waits for a stop that polled first, that slept; polling's pauses
+	 * for contention; its pauses after an exec
+	 */
+	uint64_t polled, slept, pauses, exec_quiets;
 	/* in-process recording: rings mapped, rings dropped as damaged */
 	uint64_t rings, ring_errors;
 	/* execs that went without the recorder (recexec.h) */

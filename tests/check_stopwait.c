@@ -294,6 +294,43 @@ START_TEST(test_misses)
 }
 END_TEST
 
+/*
+ * An exec: the waits sleep for the next 20 ms (the new program and the
+ * tracer may then share a cpu), whatever the window; never with --no-spin.
+ */
+START_TEST(test_exec_quiet)
+{
+	struct sct_stopwait w;
+
+	fresh(&w, true);
+	ck_assert(sct_stopwait_polls(&w, 1 * MS, meter));
+	sct_stopwait_exec(&w, 5 * MS);
+	ck_assert_uint_eq(w.exec_quiets, 1);
+	ck_assert(!sct_stopwait_polls(&w, 5 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 24 * MS, meter));
+	/* another exec meanwhile: 20 ms from that one */
+	sct_stopwait_exec(&w, 20 * MS);
+	ck_assert(!sct_stopwait_polls(&w, 39 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 40 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 0);
+	/* a contention pause that lasts longer is not cut short */
+	fake_running = 3;
+	fake_ivcsw += 5;
+	ck_assert(sct_stopwait_polls(&w, 45 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 51 * MS, meter));
+	ck_assert_uint_eq(w.pauses, 1);
+	sct_stopwait_exec(&w, 52 * MS);
+	ck_assert(!sct_stopwait_polls(&w, 100 * MS, meter));
+	fake_running = 2;
+	ck_assert(sct_stopwait_polls(&w, 101 * MS, meter));
+
+	fresh(&w, false);
+	sct_stopwait_exec(&w, 1 * MS);
+	ck_assert_uint_eq(w.exec_quiets, 0);
+	ck_assert(!sct_stopwait_polls(&w, 30 * MS, meter));
+}
+END_TEST
+
 Suite *sct_suite_stopwait(void);
 
 Suite *sct_suite_stopwait(void)
@@ -311,6 +348,7 @@ Suite *sct_suite_stopwait(void)
 	tcase_add_test(tc, test_crowded);
 	tcase_add_test(tc, test_pause_cap);
 	tcase_add_test(tc, test_misses);
+	tcase_add_test(tc, test_exec_quiet);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -390,12 +390,12 @@ for c in $CONDS; do
 				"$(ratio "$k" "$c.$wn.strace_filt")" "$over"
 		done
 		# how sctrace's default waited in its last run (-v): polling or not
-		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept, polling paused \([0-9]*\) times.*/\1 \2 \3/p' \
+		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept, polling paused \([0-9]*\) times for contention, \([0-9]*\) times after an exec.*/\1 \2 \3 \4/p' \
 			"$tmp/err.$c.$wn.sctrace" 2>/dev/null | tail -n 1)
 		if [ -n "$pw" ]; then
-			read -r np ns npause <<<"$pw"
-			printf '%-9s (sctrace -o FILE, last run: %s of %s waits polled first (%s%%), polling paused %s times)\n' "" \
-				"$np" "$((np + ns))" "$(awk -v p="$np" -v s="$ns" 'BEGIN { printf "%.0f", p + s ? 100 * p / (p + s) : 0 }')" "$npause"
+			read -r np ns npause nexec <<<"$pw"
+			printf '%-9s (sctrace -o FILE, last run: %s of %s waits polled first (%s%%), polling paused %s times for contention, %s after an exec)\n' "" \
+				"$np" "$((np + ns))" "$(awk -v p="$np" -v s="$ns" 'BEGIN { printf "%.0f", p + s ? 100 * p / (p + s) : 0 }')" "$npause" "$nexec"
 		fi
 		if [ "$c" = idle ] && [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
 			printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \

@@ -23,8 +23,12 @@ expect_eq "stderr not a terminal: only the totals line" 1 "$(grep -c . "$TMP/fil
 expect_eq "stderr not a terminal: no carriage return" 0 "$(grep -c "$cr" "$TMP/file.err" || true)"
 # the totals say how the waits for stops went (polling, see stopwait.h)
 expect_match "-v: the totals count the waits that polled, slept, and the pauses" \
-	'; waits for a stop: [0-9]+ polled first, [0-9]+ slept, polling paused [0-9]+ times$' "$(cat "$TMP/file.err")"
+	'; waits for a stop: [0-9]+ polled first, [0-9]+ slept, polling paused [0-9]+ times for contention, [0-9]+ times after an exec$' \
+	"$(cat "$TMP/file.err")"
+# sh and sleep each exec: polling pauses after each (see stopwait.c)
+expect_match "-v: polling pauses after the execs" 'paused [0-9]+ times for contention, [1-9][0-9]* times after an exec$' \
+	"$(cat "$TMP/file.err")"
 "$SCTRACE" -v --no-spin -o "$TMP/f.scap" -- true </dev/null >/dev/null 2>"$TMP/nospin.err" || true
-expect_match "-v --no-spin: no wait polled" '; waits for a stop: 0 polled first, [1-9][0-9]* slept, polling paused 0 times$' \
+expect_match "-v --no-spin: no wait polled" '; waits for a stop: 0 polled first, [1-9][0-9]* slept, polling paused 0 times for contention, 0 times after an exec$' \
 	"$(cat "$TMP/nospin.err")"
 finish
