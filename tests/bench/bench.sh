@@ -27,8 +27,10 @@
 # waits for a stop polled first in its last run, and how often polling
 # paused (under contention it should not poll: then it is --no-spin).
 # busy, jobs and pinned run untraced, bare ptrace, sctrace, sctrace
-# --no-spin and strace -f only.  Each round runs every condition, workload
-# and case once.
+# --no-spin, both again with --no-syscall-buffer (every syscall stops: where
+# polling matters) and strace -f only.  Each round runs every condition,
+# workload and case once, then the default and --no-spin BENCH_PAIRS more
+# times each, in turn.
 #
 # Environment:
 #   BENCH_REPS     rounds; each case runs once per round, the median is
@@ -40,6 +42,8 @@
 #   BENCH_PY       iterations of files.py (default 1000); the python3
 #                  workload is left out without python3
 #   BENCH_THREADS  threads of THREADS for the memory figure (default 1000)
+#   BENCH_PAIRS    extra runs of the default and of --no-spin per round and
+#                  workload (default 2; 0: none)
 #   TMPDIR         where the captures and the archive are written
 #
 # Prints the wake-up cost it measures (wakeup), then per condition and
@@ -50,7 +54,7 @@ set -uo pipefail
 export LC_ALL=C
 
 usage() {
-	sed -n '5,45s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,51s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -68,6 +72,7 @@ ITER=${BENCH_ITER:-20000}
 FORKS=${BENCH_FORKS:-300}
 NTHREADS=${BENCH_THREADS:-1000}
 PYITER=${BENCH_PY:-1000}
+PAIRS=${BENCH_PAIRS:-2}
 CONDS=${BENCH_CONDS:-idle busy jobs pinned}
 PYFILES=$(dirname "$0")/files.py
 
@@ -82,6 +87,9 @@ for v in "$REPS" "$ITER" "$FORKS" "$NTHREADS" "$PYITER"; do
 	'' | *[!0-9]* | 0) usage ;;
 	esac
 done
+case $PAIRS in
+'' | *[!0-9]*) usage ;;
+esac
 for c in $CONDS; do
 	case $c in
 	idle | busy | jobs | pinned) ;;
@@ -175,7 +183,7 @@ fi
 # wait_stop in src/tracer.c); "bare ptrace --poll" is the floor for a tracer
 # that does so too, and "sctrace --no-spin" is sctrace sleeping at each stop.
 v_names=(untraced bare bare_poll sctrace sctrace_nospin sctrace_filt sctrace_k
-	sctrace_nobuf)
+	sctrace_nobuf sctrace_nobuf_nospin)
 v_prefix=(""
 	"\"\$BAREPTRACE\""
 	"\"\$BAREPTRACE\" --poll"
@@ -183,7 +191,8 @@ v_prefix=(""
 	"\"\$SCTRACE\" --no-spin -o \"\$tmp/full.scap\" --"
 	"\"\$SCTRACE\" -o \"\$tmp/filt.scap\" evt.type=openat --"
 	"\"\$SCTRACE\" -k -o \"\$tmp/full.scap\" --"
-	"\"\$SCTRACE\" --no-syscall-buffer -o \"\$tmp/full.scap\" --")
+	"\"\$SCTRACE\" -v --no-syscall-buffer -o \"\$tmp/full.scap\" --"
+	"\"\$SCTRACE\" --no-syscall-buffer --no-spin -o \"\$tmp/full.scap\" --")
 v_labels=("untraced"
 	"bare ptrace"
 	"bare ptrace --poll"
@@ -191,9 +200,10 @@ v_labels=("untraced"
 	"sctrace --no-spin -o FILE"
 	"sctrace -o FILE evt.type=openat"
 	"sctrace -k -o FILE (user stacks)"
-	"sctrace --no-syscall-buffer -o FILE (stops only)")
+	"sctrace --no-syscall-buffer"
+	"sctrace --no-syscall-buffer --no-spin")
 # v_all: 1 if the case runs in every condition, else in idle only
-v_all=(1 1 0 1 1 0 0 0)
+v_all=(1 1 0 1 1 0 0 1 1)
 have_strace=0
 if command -v strace >/dev/null 2>&1; then
 	have_strace=1
@@ -214,6 +224,14 @@ else
 fi
 
 # ---- running ---------------------------------------------------------------
+
+# the default and --no-spin, run PAIRS more times each per round
+for v in "${!v_names[@]}"; do
+	case ${v_names[$v]} in
+	sctrace) v_sct=$v ;;
+	sctrace_nospin) v_nospin=$v ;;
+	esac
+done
 
 declare -A failed times nsys nopen capsize
 
@@ -320,6 +338,24 @@ for ((r = 1; r <= REPS; r++)); do
 					capsize[$wn]=$(stat -c %s "$tmp/full.scap" 2>/dev/null || echo 0)
 				fi
 			done
+			# more pairs of the default and --no-spin, in turn (ABBA):
+			# with the recorder, runs of 0.01-0.2 s whose ratio one
+			# round cannot tell within 5%
+			for ((p = 0; p < PAIRS; p++)); do
+				pair=("$v_sct" "$v_nospin")
+				((p % 2)) && pair=("$v_nospin" "$v_sct")
+				for v in "${pair[@]}"; do
+					k=$c.$wn.${v_names[$v]}
+					[ -n "${failed[$k]:-}" ] && continue
+					rm -f "$tmp/full.scap"
+					t=$(run_case "$c" "$w" "$v")
+					if [ "${t%% *}" = FAIL ]; then
+						failed[$k]=${t#FAIL }
+						continue
+					fi
+					times[$k]+="$t "
+				done
+			done
 			echo
 		done
 		case $c in busy | jobs) spin_stop ;; esac
@@ -351,7 +387,7 @@ ratio() {
 
 # ---- the tables --------------------------------------------------------------
 
-fmt='%-9s %-33s %8s %7s %7s %7s %8s %8s %8s %9s %10s\n'
+fmt='%-9s %-37s %8s %7s %7s %7s %8s %8s %8s %9s %10s\n'
 for c in $CONDS; do
 	case $c in
 	idle) echo "condition idle: the machine as it is" ;;
@@ -363,7 +399,7 @@ for c in $CONDS; do
 	printf "$fmt" "workload" "case" "median s" "min s" "x untr." "x bare" "x b.poll" \
 		"x nospin" "x strace" "x str.flt" "us/sysc. +"
 	# shellcheck disable=SC2059
-	printf "$fmt" "---------" "---------------------------------" "--------" "-------" \
+	printf "$fmt" "---------" "-------------------------------------" "--------" "-------" \
 		"-------" "-------" "--------" "--------" "--------" "---------" "----------"
 	for wn in "${wl_names[@]}"; do
 		for v in "${!v_names[@]}"; do
@@ -390,13 +426,15 @@ for c in $CONDS; do
 				"$(ratio "$k" "$c.$wn.strace_filt")" "$over"
 		done
 		# how sctrace's default waited in its last run (-v): polling or not
-		pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept, polling paused \([0-9]*\) times for contention, \([0-9]*\) times after an exec.*/\1 \2 \3 \4/p' \
-			"$tmp/err.$c.$wn.sctrace" 2>/dev/null | tail -n 1)
-		if [ -n "$pw" ]; then
+		for vn in sctrace sctrace_nobuf; do
+			pw=$(sed -n 's/.*waits for a stop: \([0-9]*\) polled first, \([0-9]*\) slept, polling paused \([0-9]*\) times for contention, \([0-9]*\) times after an exec.*/\1 \2 \3 \4/p' \
+				"$tmp/err.$c.$wn.$vn" 2>/dev/null | tail -n 1)
+			[ -n "$pw" ] || continue
 			read -r np ns npause nexec <<<"$pw"
-			printf '%-9s (sctrace -o FILE, last run: %s of %s waits polled first (%s%%), polling paused %s times for contention, %s after an exec)\n' "" \
+			printf '%-9s (%s, last run: %s of %s waits polled first (%s%%), polling paused %s times for contention, %s after an exec)\n' "" \
+				"$([ "$vn" = sctrace ] && echo "sctrace -o FILE" || echo "stops only")" \
 				"$np" "$((np + ns))" "$(awk -v p="$np" -v s="$ns" 'BEGIN { printf "%.0f", p + s ? 100 * p / (p + s) : 0 }')" "$npause" "$nexec"
-		fi
+		done
 		if [ "$c" = idle ] && [ -n "${capsize[$wn]:-}" ] && [ -n "${nsys[$wn]:-}" ]; then
 			printf '%-9s (full capture: %s bytes, %.1f bytes/syscall)\n' "" "${capsize[$wn]}" \
 				"$(awk -v b="${capsize[$wn]}" -v s="${nsys[$wn]}" 'BEGIN { print b / s }')"
@@ -505,6 +543,11 @@ for c in $CONDS; do
 		target "$c $wn: default <= 1.05 x --no-spin" "$c.$wn.sctrace" \
 			"$c.$wn.sctrace_nospin" 1.05
 		target "$c $wn: default <= strace -f" "$c.$wn.sctrace" "$c.$wn.strace" 1
+		# where every syscall stops, polling matters most
+		target "$c $wn: stops only, default <= 1.05 x --no-spin" \
+			"$c.$wn.sctrace_nobuf" "$c.$wn.sctrace_nobuf_nospin" 1.05
+		target "$c $wn: stops only, default <= strace -f" \
+			"$c.$wn.sctrace_nobuf" "$c.$wn.strace" 1
 	done
 done
 # (-k turns in-process recording off: a record has no stack; so -k's
