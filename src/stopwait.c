@@ -35,11 +35,16 @@
  *   keep both on one), so polling goes on.
  * - Stalls: the run-queue count is a glimpse, and jobs that compute in
  *   bursts between sleeps (a parallel build, tests) slip between glimpses.
- *   So a window's end, and a pause's, also read how long some thread was
- *   kept waiting for a cpu meanwhile (/proc/pressure/cpu, the "some"
- *   total, in microseconds): more than STALL_MAX per mille of the time,
- *   and the cpus are wanted: polling pauses, or stays paused, as above.
- *   Without PSI in the kernel, the other signals decide alone.
+ *   So a window's end also reads how long some thread was kept waiting
+ *   for a cpu during the window (/proc/pressure/cpu, the "some" total, in
+ *   microseconds): more than STALL_MAX per mille of the time, and the cpus
+ *   are wanted: polling pauses, as above.  Only a polled window counts:
+ *   while we sleep, our own tracee and we wait to be woken at every stop,
+ *   and where a wake-up across cpus is dear that alone came to 15-22% of
+ *   the time (a stops-only capture of a syscall loop then stayed paused
+ *   for good, at half the speed of polling).  After a pause one window
+ *   polls, and a longer pause follows while the stalls last.  Without PSI
+ *   in the kernel, the other signals decide alone.
  * - Execs: after a tracee's exec the waits sleep for EXEC_QUIET_NS.  The
  *   kernel places an exec'd program anew, and while the tracer polls, on
  *   another cpu than the tracer's: then every stop of the new program is
@@ -216,16 +221,17 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		return false;
 	}
 	if (!w->win_start) {
-		st = stall_since_mark(w, now, m);
+		/*
+		 * (what stalled while we slept is no sign of others: where a
+		 * wake-up across cpus is dear, our own tracee and we, woken
+		 * at every stop, wait 15-20% of the time; only a window
+		 * polled tells)
+		 */
+		stall_since_mark(w, now, m);
 		if (crowded(w, m)) {
 			/* cheap to tell again: look again soon */
 			w->off_until = now + RECHECK_NS;
 			w->rechecks++;
-			return false;
-		}
-		/* threads kept waiting for a cpu while we did not poll */
-		if (st > STALL_MAX) {
-			pause_polling(w, now);
 			return false;
 		}
 		w->was_crowded = false;

@@ -135,8 +135,10 @@ END_TEST
 /*
  * Threads kept waiting for a cpu (/proc/pressure/cpu) for more than a tenth
  * of a window, though the run-queue count and our preemptions say nothing
- * (on-and-off jobs, seen between their bursts): pause; and again after
- * the pause while they still wait; poll again when they no longer do.
+ * (on-and-off jobs, seen between their bursts): pause; after the pause,
+ * one window polls, and pauses again for longer while they still wait;
+ * poll again when they no longer do.  What stalled while we slept does not
+ * count: our own wake-ups are in it.
  */
 START_TEST(test_stall_pauses)
 {
@@ -153,15 +155,19 @@ START_TEST(test_stall_pauses)
 		ck_assert(!sct_stopwait_polls(&w, t, meter));
 		fake_stall += 200;	/* a fifth of the time, still */
 	}
-	/* the pause ends, the wait goes on: a longer pause, no window */
-	ck_assert(!sct_stopwait_polls(&w, 61 * MS, meter));
+	/* the pause ends: a window, whatever stalled while we slept */
+	ck_assert(sct_stopwait_polls(&w, 61 * MS, meter));
+	fake_stall += 2000;
+	/* they still wait: a longer pause */
+	ck_assert(!sct_stopwait_polls(&w, 71 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 2);
-	ck_assert(!sct_stopwait_polls(&w, 160 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 170 * MS, meter));
+	fake_stall += 20000;	/* all the time, while we slept */
 	/* quiet since: a window again */
-	ck_assert(sct_stopwait_polls(&w, 161 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 171 * MS, meter));
 	fake_stall += 500;	/* a twentieth: the machine's own noise */
-	ck_assert(sct_stopwait_polls(&w, 172 * MS, meter));
-	ck_assert(sct_stopwait_polls(&w, 183 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 182 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 193 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 2);
 }
 END_TEST
