@@ -44,9 +44,9 @@
 #   BENCH_THREADS  threads of THREADS for the memory figure (default 1000)
 #   BENCH_PAIRS    extra runs of the default and of --no-spin per round and
 #                  workload (default 2; 0: none)
-#   BENCH_SHORT    a workload that runs in under 50 ms untraced has its
-#                  untraced, default and --no-spin runs timed over this
-#                  many runs in a row (default 10)
+#   BENCH_SHORT_MS a case whose run is shorter is run again, up to 20
+#                  runs in a row or this long in all, and timed per run
+#                  (default 200; 0: one run)
 #   TMPDIR         where the captures and the archive are written
 #
 # Prints the wake-up cost it measures (wakeup), then per condition and
@@ -76,7 +76,8 @@ FORKS=${BENCH_FORKS:-300}
 NTHREADS=${BENCH_THREADS:-1000}
 PYITER=${BENCH_PY:-1000}
 PAIRS=${BENCH_PAIRS:-2}
-SHORT=${BENCH_SHORT:-10}
+SHORT_MS=${BENCH_SHORT_MS:-200}
+SHORT_MAX=20
 CONDS=${BENCH_CONDS:-idle busy jobs pinned}
 PYFILES=$(dirname "$0")/files.py
 
@@ -94,9 +95,10 @@ done
 case $PAIRS in
 '' | *[!0-9]*) usage ;;
 esac
-case $SHORT in
-'' | *[!0-9]* | 0) usage ;;
+case $SHORT_MS in
+'' | *[!0-9]*) usage ;;
 esac
+SHORT_NS=$((SHORT_MS * 1000000))
 for c in $CONDS; do
 	case $c in
 	idle | busy | jobs | pinned) ;;
@@ -240,26 +242,26 @@ for v in "${!v_names[@]}"; do
 	esac
 done
 
-declare -A failed times nsys nopen capsize reps
+declare -A failed times nsys nopen capsize
 
-# run_case C W V: run workload W under variant V once, in condition C (the
-# busy loops, if any, are already running); print elapsed nanoseconds, or
-# "FAIL rc".  A short workload's cheap cases (untraced, the default,
-# --no-spin) run reps[W] times in a row: the time of one run, on average
-# (runs of 10-20 ms alone move by a third from run to run).
+# run_case C W V: run workload W under variant V in condition C (the busy
+# loops, if any, are already running); print elapsed nanoseconds, or
+# "FAIL rc".  A run under SHORT_NS is run again, up to SHORT_MAX runs in a
+# row or SHORT_NS in all, and the time of one run on average is printed:
+# runs of 10-30 ms alone moved by a third, and more, from run to run.
 run_case() {
-	local t0 t1 rc=0 pre="" n=1 i
+	local t0 t1 rc pre="" n=0
 	[ "$1" = pinned ] && pre="taskset -c $cpu0"
-	case ${v_names[$3]} in
-	untraced | sctrace | sctrace_nospin) n=${reps[${wl_names[$2]}]:-1} ;;
-	esac
 	t0=$(date +%s%N)
-	for ((i = 0; i < n && rc == 0; i++)); do
+	while :; do
 		eval "$pre ${v_prefix[$3]} ${wl_cmds[$2]}" >/dev/null \
 			2>"$tmp/err.$1.${wl_names[$2]}.${v_names[$3]}"
 		rc=$?
+		n=$((n + 1))
+		t1=$(date +%s%N)
+		[ "$rc" -ne 0 ] || [ $((t1 - t0)) -ge "$SHORT_NS" ] ||
+			[ "$n" -ge "$SHORT_MAX" ] && break
 	done
-	t1=$(date +%s%N)
 	if [ "$rc" -ne 0 ]; then
 		echo "FAIL $rc"
 	else
@@ -304,13 +306,6 @@ echo
 for w in "${!wl_names[@]}"; do
 	wn=${wl_names[$w]}
 	eval "${wl_cmds[$w]}" >/dev/null 2>&1
-	# a workload that runs in under 50 ms untraced: its cheap cases are
-	# timed over SHORT runs in a row (see run_case)
-	t0=$(date +%s%N)
-	eval "${wl_cmds[$w]}" >/dev/null 2>&1
-	t1=$(date +%s%N)
-	reps[$wn]=1
-	((t1 - t0 < 50000000)) && reps[$wn]=$SHORT
 	if [ "$have_strace" = 1 ]; then
 		eval "strace -f -qq -c -o \"\$tmp/count.$wn\" ${wl_cmds[$w]}" >/dev/null 2>&1
 		nsys[$wn]=$(awk '$NF == "total" { print $4 }' "$tmp/count.$wn")
@@ -318,9 +313,6 @@ for w in "${!wl_names[@]}"; do
 	fi
 	echo "workload $wn: ${wl_desc[$w]}" \
 		"(${nsys[$wn]:-?} syscalls, ${nopen[$wn]:-?} openat)"
-	[ "${reps[$wn]}" -gt 1 ] &&
-		echo "  (short: untraced, sctrace and --no-spin are timed over" \
-			"${reps[$wn]} runs in a row, per run)"
 done
 echo
 
