@@ -224,7 +224,7 @@ bool sct_stopwait_polls(struct sct_stopwait *w, uint64_t now,
 		/*
 		 * (what stalled while we slept is no sign of others: where a
 		 * wake-up across cpus is dear, our own tracee and we, woken
-		 * at every stop, wait 15-20% of the time; only a window
+		 * at every stop, wait 15-22% of the time; only a window
 		 * polled tells)
 		 */
 		stall_since_mark(w, now, m);

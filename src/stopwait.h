@@ -35,7 +35,7 @@ struct sct_stopwait {
 	int64_t mark_stall;	/* stalled() at mark_ns, -1: unknown */
 	uint64_t mark_ns;	/* a window's or a pause's start */
 	bool was_crowded;	/* at the end of the window before */
-	uint64_t off_until;	/* ns: no polling before then (contention) */
+	uint64_t off_until;	/* ns: no polling before then (contention, exec) */
 	uint64_t off_ns;	/* how long the next pause lasts */
 	/* what happened, for tests and debugging */
 	uint64_t polled, slept, pauses, rechecks, exec_quiets;
