@@ -301,7 +301,7 @@ START_TEST(test_misses)
 END_TEST
 
 /*
- * An exec: the waits sleep for the next 20 ms (the new program and the
+ * An exec: the waits sleep for the next 300 ms (the new program and the
  * tracer may then share a cpu), whatever the window; never with --no-spin.
  */
 START_TEST(test_exec_quiet)
@@ -313,27 +313,30 @@ START_TEST(test_exec_quiet)
 	sct_stopwait_exec(&w, 5 * MS);
 	ck_assert_uint_eq(w.exec_quiets, 1);
 	ck_assert(!sct_stopwait_polls(&w, 5 * MS, meter));
-	ck_assert(!sct_stopwait_polls(&w, 24 * MS, meter));
-	/* another exec meanwhile: 20 ms from that one */
-	sct_stopwait_exec(&w, 20 * MS);
-	ck_assert(!sct_stopwait_polls(&w, 39 * MS, meter));
-	ck_assert(sct_stopwait_polls(&w, 40 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 304 * MS, meter));
+	/* another exec meanwhile: 300 ms from that one */
+	sct_stopwait_exec(&w, 200 * MS);
+	ck_assert(!sct_stopwait_polls(&w, 499 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 500 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 0);
-	/* a contention pause that lasts longer is not cut short */
+	/* an exec during a contention pause: the later end wins */
 	fake_running = 3;
 	fake_ivcsw += 5;
-	ck_assert(sct_stopwait_polls(&w, 45 * MS, meter));
-	ck_assert(!sct_stopwait_polls(&w, 51 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 505 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 511 * MS, meter));
 	ck_assert_uint_eq(w.pauses, 1);
-	sct_stopwait_exec(&w, 52 * MS);
-	ck_assert(!sct_stopwait_polls(&w, 100 * MS, meter));
+	ck_assert_uint_eq(w.off_until, 561 * MS);
+	sct_stopwait_exec(&w, 520 * MS);
+	sct_stopwait_exec(&w, 250 * MS);	/* (one that ends sooner) */
+	ck_assert_uint_eq(w.off_until, 820 * MS);
 	fake_running = 2;
-	ck_assert(sct_stopwait_polls(&w, 101 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 819 * MS, meter));
+	ck_assert(sct_stopwait_polls(&w, 820 * MS, meter));
 
 	fresh(&w, false);
 	sct_stopwait_exec(&w, 1 * MS);
 	ck_assert_uint_eq(w.exec_quiets, 0);
-	ck_assert(!sct_stopwait_polls(&w, 30 * MS, meter));
+	ck_assert(!sct_stopwait_polls(&w, 400 * MS, meter));
 }
 END_TEST
 
