@@ -269,6 +269,26 @@ run_case() {
 	fi
 }
 
+# time_case C W V: one timing of case V of workload W in condition C, kept
+# in times[] (failed[] if it failed: then the case is not run again); sets
+# shown to " NAME=SECONDS", " NAME=FAILED", or "" for a case that failed
+# before.  Returns 0 when it was timed.
+time_case() {
+	local k=$1.${wl_names[$2]}.${v_names[$3]} t
+
+	shown=
+	[ -n "${failed[$k]:-}" ] && return 1
+	rm -f "$tmp/full.scap" "$tmp/filt.scap"
+	t=$(run_case "$1" "$2" "$3")
+	if [ "${t%% *}" = FAIL ]; then
+		failed[$k]=${t#FAIL }
+		shown=" ${v_names[$3]}=FAILED"
+		return 1
+	fi
+	times[$k]+="$t "
+	shown=$(printf ' %s=%.2f' "${v_names[$3]}" "$(secs "$t")")
+}
+
 # median, min: of the numbers on standard input (blank lines ignored)
 median() {
 	sort -n | awk 'NF { v[++n] = $1 } END {
@@ -339,18 +359,9 @@ for ((r = 1; r <= REPS; r++)); do
 			printf 'round %d/%d %-6s %-8s:' "$r" "$REPS" "$c" "$wn"
 			for v in "${order[@]}"; do
 				[ "$c" != idle ] && [ "${v_all[$v]}" = 0 ] && continue
-				k=$c.$wn.${v_names[$v]}
-				[ -n "${failed[$k]:-}" ] && continue
-				rm -f "$tmp/full.scap" "$tmp/filt.scap"
-				t=$(run_case "$c" "$w" "$v")
-				if [ "${t%% *}" = FAIL ]; then
-					failed[$k]=${t#FAIL }
-					printf ' %s=FAILED' "${v_names[$v]}"
-					continue
-				fi
-				times[$k]+="$t "
-				printf ' %s=%.2f' "${v_names[$v]}" "$(secs "$t")"
-				if [ "$c.${v_names[$v]}" = idle.sctrace ]; then
+				time_case "$c" "$w" "$v" && ok=1 || ok=0
+				printf '%s' "$shown"
+				if [ "$ok" = 1 ] && [ "$c.${v_names[$v]}" = idle.sctrace ]; then
 					capsize[$wn]=$(stat -c %s "$tmp/full.scap" 2>/dev/null || echo 0)
 				fi
 			done
@@ -361,15 +372,7 @@ for ((r = 1; r <= REPS; r++)); do
 				pair=("$v_sct" "$v_nospin")
 				((p % 2)) && pair=("$v_nospin" "$v_sct")
 				for v in "${pair[@]}"; do
-					k=$c.$wn.${v_names[$v]}
-					[ -n "${failed[$k]:-}" ] && continue
-					rm -f "$tmp/full.scap"
-					t=$(run_case "$c" "$w" "$v")
-					if [ "${t%% *}" = FAIL ]; then
-						failed[$k]=${t#FAIL }
-						continue
-					fi
-					times[$k]+="$t "
+					time_case "$c" "$w" "$v"
 				done
 			done
 			echo
