@@ -65,6 +65,7 @@ static int clone3_clear(pid_t tid, uint64_t addr)
 	if (errno)
 		return -errno;
 	w &= ~(long)SCT_CLONE_UNTRACED;
+	sct_mem_changed();
 	return ptrace(PTRACE_POKEDATA, tid, (void *)(uintptr_t)addr,
 		      (void *)w) < 0 ? -errno : 0;
 }

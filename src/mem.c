@@ -40,6 +40,23 @@ static _Thread_local const struct sct_mem_snip *rec_snips;
 static _Thread_local unsigned rec_n;
 static _Thread_local bool from_record;
 
+/*
+ * The last string read in the current stop.  An exit reads its path more
+ * than once (the decoder, and the checks of what the call did); the
+ * tracee is stopped, so a second read would give the same bytes.  The
+ * tracer starts each stop (sct_mem_stop): until the first call, and after
+ * one of our own writes, nothing is kept.  Per thread, like careful.
+ */
+#define MEMO_MAX	4096
+static _Thread_local uint64_t stop_gen;
+static _Thread_local struct {
+	uint64_t gen, addr;
+	pid_t pid;
+	size_t known;	/* bytes before the NUL, or read before a fault */
+	bool whole;	/* the NUL was read */
+	char s[MEMO_MAX];
+} memo;
+
 static size_t to_page_end(uint64_t addr)
 {
 	if (!page_size)
@@ -50,6 +67,51 @@ static size_t to_page_end(uint64_t addr)
 void sct_mem_careful(bool on)
 {
 	careful = on;
+}
+
+void sct_mem_stop(bool careful_reads)
+{
+	careful = careful_reads;
+	/* (0 is "not in a stop": never a generation) */
+	if (!++stop_gen)
+		stop_gen = 1;
+}
+
+void sct_mem_changed(void)
+{
+	memo.gen = 0;
+}
+
+/* A read of addr (max bytes with the NUL) that the memo can answer. */
+static ssize_t memo_read_str(pid_t pid, uint64_t addr, char *dst, size_t max)
+{
+	if (!stop_gen || memo.gen != stop_gen || memo.pid != pid ||
+	    memo.addr != addr)
+		return 0;
+	if (memo.whole && memo.known < max) {
+		memcpy(dst, memo.s, memo.known + 1);
+		return (ssize_t)memo.known + 1;
+	}
+	if (max - 1 > memo.known)
+		return 0;
+	memcpy(dst, memo.s, max - 1);
+	dst[max - 1] = 0;
+	return (ssize_t)max;
+}
+
+/* What a read of the stop gave (r as sct_mem_read_str returns it). */
+static ssize_t memo_keep(pid_t pid, uint64_t addr, const char *s, ssize_t r,
+			 bool whole)
+{
+	if (!stop_gen || r <= 0 || (size_t)r > MEMO_MAX)
+		return r;
+	memo.gen = stop_gen;
+	memo.pid = pid;
+	memo.addr = addr;
+	memo.known = (size_t)r - 1;
+	memo.whole = whole;
+	memcpy(memo.s, s, (size_t)r);
+	return r;
 }
 
 void sct_mem_from_record(const struct sct_mem_snip *s, unsigned n)
@@ -220,6 +282,7 @@ ssize_t sct_mem_read(pid_t pid, uint64_t addr, void *dst, size_t len)
 ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max)
 {
 	size_t got = 0;
+	ssize_t n;
 	int memfd;
 
 	if (!max)
@@ -229,10 +292,12 @@ ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max)
 		return -EFAULT;
 	if (from_record)
 		return record_read_str(addr, dst, max);
+	n = memo_read_str(pid, addr, dst, max);
+	if (n > 0)
+		return n;
 	memfd = mem_open(pid);
 	while (got < max - 1) {
 		size_t chunk = to_page_end(addr + got);
-		ssize_t n;
 		char *nul;
 
 		if (chunk > max - 1 - got)
@@ -246,11 +311,13 @@ ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max)
 		}
 		nul = memchr(dst + got, 0, (size_t)n);
 		if (nul)
-			return done(memfd, nul - dst + 1);
+			return memo_keep(pid, addr, dst,
+					 done(memfd, nul - dst + 1), true);
 		got += (size_t)n;
 	}
 	dst[got] = 0;
-	return done(memfd, (ssize_t)got + 1);
+	return memo_keep(pid, addr, dst, done(memfd, (ssize_t)got + 1),
+			 false);
 }
 
 /* Does the link of /proc/PID/fd/<name> say userfaultfd? */

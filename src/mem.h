@@ -26,6 +26,14 @@ ssize_t sct_mem_read_str(pid_t pid, uint64_t addr, char *dst, size_t max);
  */
 void sct_mem_careful(bool on);
 
+/*
+ * A new stop begins: sct_mem_careful(careful), and a string read twice
+ * in the stop is read from the tracee once (the second is served from
+ * the first).  sct_mem_changed: we wrote the tracee's memory, read again.
+ */
+void sct_mem_stop(bool careful);
+void sct_mem_changed(void);
+
 /* Memory as a record of the in-process recorder holds it (buffer.c). */
 struct sct_mem_snip {
 	uint64_t addr;

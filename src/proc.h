@@ -29,6 +29,7 @@ struct sct_procinfo {
 	uint64_t fdlimit;
 	uint32_t flags;			/* PPM_CL_* */
 	uint32_t uid, gid, loginuid;
+	uint64_t cap[3];		/* CapInh, CapPrm, CapEff (status) */
 	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
 	uint64_t pfmajor, pfminor;
 	uint32_t tty;
@@ -49,7 +50,7 @@ struct sct_procinfo {
 #define SCT_PI_EXEPATH	(1u << 4)	/* exepath, root */
 #define SCT_PI_LOGINUID	(1u << 5)
 #define SCT_PI_FDLIMIT	(1u << 6)
-/* tgid, uid, gid, ns ids, VmSize/RSS/Swap, TracerPid */
+/* tgid, uid, gid, capabilities, ns ids, VmSize/RSS/Swap, TracerPid */
 #define SCT_PI_STATUS	(1u << 7)
 /* VmSize, VmRSS (from statm, cheaper; not read along with STATUS) */
 #define SCT_PI_VM	(1u << 8)

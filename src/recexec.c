@@ -257,6 +257,7 @@ static bool rewrite(pid_t tid, uint64_t envp, unsigned env_arg)
 		return false;
 	local = (struct iovec){ out, arr };
 	remote = (struct iovec){ (void *)(uintptr_t)at, arr };
+	sct_mem_changed();
 	if (process_vm_writev(tid, &local, 1, &remote, 1, 0) != (ssize_t)arr)
 		return false;
 	return sct_regs_set_arg(tid, env_arg, at) == 0;

@@ -204,7 +204,7 @@ static void handle_stop(struct sct_thread *t, int status)
 	unsigned long msg = 0;
 	bool doubt;
 
-	sct_mem_careful(t->g->uffd);
+	sct_mem_stop(t->g->uffd);
 	/* its vfork child has let go of its memory: record again */
 	if (t->ring_paused && !t->ring_shared)
 		sct_buffer_mode(t, SCT_RING_RECORD);
@@ -351,7 +351,7 @@ static void handle_stop(struct sct_thread *t, int status)
 static void handle_first_stop(struct sct_thread *t, int status)
 {
 	t->started = true;
-	sct_mem_careful(t->g->uffd);
+	sct_mem_stop(t->g->uffd);
 	if (t->child_pending) {
 		sct_sysevent_child(&T, t);
 		resume(t, 0);

@@ -12,6 +12,7 @@
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
@@ -22,6 +23,7 @@
 #include "decode/internal.h"
 #include "ppm_flags.h"
 #include "schema.h"
+#include "proc.h"
 #include "thread.h"
 
 #define A(p)	((uint64_t)(uintptr_t)(p))
@@ -179,6 +181,70 @@ START_TEST(test_named_decoders)
 }
 END_TEST
 
+/* ourselves as an execve exit would show us: params by name */
+static uint64_t exec_param(const struct sct_val *v, const char *name)
+{
+	const struct sct_decoder *dc = sct_decoder_lookup("execve");
+	const struct sct_event_info *ei = &sct_events[dc->ev_enter + 1];
+	unsigned i;
+
+	for (i = 0; i < ei->nparams; i++)
+		if (!strcmp(ei->params[i].name, name))
+			return v[i].u;
+	ck_abort_msg("no param %s", name);
+	return 0;
+}
+
+static uint64_t status_hex(const char *key)
+{
+	char line[256];
+	uint64_t v = ~0ull;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, strlen(key)))
+			v = strtoull(line + strlen(key), NULL, 16);
+	fclose(f);
+	return v;
+}
+
+/*
+ * The new image's capability sets and effective uid come from one read
+ * of its status (the sets are taken with the ids, not read again).
+ */
+START_TEST(test_exec_caps)
+{
+	const struct sct_decoder *dc = sct_decoder_lookup("execve");
+	static uint8_t big[256 << 10];
+	struct sct_val v[SCT_MAX_PARAMS];
+	struct sct_procinfo *pi = malloc(sizeof(*pi));
+	uint64_t mask = (1ull << 41) - 1;
+	struct sct_call c;
+
+	ck_assert_ptr_nonnull(dc);
+	ck_assert_ptr_nonnull(pi);
+	memset(&c, 0, sizeof(c));
+	c.tid = c.pid = getpid();
+	c.arch = sct_arch_native();
+	c.at_exit = true;
+	c.snaplen = 80;
+	c.arena = big;
+	c.arena_cap = sizeof(big);
+	c.pi = pi;
+	sct_decode(&c, dc->ev_enter + 1, dc->exit, dc->n_exit, v);
+	ck_assert_uint_eq(exec_param(v, "cap_inheritable"),
+			  status_hex("CapInh:") & mask);
+	ck_assert_uint_eq(exec_param(v, "cap_permitted"),
+			  status_hex("CapPrm:") & mask);
+	ck_assert_uint_eq(exec_param(v, "cap_effective"),
+			  status_hex("CapEff:") & mask);
+	ck_assert_uint_eq(exec_param(v, "uid"), geteuid());
+	ck_assert_uint_eq(exec_param(v, "gid"), getegid());
+	free(pi);
+}
+END_TEST
+
 /* procexit's reaper_tid (libs 0.25): 0 without a child process */
 START_TEST(test_reaper)
 {
@@ -222,6 +288,7 @@ Suite *sct_suite_decode(void)
 	tcase_add_test(tc, test_named_operands);
 	tcase_add_test(tc, test_named_decoders);
 	tcase_add_test(tc, test_reaper);
+	tcase_add_test(tc, test_exec_caps);
 	suite_add_tcase(s, tc);
 	return s;
 }

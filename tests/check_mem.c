@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "proc.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -301,6 +302,68 @@ START_TEST(test_proc_file_many)
 }
 END_TEST
 
+/*
+ * Within one stop a string is read once: a second read of the same
+ * address is served from the first (here the memory changes in between,
+ * which a stopped tracee's cannot, to show which read answered).  Run in
+ * a thread of its own: the stop count is per thread.
+ */
+static void *memo_thread(void *arg)
+{
+	char buf[64] = "first path", dst[64];
+	pid_t me = getpid();
+
+	(void)arg;
+	/* not in a stop yet: every read reads */
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 11);
+	strcpy(buf, "other");
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 6);
+	ck_assert_str_eq(dst, "other");
+
+	strcpy(buf, "first path");
+	sct_mem_stop(false);
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 11);
+	strcpy(buf, "second");
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 11);
+	ck_assert_str_eq(dst, "first path");
+	/* less room: the first's start, as a read would have cut it */
+	memset(dst, 0x55, sizeof(dst));
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, 6), 6);
+	ck_assert_str_eq(dst, "first");
+	ck_assert_uint_eq((uint8_t)dst[6], 0x55);
+	/* another address, or another process's: read */
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf + 1), dst, sizeof(dst)), 6);
+	ck_assert_str_eq(dst, "econd");
+	/* the next stop reads again */
+	sct_mem_stop(false);
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 7);
+	ck_assert_str_eq(dst, "second");
+	/* after a write of ours too */
+	sct_mem_changed();
+	strcpy(buf, "third");
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 6);
+	ck_assert_str_eq(dst, "third");
+	/* a cut read cannot answer a longer one */
+	sct_mem_stop(false);
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, 3), 3);
+	ck_assert_str_eq(dst, "th");
+	strcpy(buf, "thing");
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, 2), 2);
+	ck_assert_str_eq(dst, "t");
+	ck_assert_int_eq(sct_mem_read_str(me, A(buf), dst, sizeof(dst)), 6);
+	ck_assert_str_eq(dst, "thing");
+	return NULL;
+}
+
+START_TEST(test_read_str_memo)
+{
+	pthread_t th;
+
+	ck_assert_int_eq(pthread_create(&th, NULL, memo_thread, NULL), 0);
+	ck_assert_int_eq(pthread_join(th, NULL), 0);
+}
+END_TEST
+
 Suite *sct_suite_mem(void);
 
 Suite *sct_suite_mem(void)
@@ -317,6 +380,7 @@ Suite *sct_suite_mem(void)
 	tcase_add_test(tc, test_read_str_page_end);
 	tcase_add_test(tc, test_read_str_cross_page);
 	tcase_add_test(tc, test_read_str_no_room);
+	tcase_add_test(tc, test_read_str_memo);
 	tcase_add_test(tc, test_proc_file_fresh);
 	tcase_add_test(tc, test_proc_file_gone);
 	tcase_add_test(tc, test_proc_file_many);

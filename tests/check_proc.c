@@ -7,6 +7,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,13 @@ static const char status_text[] =
 	"VmHWM:\t    1300 kB\n"
 	"VmRSS:\t    1200 kB\n"
 	"VmSwap:\t      30 kB\n"
-	"Threads:\t2\n";
+	"Threads:\t2\n"
+	"SigIgn:\t0000000000001000\n"
+	"CapInh:\t0000000000000000\n"
+	"CapPrm:\t000001ffffffffff\n"
+	"CapEff:\t0000000000003000\n"
+	"CapBnd:\t000001ffffffffff\n"
+	"CapAmb:\t0000000000000001\n";
 
 START_TEST(test_status)
 {
@@ -142,6 +149,10 @@ START_TEST(test_status)
 	ck_assert_uint_eq(pi->vmsize_kb, 2500);
 	ck_assert_uint_eq(pi->vmrss_kb, 1200);
 	ck_assert_uint_eq(pi->vmswap_kb, 30);
+	/* the exec's three sets; not the bounding or ambient one */
+	ck_assert_uint_eq(pi->cap[0], 0);
+	ck_assert_uint_eq(pi->cap[1], 0x1ffffffffffull);
+	ck_assert_uint_eq(pi->cap[2], 0x3000);
 
 	sct_proc_parse_vm(status_text, kb);
 	ck_assert_uint_eq(kb[0], 2500);
@@ -328,6 +339,35 @@ START_TEST(test_read_self)
 }
 END_TEST
 
+/*
+ * Which signals a process ignores: SIG_IGN, or a default action of
+ * ignoring (SIGCHLD); below 32 from stat, above from status.
+ */
+START_TEST(test_sig_ignored)
+{
+	pid_t me = getpid();
+	struct sigaction sa = { .sa_handler = SIG_IGN }, old[3];
+
+	sigaction(SIGUSR2, &sa, &old[0]);
+	sigaction(SIGRTMIN + 1, &sa, &old[1]);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, &old[2]);
+	ck_assert(sct_proc_sig_ignored(me, SIGUSR2));
+	ck_assert(sct_proc_sig_ignored(me, SIGRTMIN + 1));
+	ck_assert(sct_proc_sig_ignored(me, SIGCHLD));
+	ck_assert(!sct_proc_sig_ignored(me, SIGUSR1));
+	ck_assert(!sct_proc_sig_ignored(me, SIGRTMIN + 2));
+	ck_assert(!sct_proc_sig_ignored(me, SIGTERM));
+	ck_assert(!sct_proc_sig_ignored(me, 0));
+	ck_assert(!sct_proc_sig_ignored(0x7ffffff0, SIGUSR2));
+	sigaction(SIGUSR2, &old[0], NULL);
+	sigaction(SIGRTMIN + 1, &old[1], NULL);
+	sigaction(SIGCHLD, &old[2], NULL);
+	ck_assert(!sct_proc_sig_ignored(me, SIGUSR2) ||
+		  old[0].sa_handler == SIG_IGN);
+}
+END_TEST
+
 /* env[len] (NUL-separated) with lib left out of LD_PRELOAD equals want */
 static void strip_is(const char *env, size_t len, const char *want,
 		     size_t want_len)
@@ -385,6 +425,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_net_inet);
 	tcase_add_test(tc, test_net_unix);
 	tcase_add_test(tc, test_read_self);
+	tcase_add_test(tc, test_sig_ignored);
 	tcase_add_test(tc, test_strip_preload);
 	suite_add_tcase(s, tc);
 	return s;

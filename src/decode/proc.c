@@ -232,22 +232,16 @@ pid_t sct_decode_reaper(struct sct_threads *ts, const struct sct_thread *t)
 
 static void exe_caps(struct sct_call *c)
 {
-	static const char *const key[3] = {
-		"\nCapInh:", "\nCapPrm:", "\nCapEff:"
-	};
-	char buf[4096];
-	const char *p;
 	int i;
 
 	c->exe.caps_loaded = true;
 	memset(c->exe.cap, 0, sizeof(c->exe.cap));
-	/* (through the /proc file cache: the exec's other values read it too) */
-	if (sct_proc_file(c->tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
+	/* status: read once for the exec's uid, gid and these */
+	sct_pi_val(c, SCT_OP_PI_UID);
+	if (!c->pi_loaded || !(c->pi_have & SCT_PI_STATUS))
 		return;
 	for (i = 0; i < 3; i++)
-		if ((p = strstr(buf, key[i])))
-			c->exe.cap[i] = strtoull(p + strlen(key[i]), NULL, 16) &
-					PPM_CAPS_MASK;
+		c->exe.cap[i] = c->pi->cap[i] & PPM_CAPS_MASK;
 }
 
 static void exe_stat(struct sct_call *c)
