@@ -734,12 +734,13 @@ static uint64_t status_hex(const char *buf, const char *key)
  */
 bool sct_proc_sig_ignored(pid_t tid, int sig)
 {
-	uint64_t bit = 1ull << (sig - 1), ign, cgt;
 	unsigned long long v[ST_MAX + 1];
+	uint64_t bit, ign, cgt;
 	char buf[4096];
 
 	if (sig < 1 || sig > 64)
 		return false;
+	bit = 1ull << (sig - 1);
 	if (sig < 32) {
 		if (sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)) <= 0 ||
 		    !stat_fields(buf, v))
