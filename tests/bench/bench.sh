@@ -46,7 +46,7 @@
 #                  workload (default 2; 0: none)
 #   BENCH_SHORT_MS a case whose run is shorter is run again, up to 20
 #                  runs in a row or this long in all, and timed per run
-#                  (default 200; 0: one run)
+#                  (default 500; 0: one run)
 #   TMPDIR         where the captures and the archive are written
 #
 # Prints the wake-up cost it measures (wakeup), then per condition and
@@ -76,7 +76,7 @@ FORKS=${BENCH_FORKS:-300}
 NTHREADS=${BENCH_THREADS:-1000}
 PYITER=${BENCH_PY:-1000}
 PAIRS=${BENCH_PAIRS:-2}
-SHORT_MS=${BENCH_SHORT_MS:-200}
+SHORT_MS=${BENCH_SHORT_MS:-500}
 SHORT_MAX=20
 CONDS=${BENCH_CONDS:-idle busy jobs pinned}
 PYFILES=$(dirname "$0")/files.py
