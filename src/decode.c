@@ -89,9 +89,10 @@ static uint64_t operand(const struct sct_call *c, const struct sct_operand *o)
  * Memory counters of mmap/munmap/brk exits: the thread's VmSize, VmRSS
  * and VmSwap (mm total_vm, rss and swap entries, in kB, as the driver).
  * mmap and brk are frequent: their files stay open (sct_proc_file).
- * /proc/T/status costs ~13 us to generate,
- * /proc/T/statm ~1.5 us but has no swap count: statm is used while the
- * system has no swap area (then every VmSwap is 0): sct_proc_vm.
+ * Size and RSS come from /proc/T/stat, whose RSS is the driver's sum
+ * (statm and status add in what is still counted per CPU); VmSwap, from
+ * status (~3 us to generate, stat ~1 us), only while the system has a
+ * swap area (else every VmSwap is 0): sct_proc_vm.
  * ------------------------------------------------------------------- */
 
 static struct sct_val vm_val(struct sct_call *c, unsigned op)
@@ -222,15 +223,12 @@ struct sct_val sct_pi_val(struct sct_call *c, unsigned op)
 				return (struct sct_val){ 0 };
 		}
 		c->pi_loaded = true;
-		c->pi_have = need;
+		/* (stat, read with the first, has the sizes) */
+		c->pi_have = need | SCT_PI_VM;
 	} else {
-		/* status has the sizes statm would give */
-		unsigned have = c->pi_have | (c->pi_have & SCT_PI_STATUS ?
-					      SCT_PI_VM : 0);
-
 		/* an inherited cgroup list was read with the child's own */
-		if (need & ~have)
-			sct_proc_read(c->pi_of, pi, need & ~have);
+		if (need & ~c->pi_have)
+			sct_proc_read(c->pi_of, pi, need & ~c->pi_have);
 		c->pi_have |= need;
 	}
 	switch (op) {
@@ -256,9 +254,9 @@ struct sct_val sct_pi_val(struct sct_call *c, unsigned op)
 	case SCT_OP_PI_PGFT_MIN:
 		return sct_int(pi->pfminor);
 	case SCT_OP_PI_VM_SIZE:
-		return sct_int(pi->vmsize_kb);
+		return sct_int(pi->ev_vmsize_kb);
 	case SCT_OP_PI_VM_RSS:
-		return sct_int(pi->vmrss_kb);
+		return sct_int(pi->ev_vmrss_kb);
 	case SCT_OP_PI_VM_SWAP:
 		return sct_int(pi->vmswap_kb);
 	case SCT_OP_PI_COMM:

@@ -144,7 +144,8 @@ static void read_link(const char *path, char *dst, size_t size)
 /* Fields of /proc/T/stat after the comm, numbered as in proc(5). */
 enum {
 	ST_PPID = 4, ST_PGRP = 5, ST_SESSION = 6, ST_TTY = 7, ST_FLAGS = 9,
-	ST_MINFLT = 10, ST_MAJFLT = 12, ST_SIGIGNORE = 33, ST_SIGCATCH = 34,
+	ST_MINFLT = 10, ST_MAJFLT = 12, ST_VSIZE = 23, ST_RSS = 24,
+	ST_SIGIGNORE = 33, ST_SIGCATCH = 34,
 	ST_PROCESSOR = 39, ST_ARG_START = 48,
 	ST_ARG_END = 49, ST_ENV_START = 50, ST_ENV_END = 51, ST_MAX = 52
 };
@@ -173,6 +174,15 @@ static const char *stat_fields(const char *buf, unsigned long long *v)
 		p = end;
 	}
 	return open + 1;
+}
+
+static unsigned long page_kb;
+
+static unsigned long page_size_kb(void)
+{
+	if (!page_kb)
+		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
+	return page_kb;
 }
 
 /*
@@ -204,6 +214,8 @@ int sct_proc_parse_stat(const char *buf, struct sct_procinfo *pi)
 	pi->arg_env[1] = v[ST_ARG_END];
 	pi->arg_env[2] = v[ST_ENV_START];
 	pi->arg_env[3] = v[ST_ENV_END];
+	pi->ev_vmsize_kb = (uint32_t)(v[ST_VSIZE] >> 10);
+	pi->ev_vmrss_kb = (uint32_t)(v[ST_RSS] * page_size_kb());
 	return 0;
 }
 
@@ -435,40 +447,6 @@ static int read_status(pid_t tid, struct sct_procinfo *pi)
 	return 0;
 }
 
-static unsigned long page_kb;
-
-static unsigned long page_size_kb(void)
-{
-	if (!page_kb)
-		page_kb = (unsigned long)sysconf(_SC_PAGESIZE) >> 10;
-	return page_kb;
-}
-
-/* size and resident of a /proc/T/statm line, in kB (0 or -EINVAL) */
-static int parse_statm(const char *buf, uint32_t kb[2])
-{
-	unsigned long long size, rss;
-
-	if (sscanf(buf, "%llu %llu", &size, &rss) != 2)
-		return -EINVAL;
-	kb[0] = (uint32_t)(size * page_size_kb());
-	kb[1] = (uint32_t)(rss * page_size_kb());
-	return 0;
-}
-
-/* VmSize and VmRSS from statm (stat's rss is a per-cpu estimate). */
-static int read_statm(pid_t tid, struct sct_procinfo *pi)
-{
-	uint32_t kb[2];
-	char buf[256];
-
-	if (sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf)) <= 0 ||
-	    parse_statm(buf, kb) < 0)
-		return -ENOENT;
-	pi->vmsize_kb = kb[0];
-	pi->vmrss_kb = kb[1];
-	return 0;
-}
 
 /*
  * argv or environ: straight from the process's memory, between the bounds
@@ -606,6 +584,7 @@ static void pi_reset(pid_t tid, struct sct_procinfo *pi)
 	pi->fdlimit = pi->flags = 0;
 	pi->uid = pi->gid = pi->loginuid = UINT32_MAX;
 	pi->vmsize_kb = pi->vmrss_kb = pi->vmswap_kb = 0;
+	pi->ev_vmsize_kb = pi->ev_vmrss_kb = 0;
 	pi->pfmajor = pi->pfminor = 0;
 	pi->tty = 0;
 	pi->exe_writable = 0;
@@ -616,7 +595,7 @@ static void pi_reset(pid_t tid, struct sct_procinfo *pi)
 
 int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 {
-	bool stat = what & (SCT_PI_NEW | SCT_PI_STAT);
+	bool stat = what & (SCT_PI_NEW | SCT_PI_STAT | SCT_PI_VM);
 	int r;
 
 	if (what & SCT_PI_NEW)
@@ -644,13 +623,10 @@ int sct_proc_read(pid_t tid, struct sct_procinfo *pi, unsigned what)
 		read_parts(tid, pi, what & (SCT_PI_CGROUPS | SCT_PI_FDLIMIT));
 		return 0;
 	}
-	/* status has the sizes statm would give */
 	if (what & SCT_PI_STATUS) {
 		r = read_status(tid, pi);
 		if (r < 0 && stat)
 			return r;
-	} else if (what & SCT_PI_VM) {
-		read_statm(tid, pi);
 	}
 	if (what & SCT_PI_SIBLING)
 		pi->cwd[0] = pi->root[0] = 0;
@@ -689,21 +665,25 @@ bool sct_proc_swap_active(void)
 
 int sct_proc_vm(pid_t tid, uint32_t kb[3])
 {
+	unsigned long long v[ST_MAX + 1];
+	uint32_t st[3];
 	char buf[4096];
 	ssize_t n;
 
-	if (!sct_proc_swap_active()) {
-		n = sct_proc_file(tid, SCT_PF_STATM, buf, sizeof(buf));
-		if (n <= 0 || parse_statm(buf, kb) < 0)
-			return n < 0 ? (int)n : -ENOENT;
-		kb[2] = 0;
+	/* (no mm, a zombie: 0, as the driver without mm) */
+	n = sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf));
+	if (n <= 0 || !stat_fields(buf, v))
+		return n < 0 ? (int)n : -ENOENT;
+	kb[0] = (uint32_t)(v[ST_VSIZE] >> 10);
+	kb[1] = (uint32_t)(v[ST_RSS] * page_size_kb());
+	kb[2] = 0;
+	if (!sct_proc_swap_active())
 		return 0;
-	}
 	n = sct_proc_file(tid, SCT_PF_STATUS, buf, sizeof(buf));
 	if (n <= 0)
 		return n < 0 ? (int)n : -ENOENT;
-	/* no Vm lines (a zombie): 0, as the driver without mm */
-	sct_proc_parse_vm(buf, kb);
+	sct_proc_parse_vm(buf, st);
+	kb[2] = st[2];
 	return 0;
 }
 

@@ -30,7 +30,14 @@ struct sct_procinfo {
 	uint32_t flags;			/* PPM_CL_* */
 	uint32_t uid, gid, loginuid;
 	uint64_t cap[3];		/* CapInh, CapPrm, CapEff (status) */
-	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;
+	uint32_t vmsize_kb, vmrss_kb, vmswap_kb;	/* status's */
+	/*
+	 * VmSize and RSS as stat gives them, which an event's parameters
+	 * carry: the driver adds up the RSS counters without their per-CPU
+	 * parts not yet folded in, as stat does; status and statm (Linux
+	 * 6.16 and later) add those in too.
+	 */
+	uint32_t ev_vmsize_kb, ev_vmrss_kb;
 	uint64_t pfmajor, pfminor;
 	uint32_t tty;
 	uint8_t exe_writable;
@@ -52,7 +59,7 @@ struct sct_procinfo {
 #define SCT_PI_FDLIMIT	(1u << 6)
 /* tgid, uid, gid, capabilities, ns ids, VmSize/RSS/Swap, TracerPid */
 #define SCT_PI_STATUS	(1u << 7)
-/* VmSize, VmRSS (from statm, cheaper; not read along with STATUS) */
+/* ev_vmsize_kb, ev_vmrss_kb: stat's (read whenever stat is) */
 #define SCT_PI_VM	(1u << 8)
 #define SCT_PI_ALL	0x1ffu		/* every part above */
 /* stat: comm, ppid, pgid, sid, tty, faults, argv/environ bounds, kthread,
@@ -112,9 +119,9 @@ void sct_proc_parse_vm(const char *status, uint32_t kb[3]);
 
 /*
  * VmSize, VmRSS and VmSwap (kB) of thread tid into kb, for the memory
- * counters of mmap/munmap/brk exits: from statm (~1.5 us) while the
- * system has no swap area (then VmSwap is 0), else from status (~13 us).
- * 0 or -errno.
+ * counters of mmap/munmap/brk exits: size and RSS from stat, as the
+ * driver counts them (see ev_vmrss_kb); VmSwap from status while the
+ * system has a swap area, else 0.  0 or -errno.
  */
 int sct_proc_vm(pid_t tid, uint32_t kb[3]);
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "proc.h"
 #include "procfd.h"
@@ -368,6 +369,74 @@ START_TEST(test_sig_ignored)
 }
 END_TEST
 
+/* a stopped child's stat (field: 23 vsize, 24 rss) and statm (1: resident) */
+static void child_counts(pid_t pid, unsigned long long *vsize,
+			 unsigned long long *rss, unsigned long long *statm_rss)
+{
+	char path[64], buf[1024];
+	const char *p;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
+	fclose(f);
+	p = strrchr(buf, ')') + 2;	/* the state, field 3 */
+	for (i = 3; i < 23; i++)
+		p = strchr(p, ' ') + 1;
+	ck_assert_int_eq(sscanf(p, "%llu %llu", vsize, rss), 2);
+	snprintf(path, sizeof(path), "/proc/%d/statm", pid);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "%*u %llu", statm_rss), 1);
+	fclose(f);
+}
+
+/*
+ * The sizes an event carries are stat's: its RSS is the sum the driver
+ * reads (the counters without what is still counted per CPU), where
+ * statm and status (Linux 6.16 on) add that in.  A stopped child that
+ * touched 32 MiB, so that the two may differ.
+ */
+START_TEST(test_event_vm)
+{
+	struct sct_procinfo *pi = new_pi();
+	unsigned long long vsize, rss, statm_rss, kb = (unsigned long long)
+		sysconf(_SC_PAGESIZE) >> 10;
+	uint32_t vm[3];
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		size_t n = 32u << 20, i;
+		char *m = malloc(n);
+
+		for (i = 0; m && i < n; i += 4096)
+			m[i] = 1;
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, NULL, WUNTRACED), pid);
+	child_counts(pid, &vsize, &rss, &statm_rss);
+	ck_assert_uint_gt(rss, 8000);
+	ck_assert_int_eq(sct_proc_vm(pid, vm), 0);
+	ck_assert_uint_eq(vm[0], vsize >> 10);
+	ck_assert_uint_eq(vm[1], rss * kb);
+	ck_assert_int_eq(sct_proc_read(pid, pi, SCT_PI_NEW | SCT_PI_VM), 0);
+	ck_assert_uint_eq(pi->ev_vmsize_kb, vsize >> 10);
+	ck_assert_uint_eq(pi->ev_vmrss_kb, rss * kb);
+	/* (the process list keeps status's, as libscap's scan of /proc) */
+	ck_assert_int_eq(sct_proc_read(pid, pi, SCT_PI_STATUS), 0);
+	ck_assert_uint_eq(pi->vmrss_kb, statm_rss * kb);
+	ck_assert_uint_eq(pi->ev_vmrss_kb, rss * kb);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	free(pi);
+}
+END_TEST
+
 /* env[len] (NUL-separated) with lib left out of LD_PRELOAD equals want */
 static void strip_is(const char *env, size_t len, const char *want,
 		     size_t want_len)
@@ -426,6 +495,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_net_unix);
 	tcase_add_test(tc, test_read_self);
 	tcase_add_test(tc, test_sig_ignored);
+	tcase_add_test(tc, test_event_vm);
 	tcase_add_test(tc, test_strip_preload);
 	suite_add_tcase(s, tc);
 	return s;
