@@ -397,7 +397,7 @@ static void child_counts(pid_t pid, unsigned long long *vsize,
 /*
  * The sizes an event carries are stat's: its RSS is the sum the driver
  * reads (the counters without what is still counted per CPU), where
- * statm and status (Linux 6.16 on) add that in.  A stopped child that
+ * statm and status add that in on recent kernels.  A stopped child that
  * touched 32 MiB, so that the two may differ.
  */
 START_TEST(test_event_vm)
