@@ -145,8 +145,8 @@ static unsigned pi_need(unsigned op)
  * process's /proc files cost several times a warm one's to open, and the
  * child's creds, name, argv, environ, cwd, root, rlimits and cgroups are
  * copies of its parent's at this point (it has not run yet).  Its own
- * are only its ids, its fault counters and memory sizes (its stat and
- * statm).  A child in another pid namespace than ours, or one moved to a
+ * are only its ids, its fault counters and memory sizes (its stat).
+ * A child in another pid namespace than ours, or one moved to a
  * cgroup of its own, is read for itself.  The parent's state comes from
  * its clone exit if that came first, else it is read here and kept for
  * that exit (clone_state.h).
