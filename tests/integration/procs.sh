@@ -177,4 +177,44 @@ if [ "$cpu" -lt 400 ]; then
 else
 	fail "polling for stops: $cpu ms of CPU over 1 s of sleeps (a spin that does not stop?)"
 fi
+# Memory counters as the driver has them: a munmap exit's vm_rss is stat's
+# RSS (the counters' sum without what is still counted per CPU), where
+# statm and status add that in (seen on Linux 6.18; elsewhere the three
+# agree).  vmstop stops itself right after its munmap, faulting nothing in
+# between, and is read while it stays stopped.
+vmstop=$(prog vmstop)
+cap=$TMP/vmstop.scap
+rm -f "$TMP/vmstop.marker"
+"$SCTRACE" $SCTRACE_READERS -o "$cap" -- "$vmstop" "$TMP/vmstop.marker" \
+	</dev/null >"$cap.out" 2>"$cap.err" &
+tracer=$!
+vpid= stat_rss= statm_rss=
+for _ in $(seq 200); do
+	if [ -s "$TMP/vmstop.marker" ]; then
+		vpid=$(pgrep -n -f "^$vmstop $TMP/vmstop.marker" || true)
+		# stopped, and still so a moment later: its group-stop
+		if [ -n "$vpid" ] &&
+		   [[ "$(cut -d' ' -f3 "/proc/$vpid/stat" 2>/dev/null)" == [tT] ]]; then
+			sleep 0.2
+			a=$(cut -d' ' -f3,24 "/proc/$vpid/stat" 2>/dev/null)
+			if [[ "$a" == [tT]\ * ]]; then
+				stat_rss=${a#* }
+				statm_rss=$(cut -d' ' -f2 "/proc/$vpid/statm")
+				break
+			fi
+		fi
+	fi
+	sleep 0.05
+done
+[ -n "$vpid" ] && kill -CONT "$vpid" 2>/dev/null
+wait "$tracer" || true
+if [ -z "$stat_rss" ]; then
+	fail "vmstop: it did not stop after its munmap ($(head -c 300 "$cap.err"))"
+else
+	kb=$(( $(getconf PAGESIZE) / 1024 ))
+	got=$(sd "$cap" '%evt.arg.vm_rss' "evt.type=munmap and evt.dir='<' and proc.name=vmstop" |
+		tail -n 1)
+	expect_eq "vmstop: the munmap exit's vm_rss is stat's RSS (statm's: $((statm_rss * kb)) kB)" \
+		"$((stat_rss * kb))" "$got"
+fi
 finish
