@@ -62,6 +62,8 @@ ssize_t sct_proc_text(const char *path, char *buf, size_t size)
 	return got;
 }
 
+#define SIGBIT(sig)	(1ull << ((sig) - 1))
+
 /* ---- the /proc file cache (see sct_proc_file) ---- */
 
 #define PF_CACHE	32
@@ -709,34 +711,47 @@ static uint64_t status_hex(const char *buf, const char *key)
 }
 
 /*
- * stat has the ignored and caught sets too, as decimal numbers of the
- * first 31 signals only; it costs a third of status to generate.
+ * What the kernel does with a signal it delivers to a process that leaves
+ * it to the default action (or ignores it).  stat has the ignored and
+ * caught sets too, as decimal numbers of the first 31 signals only; it
+ * costs a third of status to generate.
  */
-bool sct_proc_sig_ignored(pid_t tid, int sig)
+enum sct_sig_fate sct_proc_sig_fate(pid_t tid, int sig)
 {
+	const uint64_t ignore = SIGBIT(SIGCHLD) | SIGBIT(SIGURG) |
+				SIGBIT(SIGWINCH) | SIGBIT(SIGCONT);
+	const uint64_t stop = SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) |
+			      SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU);
+	const uint64_t dump = SIGBIT(SIGQUIT) | SIGBIT(SIGILL) |
+			      SIGBIT(SIGTRAP) | SIGBIT(SIGABRT) |
+			      SIGBIT(SIGBUS) | SIGBIT(SIGFPE) | SIGBIT(SIGSEGV) |
+			      SIGBIT(SIGXCPU) | SIGBIT(SIGXFSZ) | SIGBIT(SIGSYS);
 	unsigned long long v[ST_MAX + 1];
 	uint64_t bit, ign, cgt;
 	char buf[4096];
 
 	if (sig < 1 || sig > 64)
-		return false;
-	bit = 1ull << (sig - 1);
+		return SCT_SIG_RUNS;
+	bit = SIGBIT(sig);
 	if (sig < 32) {
 		if (sct_proc_file(tid, SCT_PF_STAT, buf, sizeof(buf)) <= 0 ||
 		    !stat_fields(buf, v))
-			return false;
+			return SCT_SIG_RUNS;
 		ign = v[ST_SIGIGNORE];
 		cgt = v[ST_SIGCATCH];
 	} else {
 		if (sct_proc_file(tid, SCT_PF_STATUS, buf, sizeof(buf)) <= 0)
-			return false;
+			return SCT_SIG_RUNS;
 		ign = status_hex(buf, "\nSigIgn:");
 		cgt = status_hex(buf, "\nSigCgt:");
 	}
 	if (ign & bit)
-		return true;
-	return !(cgt & bit) && (sig == SIGCHLD || sig == SIGURG ||
-				sig == SIGWINCH || sig == SIGCONT);
+		return SCT_SIG_IGNORED;
+	if ((cgt & bit) || (stop & bit))
+		return SCT_SIG_RUNS;
+	if (ignore & bit)
+		return SCT_SIG_IGNORED;
+	return (dump & bit) ? SCT_SIG_DUMPS : SCT_SIG_KILLS;
 }
 
 /* Our own pid namespace, as /proc/self/ns/pid names it ("" if unknown). */

@@ -131,13 +131,20 @@ bool sct_proc_swap_active(void);
 /* TracerPid of process pid, 0 if none or unknown. */
 pid_t sct_proc_tracer(pid_t pid);
 
-/*
- * Would signal sig, sent to thread tid's process, be discarded when sent
- * if the process were not traced: ignored (SigIgn), or left to a default
- * action that ignores it (SIGCHLD, SIGURG, SIGWINCH, SIGCONT, not caught)?
- * False if unknown.
- */
-bool sct_proc_sig_ignored(pid_t tid, int sig);
+/* What signal sig does to thread tid's process when delivered. */
+enum sct_sig_fate {
+	SCT_SIG_RUNS,		/* caught, a stop signal, or unknown */
+	/*
+	 * discarded when sent if the process were not traced: ignored
+	 * (SigIgn), or left to a default action that ignores it (SIGCHLD,
+	 * SIGURG, SIGWINCH, SIGCONT)
+	 */
+	SCT_SIG_IGNORED,
+	SCT_SIG_KILLS,		/* left to a default action that ends it */
+	SCT_SIG_DUMPS,		/* ... that ends it with a core dump */
+};
+
+enum sct_sig_fate sct_proc_sig_fate(pid_t tid, int sig);
 
 /* Files of /proc/T/ that sct_proc_file reads. */
 enum sct_proc_file {

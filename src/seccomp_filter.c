@@ -172,6 +172,16 @@ struct sct_seccomp *sct_seccomp_build(const char *const *types, unsigned n,
 		r = trace(s, "clone3");
 	if (!r)
 		r = trace_matching(s, a, types, n);
+	/*
+	 * Whether a thread's death has a signaldeliver depends on whether
+	 * it called exit or exit_group (sysevent.c sct_sysevent_death).
+	 */
+	for (i = 0; i < n && !r; i++)
+		if (!strcmp(types[i], "signaldeliver")) {
+			r = trace(s, "exit");
+			if (!r)
+				r = trace(s, "exit_group");
+		}
 	/* the 32-bit ABIs' own calls (their shared ones are already in) */
 	for (i = 0; i < 3 && a->compat[i] && !r; i++)
 		r = trace_matching(s, a->compat[i], types, n);

@@ -257,8 +257,8 @@ static void emit(struct sct_run *r, struct sct_thread *t, unsigned type,
 		return;
 	if (!r->header_done)
 		write_header(r);
-	/* (a dead thread's /proc is gone: its procexit tells nothing new) */
-	if (t->told != SCT_TOLD_ALL && type != SCT_EV_PROCEXIT_1_E)
+	/* (a dead thread's /proc is gone: its last events tell nothing new) */
+	if (t->told != SCT_TOLD_ALL && !t->gone)
 		describe(r, t);
 	ts = now_ns(r);
 	cpu = thread_cpu(t, ts);
@@ -847,6 +847,7 @@ static void procexit_vals(struct sct_val *vals, int status)
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status)
 {
+	t->gone = true;
 	procexit_vals(r->vals, status);
 	r->vals[4] = sct_int((uint64_t)(int64_t)sct_decode_reaper(&r->threads,
 								  t));
@@ -880,27 +881,75 @@ static pid_t signal_sender(int sig, const siginfo_t *si)
 	}
 }
 
+static void signaldeliver(struct sct_run *r, struct sct_thread *t,
+			  pid_t spid, int sig)
+{
+	r->vals[0] = sct_int((uint64_t)(int64_t)spid);
+	r->vals[1] = sct_int((uint64_t)(int64_t)t->tid);
+	r->vals[2] = sct_int((uint64_t)sig);
+	if (wanted(r, t, SCT_EV_SIGNALDELIVER_E, 0, r->vals))
+		emit(r, t, SCT_EV_SIGNALDELIVER_E, r->vals);
+}
+
 /*
  * A signal passes the tracer on its way to delivery: the driver's
  * signaldeliver event (sender, receiving thread, signal).  Not for a
  * signal the process ignores: untraced, the kernel would have discarded
- * it when sent (a traced process is told even of those).
+ * it when sent (a traced process is told even of those).  Nor, here, for
+ * one whose default action ends the process without a core dump:
+ * untraced, the kernel turns it into SIGKILL for every thread when it is
+ * sent (complete_signal), and the driver sees only that, at each
+ * thread's death (sct_sysevent_death).
  */
 void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig)
 {
 	siginfo_t si;
 	pid_t spid = 0;
 
-	if (!type_kept(r, SCT_EV_SIGNALDELIVER_E) ||
-	    sct_proc_sig_ignored(t->tid, sig))
+	if (!type_kept(r, SCT_EV_SIGNALDELIVER_E))
 		return;
+	switch (sct_proc_sig_fate(t->tid, sig)) {
+	case SCT_SIG_IGNORED:
+	case SCT_SIG_KILLS:
+		return;
+	case SCT_SIG_DUMPS:
+		t->dumping = true;
+		break;
+	case SCT_SIG_RUNS:
+		break;
+	}
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) == 0)
 		spid = signal_sender(sig, &si);
-	r->vals[0] = sct_int((uint64_t)(int64_t)spid);
-	r->vals[1] = sct_int((uint64_t)(int64_t)t->tid);
-	r->vals[2] = sct_int((uint64_t)sig);
-	if (wanted(r, t, SCT_EV_SIGNALDELIVER_E, 0, r->vals))
-		emit(r, t, SCT_EV_SIGNALDELIVER_E, r->vals);
+	signaldeliver(r, t, spid, sig);
+}
+
+/*
+ * Was t in a call of its own that ends it (exit, exit_group)?  (Before
+ * the launched program's exec, the launcher's calls are no events, but
+ * the last one stopped for is known.)
+ */
+static bool exiting(const struct sct_thread *t)
+{
+	return (t->in_syscall || t->prelude) && t->se && t->se->name &&
+	       (!strcmp(t->se->name, "exit_group") ||
+		!strcmp(t->se->name, "exit"));
+}
+
+/*
+ * A thread ended by its process's end (another thread's exit_group or
+ * exec, a fatal signal, SIGKILL) passes the kernel's signal code on its
+ * way out, which tells the driver's signal_deliver tracepoint of a
+ * SIGKILL from no sender (get_signal, SIGNAL_GROUP_EXIT).  Not the thread
+ * that called exit or exit_group, nor the one that took a core-dumping
+ * signal (its own signaldeliver was written at its delivery stop).
+ */
+void sct_sysevent_death(struct sct_run *r, struct sct_thread *t, int status)
+{
+	t->gone = true;
+	if (type_kept(r, SCT_EV_SIGNALDELIVER_E) && !exiting(t) &&
+	    !(t->dumping && WIFSIGNALED(status)))
+		signaldeliver(r, t, 0, SIGKILL);
+	sct_sysevent_procexit(r, t, status);
 }
 
 void sct_sysevent_exec(struct sct_run *r, struct sct_thread *t)

@@ -30,6 +30,11 @@ void sct_sysevent_child(struct sct_run *r, struct sct_thread *t);
 /* t is gone, with this wait status. */
 void sct_sysevent_procexit(struct sct_run *r, struct sct_thread *t,
 			   int status);
+/*
+ * t has died (its wait status): procexit, after the signaldeliver the
+ * driver writes when the kernel ends a thread with its process.
+ */
+void sct_sysevent_death(struct sct_run *r, struct sct_thread *t, int status);
 /* Signal sig is being delivered to t (signal-delivery-stop). */
 void sct_sysevent_signal(struct sct_run *r, struct sct_thread *t, int sig);
 /* t's process made a successful exec (PTRACE_EVENT_EXEC stop). */

@@ -76,6 +76,8 @@ struct sct_thread {
 	bool detaching;			/* interrupted to be detached */
 	bool prelude;			/* launched, not at its execve yet */
 	bool quiet;			/* output gone: only resumed, never recorded */
+	bool dumping;			/* took a core-dumping signal */
+	bool gone;			/* dead: its /proc is gone */
 	bool own_call;			/* in a syscall of its recorder (buffer.c) */
 	bool own_exit;			/* ... whose exit buffer.c wants to see */
 	uint64_t own_nr, own_len;

@@ -463,7 +463,7 @@ static void handle_death(pid_t pid, int status)
 	}
 	if (!t)
 		return;
-	sct_sysevent_procexit(&T, t, status);
+	sct_sysevent_death(&T, t, status);
 	drop(t);
 	/* (a walk of the whole table only while a thread may be held) */
 	if (T.maybe_held) {

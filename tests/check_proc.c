@@ -340,32 +340,57 @@ START_TEST(test_read_self)
 }
 END_TEST
 
-/*
- * Which signals a process ignores: SIG_IGN, or a default action of
- * ignoring (SIGCHLD); below 32 from stat, above from status.
- */
-START_TEST(test_sig_ignored)
+static void on_sig(int sig)
 {
-	pid_t me = getpid();
-	struct sigaction sa = { .sa_handler = SIG_IGN }, old[3];
+	(void)sig;
+}
 
-	sigaction(SIGUSR2, &sa, &old[0]);
-	sigaction(SIGRTMIN + 1, &sa, &old[1]);
+/*
+ * What a delivered signal does to a process: ignored (SIG_IGN, or a
+ * default action of ignoring), ends it (with or without a core dump),
+ * or runs on (caught, a stop signal); below 32 from stat, above from
+ * status.
+ */
+START_TEST(test_sig_fate)
+{
+	static const int sigs[] = { SIGUSR2, SIGCHLD, SIGUSR1, SIGTERM,
+				    SIGSEGV, SIGTSTP };
+	struct sigaction sa = { .sa_handler = SIG_IGN }, old[8];
+	pid_t me = getpid();
+	unsigned i;
+
+	for (i = 0; i < 6; i++)
+		sigaction(sigs[i], NULL, &old[i]);
+	sigaction(SIGRTMIN + 1, NULL, &old[6]);
+	sigaction(SIGRTMIN + 2, NULL, &old[7]);
+	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGRTMIN + 1, &sa, NULL);
 	sa.sa_handler = SIG_DFL;
-	sigaction(SIGCHLD, &sa, &old[2]);
-	ck_assert(sct_proc_sig_ignored(me, SIGUSR2));
-	ck_assert(sct_proc_sig_ignored(me, SIGRTMIN + 1));
-	ck_assert(sct_proc_sig_ignored(me, SIGCHLD));
-	ck_assert(!sct_proc_sig_ignored(me, SIGUSR1));
-	ck_assert(!sct_proc_sig_ignored(me, SIGRTMIN + 2));
-	ck_assert(!sct_proc_sig_ignored(me, SIGTERM));
-	ck_assert(!sct_proc_sig_ignored(me, 0));
-	ck_assert(!sct_proc_sig_ignored(0x7ffffff0, SIGUSR2));
-	sigaction(SIGUSR2, &old[0], NULL);
-	sigaction(SIGRTMIN + 1, &old[1], NULL);
-	sigaction(SIGCHLD, &old[2], NULL);
-	ck_assert(!sct_proc_sig_ignored(me, SIGUSR2) ||
-		  old[0].sa_handler == SIG_IGN);
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGRTMIN + 2, &sa, NULL);
+	sa.sa_handler = on_sig;
+	sigaction(SIGTERM, &sa, NULL);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGUSR2), SCT_SIG_IGNORED);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGRTMIN + 1), SCT_SIG_IGNORED);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGCHLD), SCT_SIG_IGNORED);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGUSR1), SCT_SIG_KILLS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGRTMIN + 2), SCT_SIG_KILLS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGSEGV), SCT_SIG_DUMPS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGTERM), SCT_SIG_RUNS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGTSTP), SCT_SIG_RUNS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGSTOP), SCT_SIG_RUNS);
+	ck_assert_int_eq(sct_proc_sig_fate(me, 0), SCT_SIG_RUNS);
+	ck_assert_int_eq(sct_proc_sig_fate(0x7ffffff0, SIGUSR1), SCT_SIG_RUNS);
+	/* a caught one that was ignored: read again, not remembered */
+	sigaction(SIGUSR2, &sa, NULL);
+	ck_assert_int_eq(sct_proc_sig_fate(me, SIGUSR2), SCT_SIG_RUNS);
+	for (i = 0; i < 6; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	sigaction(SIGRTMIN + 1, &old[6], NULL);
+	sigaction(SIGRTMIN + 2, &old[7], NULL);
 }
 END_TEST
 
@@ -495,7 +520,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_net_inet);
 	tcase_add_test(tc, test_net_unix);
 	tcase_add_test(tc, test_read_self);
-	tcase_add_test(tc, test_sig_ignored);
+	tcase_add_test(tc, test_sig_fate);
 	tcase_add_test(tc, test_event_vm);
 	tcase_add_test(tc, test_strip_preload);
 	suite_add_tcase(s, tc);

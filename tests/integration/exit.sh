@@ -39,6 +39,11 @@ expect_sd "SIGKILL: the kill never returns; procexit with signal 9" "$cap" \
 	"kill > <NA> <NA> SIGKILL
 procexit > 9 0 SIGKILL"
 check_counts "SIGKILL" "$cap" -- "$procs" kill 9
+# (the driver's signal_deliver of a thread ended by SIGKILL: from no sender)
+expect_sd "SIGKILL: signaldeliver SIGKILL from no sender (spid 0), then procexit" "$cap" \
+	"evt.type in (signaldeliver,procexit)" '%evt.type %evt.rawarg.spid %evt.rawarg.dpid %evt.arg.sig' \
+	"signaldeliver 0 $pid SIGKILL
+procexit <NA> <NA> SIGKILL"
 
 cap=$TMP/kill15.scap
 trace "$cap" "$procs" kill 15
@@ -46,4 +51,55 @@ expect_eq "SIGTERM: sctrace exits with 128+15" 143 "$trace_rc"
 check_readers "$cap"
 expect_sd "SIGTERM: procexit with signal 15" "$cap" "evt.type=procexit" \
 	'%evt.arg.status %evt.arg.ret %evt.arg.sig' "15 0 SIGTERM"
+# Untraced, the kernel turns a signal that ends the process without a core
+# dump into SIGKILL when it is sent: the driver sees that, not SIGTERM.
+pid=$(sd "$cap" '%proc.pid' "evt.type=execve and evt.dir='<'")
+expect_sd "SIGTERM: one signaldeliver, SIGKILL from no sender, as the driver's" "$cap" \
+	"evt.type=signaldeliver" '%evt.rawarg.spid %evt.rawarg.dpid %evt.arg.sig' "0 $pid SIGKILL"
+
+# Threads ended with their process: each passes the kernel's signal code
+# with SIGKILL on its way out (the driver's signaldeliver from no sender,
+# then its procexit), but not the thread that called exit_group, nor the
+# one that took a core-dumping signal (its own signal's signaldeliver).
+# Per thread, in order: "main" for the process's first thread (the lowest
+# tid: a filtered capture may not name the others' process).
+ends() {
+	sd "$1" '%thread.tid %evt.type %evt.rawarg.spid %evt.arg.sig' \
+		"evt.type in (signaldeliver,procexit)" |
+		awk '{ s = $2 == "signaldeliver" ? "signaldeliver(" $3 "," $4 ")" : $2
+		       ev[$1] = ev[$1] ? ev[$1] " " s : s
+		       if (min == "" || $1 + 0 < min) min = $1 + 0 }
+		     END { for (t in ev) print (t + 0 == min ? "main " : "thread ") ev[t] }' |
+		sort
+}
+for how in 0 15 11; do
+	cap=$TMP/threads-end$how.scap
+	trace "$cap" "$procs" threads-end $how
+	case $how in
+	0)	want="main procexit
+thread signaldeliver(0,SIGKILL) procexit
+thread signaldeliver(0,SIGKILL) procexit"
+		what="exit_group" ;;
+	15)	want="main signaldeliver(0,SIGKILL) procexit
+thread signaldeliver(0,SIGKILL) procexit
+thread signaldeliver(0,SIGKILL) procexit"
+		what="SIGTERM" ;;
+	11)	want="main signaldeliver(0,SIGSEGV) procexit
+thread signaldeliver(0,SIGKILL) procexit
+thread signaldeliver(0,SIGKILL) procexit"
+		what="SIGSEGV" ;;
+	esac
+	expect_eq "threads ended by $what: each thread's signaldeliver and procexit, as the driver's" \
+		"$want" "$(ends "$cap")"
+done
+check_readers "$cap"
+# The same with a filter: its seccomp filter stops exit_group too, or the
+# thread that called it would look killed.
+cap=$TMP/threads-end-filtered.scap
+"$SCTRACE" $SCTRACE_READERS -o "$cap" evt.type=signaldeliver or evt.type=procexit -- \
+	"$procs" threads-end 0 </dev/null >/dev/null 2>"$cap.err" || true
+expect_eq "threads ended by exit_group, evt.type filter: the same events" \
+	"main procexit
+thread signaldeliver(0,SIGKILL) procexit
+thread signaldeliver(0,SIGKILL) procexit" "$(ends "$cap")"
 finish

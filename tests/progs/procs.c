@@ -20,6 +20,12 @@
  *        procs child ARG     (exec'ed by "fork") writes ARG to /dev/null
  *        procs exit N        exits with status N
  *        procs kill [SIG]    kills itself with signal SIG (default SIGKILL)
+ *        procs threads-end SIG   starts two threads that wait in pause, then
+ *                            ends the process: exit_group(3) for SIG 0,
+ *                            else kills itself with SIG (default action,
+ *                            no core file); its calls are not the same
+ *                            from run to run (the threads may not have
+ *                            reached their pause)
  *
  * Prints nothing.  The syscalls made are the same from run to run (the tests
  * compare counts between two runs, one under strace): SIGCHLD is blocked so
@@ -37,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,6 +67,13 @@ static void *thread_main(void *arg)
 {
 	write_to(arg, "written-by-thread");
 	return NULL;
+}
+
+static void *pause_main(void *arg)
+{
+	for (;;)
+		pause();
+	return arg;
 }
 
 static int wait_for(pid_t pid, int want)
@@ -170,7 +184,26 @@ int main(int argc, char **argv)
 		kill(getpid(), sig);
 		return 1;
 	}
+	if (strcmp(mode, "threads-end") == 0 && argc == 3) {
+		int sig = atoi(argv[2]);
+		struct rlimit no_core = { 0, 0 };
+		pthread_t t[2];
+
+		/* no core file left behind by a core-dumping signal */
+		setrlimit(RLIMIT_CORE, &no_core);
+		for (int i = 0; i < 2; i++)
+			if (pthread_create(&t[i], NULL, pause_main, NULL) != 0)
+				fail("pthread_create");
+		if (sig == 0)
+			syscall(SYS_exit_group, 3);
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		kill(getpid(), sig);
+		return 1;
+	}
 	fprintf(stderr, "usage: procs thread FILE|thread-exit FILE|fork|rawfork|vfork|clone3|"
-		"child ARG|exit N|kill [SIG]\n");
+		"child ARG|exit N|kill [SIG]|threads-end SIG\n");
 	return 2;
 }
