@@ -688,6 +688,19 @@ static bool makes_uffd(const struct sct_thread *t,
 		(uint32_t)t->args[1] == SCT_USERFAULTFD_IOC_NEW);
 }
 
+/*
+ * A sigreturn has no exit event: the registers it restores include the
+ * syscall number, which the kernel sets to -1 there (no restart), so the
+ * driver's sys_exit tracepoint finds no syscall and writes nothing.
+ */
+static bool returns_nowhere(const struct sct_thread *t)
+{
+	const char *name = t->se ? t->se->name : NULL;
+
+	return name && (name[0] == 'r' || name[0] == 's') &&
+	       (!strcmp(name, "rt_sigreturn") || !strcmp(name, "sigreturn"));
+}
+
 void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		       const struct __ptrace_syscall_info *si)
 {
@@ -705,6 +718,8 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		sct_stacks_changed(t->g);
 	if (makes_uffd(t, d, ret))
 		t->g->uffd = true;
+	if (returns_nowhere(t))
+		return;
 	if (d && !type_kept(r, d->ev_enter + 1)) {
 		r->st->filtered++;
 		return;

@@ -111,6 +111,10 @@ expect_sd "signals: USR1, TERM and the child's SIGCHLD delivered to sh (spid dpi
 	"$sh_pid 0 $sh_pid SIGUSR1
 $sh_pid $sh_pid $sh_pid SIGTERM
 $sh_pid $true_pid $sh_pid SIGCHLD"
+# The handlers' rt_sigreturn: its enter, no exit (the kernel has set the
+# syscall number to -1 by then: the driver's sys_exit writes nothing).
+expect_eq "signals: rt_sigreturn enters (3, one per handler run: USR1, TERM, CHLD) and no exit, as the driver's" \
+	"3 0" "$(sd "$cap" '%evt.dir' "evt.type=sigreturn and evt.dir='>'" | wc -l) $(sd "$cap" '%evt.dir' "evt.type=sigreturn and evt.dir='<'" | wc -l)"
 # A failed execve (env's PATH lookup) shows what the call was given, as
 # the driver: the attempted program's argv[0] and arguments, its env
 # (the first 16 variables); the caller's own state elsewhere (comm).
