@@ -101,7 +101,15 @@ ssize_t sct_proc_file(pid_t tid, enum sct_proc_file f, char *buf, size_t size)
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/%s", tid, pf_name[f]);
+	/*
+	 * stat of the thread itself: /proc/T/stat sums the fault counters
+	 * (and times) of all its process's threads, the driver has the
+	 * thread's own (task->min_flt), as libscap's scan of task/T/stat.
+	 */
+	if (f == SCT_PF_STAT)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", tid, tid);
+	else
+		snprintf(path, sizeof(path), "/proc/%d/%s", tid, pf_name[f]);
 	if (!pf_cached)
 		return sct_proc_text(path, buf, size);
 	for (i = 0; i < PF_CACHE; i++) {

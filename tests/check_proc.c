@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "proc.h"
@@ -463,6 +466,75 @@ START_TEST(test_event_vm)
 }
 END_TEST
 
+static pid_t fault_tid;
+static volatile int fault_done, fault_quit;
+
+/* a thread that faults 64 pages in, then waits, faulting nothing */
+static void *faulter(void *arg)
+{
+	char *m = mmap(NULL, 64 << 12, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int i;
+
+	fault_tid = (pid_t)syscall(SYS_gettid);
+	for (i = 0; m != MAP_FAILED && i < 64; i++)
+		m[i << 12] = 1;
+	fault_done = 1;
+	while (!fault_quit)
+		usleep(1000);
+	munmap(m, 64 << 12);
+	return arg;
+}
+
+/* field 10 (minflt) of a stat file */
+static unsigned long long stat_minflt(const char *path)
+{
+	unsigned long long v = 0;
+	char buf[1024];
+	const char *p;
+	FILE *f = fopen(path, "r");
+	int i;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
+	fclose(f);
+	p = strrchr(buf, ')') + 2;	/* the state, field 3 */
+	for (i = 3; i < 10; i++)
+		p = strchr(p, ' ') + 1;
+	ck_assert_int_eq(sscanf(p, "%llu", &v), 1);
+	return v;
+}
+
+/*
+ * A thread's fault counters are its own, as the driver's (task->min_flt):
+ * /proc/T/stat sums those of all the process's threads.
+ */
+START_TEST(test_thread_faults)
+{
+	struct sct_procinfo *pi = new_pi();
+	unsigned long long own, all;
+	char path[64];
+	pthread_t t;
+
+	fault_done = fault_quit = 0;
+	ck_assert_int_eq(pthread_create(&t, NULL, faulter, NULL), 0);
+	while (!fault_done)
+		usleep(1000);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", getpid(),
+		 fault_tid);
+	own = stat_minflt(path);
+	snprintf(path, sizeof(path), "/proc/%d/stat", fault_tid);
+	all = stat_minflt(path);
+	ck_assert_uint_ge(own, 64);
+	ck_assert_uint_gt(all, own);	/* the main thread's are in it */
+	ck_assert_int_eq(sct_proc_read(fault_tid, pi, SCT_PI_NEW), 0);
+	ck_assert_uint_eq(pi->pfminor, own);
+	fault_quit = 1;
+	pthread_join(t, NULL);
+	free(pi);
+}
+END_TEST
+
 /* env[len] (NUL-separated) with lib left out of LD_PRELOAD equals want */
 static void strip_is(const char *env, size_t len, const char *want,
 		     size_t want_len)
@@ -522,6 +594,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_read_self);
 	tcase_add_test(tc, test_sig_fate);
 	tcase_add_test(tc, test_event_vm);
+	tcase_add_test(tc, test_thread_faults);
 	tcase_add_test(tc, test_strip_preload);
 	suite_add_tcase(s, tc);
 	return s;

@@ -27,6 +27,10 @@ thread_case() {
 		"> <NA> $pid $pid procs <NA>
 < $tid $pid $pid procs CLONE_FILES|CLONE_FS|CLONE_PARENT_SETTID|CLONE_SIGHAND|CLONE_SYSVSEM|CLONE_THREAD|CLONE_VM|CLONE_CHILD_CLEARTID|CLONE_SETTLS
 < 0 $tid $pid procs CLONE_FILES|CLONE_FS|CLONE_PARENT_SETTID|CLONE_SIGHAND|CLONE_SYSVSEM|CLONE_THREAD|CLONE_VM|CLONE_CHILD_CLEARTID|CLONE_SETTLS"
+	# the thread's own fault counters, as the driver's (task->min_flt): a
+	# new thread has made none; /proc/T/stat would give the process's sum
+	expect_sd "$mode: the new thread's clone3 exit: its own fault counters (0 0)" "$cap" \
+		"evt.type=clone3 and evt.dir='<' and evt.rawres=0" '%evt.arg.pgft_maj %evt.arg.pgft_min' "0 0"
 	expect_sd "$mode: the thread is not the main thread, the process has 2 threads" "$cap" \
 		"evt.type=clone3 and evt.dir='<' and evt.rawres=0" '%thread.ismain %proc.nthreads' "false 2"
 	expect_sd "$mode: the thread's openat: path, flags, fd (tid != pid, same pid)" "$cap" \
