@@ -189,7 +189,7 @@ static int pi_inherit(struct sct_call *c, unsigned *what)
 	if (sct_proc_read(c->tid, pi, SCT_PI_STAT | SCT_PI_VM) < 0)
 		return -1;
 	if (!same_cgroup) {
-		pi->cgroups_len = 0;
+		pi->cgroups_len = pi->ev_cgroups_len = 0;
 		sct_proc_read(c->tid, pi, SCT_PI_CGROUPS);
 		need |= SCT_PI_CGROUPS;
 	}
@@ -262,7 +262,7 @@ struct sct_val sct_pi_val(struct sct_call *c, unsigned op)
 	case SCT_OP_PI_COMM:
 		return sct_bytes(pi->comm, strlen(pi->comm) + 1);
 	case SCT_OP_PI_CGROUPS:
-		return sct_bytes(pi->cgroups, pi->cgroups_len);
+		return sct_bytes(pi->ev_cgroups, pi->ev_cgroups_len);
 	case SCT_OP_PI_ENV:
 		return sct_bytes(pi->env, pi->env_len);
 	case SCT_OP_PI_TTY:

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "proc.h"
+#include "cgroup.h"
 #include "mem.h"
 #include "ppm_flags.h"
 
@@ -577,8 +578,13 @@ static void read_parts(pid_t tid, struct sct_procinfo *pi, unsigned what)
 	    sct_proc_file(tid, SCT_PF_LOGINUID, buf, 32) > 0)
 		pi->loginuid = (uint32_t)strtoul(buf, NULL, 10);
 	if ((what & SCT_PI_CGROUPS) &&
-	    sct_proc_file(tid, SCT_PF_CGROUP, buf, sizeof(buf)) > 0)
+	    sct_proc_file(tid, SCT_PF_CGROUP, buf, sizeof(buf)) > 0) {
+		pi->ev_cgroups_len = sct_cgroup_event_list(buf,
+							   sct_cgroup_sys(),
+							   pi->ev_cgroups,
+							   sizeof(pi->ev_cgroups));
 		sct_proc_parse_cgroup(buf, v2_controllers(), pi);
+	}
 	if ((what & SCT_PI_FDLIMIT) &&
 	    prlimit((pid_t)pi->pid, RLIMIT_NOFILE, NULL, &rl) == 0)
 		pi->fdlimit = rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX :
@@ -590,7 +596,7 @@ static void pi_reset(pid_t tid, struct sct_procinfo *pi)
 {
 	memset(pi, 0, offsetof(struct sct_procinfo, exe));
 	pi->exe[0] = pi->exepath[0] = pi->cwd[0] = pi->root[0] = 0;
-	pi->args_len = pi->env_len = pi->cgroups_len = 0;
+	pi->args_len = pi->env_len = pi->cgroups_len = pi->ev_cgroups_len = 0;
 	pi->fdlimit = pi->flags = 0;
 	pi->uid = pi->gid = pi->loginuid = UINT32_MAX;
 	pi->vmsize_kb = pi->vmrss_kb = pi->vmswap_kb = 0;
@@ -785,6 +791,7 @@ void sct_proc_init(void)
 {
 	read_our_pidns();
 	v2_controllers();
+	sct_cgroup_sys();
 	page_size_kb();
 }
 

@@ -23,8 +23,10 @@ struct sct_procinfo {
 	char cwd[SCT_PROC_STR_MAX];
 	char env[SCT_PROC_LIST_MAX];
 	size_t env_len;
-	char cgroups[SCT_PROC_LIST_MAX];	/* subsys=/path\0 ... */
+	char cgroups[SCT_PROC_LIST_MAX];	/* subsys=/path\0 ..., libscap's */
 	size_t cgroups_len;
+	char ev_cgroups[SCT_PROC_LIST_MAX];	/* ... the driver's (cgroup.h) */
+	size_t ev_cgroups_len;
 	char root[SCT_PROC_STR_MAX];
 	uint64_t fdlimit;
 	uint32_t flags;			/* PPM_CL_* */

@@ -14,10 +14,12 @@
 #include <unistd.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "proc.h"
+#include "cgroup.h"
 #include "procfd.h"
 
 static struct sct_procinfo *new_pi(void)
@@ -251,6 +253,81 @@ START_TEST(test_cgroup_full)
 	ck_assert_mem_eq(pi->cgroups, "ctrl0=/a/rather/long/path/0", 28);
 	free(buf);
 	free(pi);
+}
+END_TEST
+
+static void event_list_is(const char *text, const char *kernel,
+			  const char *mount, const char *exp, size_t len)
+{
+	const struct sct_cgroup_sys sys = { kernel, mount };
+	char out[SCT_PROC_LIST_MAX];
+
+	ck_assert_uint_eq(sct_cgroup_event_list(text, &sys, out, sizeof(out)),
+			  len);
+	ck_assert_mem_eq(out, exp, len);
+}
+
+/* make dir (under root) with a cgroup.controllers of ctrls */
+static void v2_dir(const char *root, const char *dir, const char *ctrls)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s%s", root, dir);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s%s/cgroup.controllers", root, dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "%s\n", ctrls);
+	fclose(f);
+}
+
+/*
+ * The events' cgroups, as the driver writes them: cpuset, cpu, cpuacct,
+ * io, memory (those the kernel has), each its hierarchy's path; on v2 the
+ * nearest ancestor where the controller is enabled; the last 6
+ * components of a deeper path.
+ */
+START_TEST(test_cgroup_events)
+{
+	static const char all[] = "cpuset cpu cpuacct blkio memory devices pids";
+	static const char hybrid[] = "9:name=systemd:/\n8:pids:/p\n7:blkio:/b\n"
+		"4:memory:/m/x\n3:cpuset:/\n2:cpuacct:/\n1:cpu:/c\n0::/\n";
+	static const char exp_hybrid[] =
+		"cpuset=/\0cpu=/c\0cpuacct=/\0io=/b\0memory=/m/x";
+	static const char exp_v1[] = "cpu=/g\0cpuacct=/g\0io=/\0memory=/";
+	static const char exp_deep[] = "memory=/3/4/5/6/7/8";
+	static const char exp_v2[] =
+		"cpuset=/\0cpu=/a\0cpuacct=/\0io=/a\0memory=/a/b";
+	static const char exp_unseen[] =
+		"cpuset=/nope/x\0cpu=/nope/x\0cpuacct=/\0io=/nope/x\0"
+		"memory=/nope/x";
+	const struct sct_cgroup_sys sys = { all, "" };
+	char root[] = "/tmp/sct-cgroup-XXXXXX", cmd[64], out[24];
+
+	event_list_is(hybrid, all, "", exp_hybrid, sizeof(exp_hybrid));
+	/* one v1 line for two; no cpuset in this kernel; the rest at "/" */
+	event_list_is("2:cpu,cpuacct:/g\n", "cpu cpuacct blkio memory", "",
+		      exp_v1, sizeof(exp_v1));
+	event_list_is("4:memory:/1/2/3/4/5/6/7/8\n", "memory", "", exp_deep,
+		      sizeof(exp_deep));
+	event_list_is("4:memory:/1/2/3/4/5/6\n", "memory", "",
+		      "memory=/1/2/3/4/5/6", 20);
+	/* v2: the tree says where each controller is enabled */
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	v2_dir(root, "/a", "cpu io memory pids");
+	v2_dir(root, "/a/b", "memory pids");
+	event_list_is("0::/a/b\n", all, root, exp_v2, sizeof(exp_v2));
+	/* a cgroup not under the mount: its own path, as if enabled there */
+	event_list_is("0::/nope/x\n", all, root, exp_unseen,
+		      sizeof(exp_unseen));
+	event_list_is("0::/\n", "memory", root, "memory=/", 9);
+	/* whole items only */
+	ck_assert_uint_eq(sct_cgroup_event_list(hybrid, &sys, out, sizeof(out)),
+			  16);
+	ck_assert_mem_eq(out, "cpuset=/\0cpu=/c", 16);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	ck_assert_int_eq(system(cmd), 0);
 }
 END_TEST
 
@@ -589,6 +666,7 @@ Suite *sct_suite_proc(void)
 	tcase_add_test(tc, test_cgroup_v1);
 	tcase_add_test(tc, test_cgroup_v2);
 	tcase_add_test(tc, test_cgroup_full);
+	tcase_add_test(tc, test_cgroup_events);
 	tcase_add_test(tc, test_net_inet);
 	tcase_add_test(tc, test_net_unix);
 	tcase_add_test(tc, test_read_self);

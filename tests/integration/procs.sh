@@ -226,4 +226,22 @@ else
 	expect_eq "vmstop: the munmap exit's vm_rss is stat's RSS (statm's: $((statm_rss * kb)) kB)" \
 		"$((stat_rss * kb))" "$got"
 fi
+# The events' cgroups as the driver writes them: cpuset, cpu, cpuacct, io
+# (sysdig 0.29 says blkio) and memory, those the kernel has, in that order;
+# a v1 controller's path as /proc/PID/cgroup has it (v2 ones depend on the
+# tree: the unit test covers them).
+cap=$TMP/cgroups.scap
+trace "$cap" /bin/true
+want=$(for c in cpuset cpu cpuacct blkio memory; do
+	awk -v c="$c" '$1 == c { print c }' /proc/cgroups
+done | tr '\n' ' ')
+got=$(sd "$cap" '%thread.cgroups' "evt.type=execve and evt.dir='<'" | head -n 1)
+expect_eq "cgroups: the driver's controllers, in its order" "$want" \
+	"$(tr ' ' '\n' <<<"$got" | sed -n 's/=.*//p' | tr '\n' ' ')"
+want=$(for c in $want; do
+	awk -F: -v c="$c" '$2 != "" { n = split($2, l, ","); for (i = 1; i <= n; i++)
+		if (l[i] == c) print c "=" $3 }' /proc/self/cgroup
+done | tr '\n' ' ')
+expect_eq "cgroups: each v1 controller's path, as /proc/PID/cgroup has it" "$want" \
+	"$(tr ' ' '\n' <<<"$got" | grep -Fx -f <(tr ' ' '\n' <<<"$want" | grep .) | tr '\n' ' ')"
 finish
