@@ -37,6 +37,8 @@
 	X(MSG_IOV, 2, 2, msg_iov)					\
 	/* sum of msghdr x's iovec lengths */				\
 	X(MSG_IOVLEN, 1, 1, msg_iov)					\
+	/* msghdr x's control bytes (controllen, cut to 16 bits) */	\
+	X(MSG_CONTROL, 1, 1, msg_iov)					\
 	/* fd x, msghdr y: local -> msg_name or peer */			\
 	X(MSG_TUPLE_OUT, 2, 2, sock)					\
 	/* fd x, msghdr y: msg_name or peer -> local */			\

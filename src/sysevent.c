@@ -701,6 +701,57 @@ static bool returns_nowhere(const struct sct_thread *t)
 	       (!strcmp(name, "rt_sigreturn") || !strcmp(name, "sigreturn"));
 }
 
+/* The most messages of one sendmmsg/recvmmsg the driver writes. */
+#define MMSG_MAX	16
+
+/*
+ * sendmmsg and recvmmsg exits, as the driver writes them: one exit per
+ * message sent or received (the first 16), each that message's: res its
+ * msg_len, its size, data, tuple (and control bytes); a failed call (or
+ * none sent), one with res, fd and nothing else.  Each exit after the
+ * first comes after an enter of its own, as the readers pair them.  The
+ * table's row decodes one msghdr (a1) and one length (ret): the thread's
+ * a1 is pointed at each message's in turn.
+ */
+static void mmsg_exit(struct sct_run *r, struct sct_thread *t, int64_t ret)
+{
+	const uint64_t base = t->args[1];
+	const unsigned ws = t->arch->wordsize;
+	int64_t i, n = ret > 0 ? (ret < MMSG_MAX ? ret : MMSG_MAX) : 1;
+	unsigned type, etype;
+
+	for (i = 0; i < n; i++) {
+		int64_t res = ret;
+
+		if (ret > 0) {
+			/* struct mmsghdr: a msghdr (7 words), msg_len */
+			uint32_t len = 0;
+
+			t->args[1] = base + (uint64_t)i * 8 * ws;
+			if (sct_mem_read(t->tid, t->args[1] + 7 * ws, &len,
+					 4) != 4)
+				len = 0;
+			res = len;
+		} else {
+			t->args[1] = 0;
+		}
+		type = gather(r, &r->call, t, true, res, r->vals);
+		if (ret <= 0) {
+			r->vals[2] = sct_int(0);	/* size */
+			r->vals[4] = (struct sct_val){ 0 };	/* tuple: none */
+		}
+		if (!wanted(r, t, type, res, r->vals))
+			continue;
+		if (i > 0 || !t->enter_written) {
+			etype = gather(r, &r->enter_call, t, false, 0,
+				       r->enter_vals);
+			emit(r, t, etype, r->enter_vals);
+		}
+		emit(r, t, type, r->vals);
+	}
+	t->args[1] = base;
+}
+
 void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		       const struct __ptrace_syscall_info *si)
 {
@@ -722,6 +773,11 @@ void sct_sysevent_exit(struct sct_run *r, struct sct_thread *t,
 		return;
 	if (d && !type_kept(r, d->ev_enter + 1)) {
 		r->st->filtered++;
+		return;
+	}
+	if (d && (d->ev_enter == SCT_EV_SOCKET_SENDMMSG_E ||
+		  d->ev_enter == SCT_EV_SOCKET_RECVMMSG_E)) {
+		mmsg_exit(r, t, ret);
 		return;
 	}
 	type = gather(r, &r->call, t, true, ret, r->vals);

@@ -91,11 +91,38 @@ SCT_OP_HANDLER(iov)
 	return iov_walk(c, a->x, a->y, 0, false);
 }
 
-/* MSG_IOV: gather msghdr x's iovecs, total y; MSG_IOVLEN: their sum */
+/*
+ * msghdr msg's ancillary data, as the driver copies it: controllen bytes
+ * (its low 16 bits, the driver's u16), whatever the snaplen.
+ */
+static struct sct_val msg_control(struct sct_call *c, uint64_t msg)
+{
+	unsigned ws = c->arch->wordsize;
+	uint64_t ctl, len;
+	size_t room = 0;
+	uint8_t *p;
+	ssize_t n;
+
+	if (sct_read_word(c, msg + 4 * ws, &ctl) ||
+	    sct_read_word(c, msg + 5 * ws, &len))
+		return SCT_NONE;
+	len &= 0xffff;
+	if (!ctl || !len || !(p = sct_arena_take(c, (size_t)len, &room)))
+		return SCT_NONE;
+	n = sct_mem_read(c->tid, ctl, p, room);
+	return n > 0 ? sct_arena_commit(c, p, (size_t)n) : SCT_NONE;
+}
+
+/*
+ * MSG_IOV: gather msghdr x's iovecs, total y; MSG_IOVLEN: their sum;
+ * MSG_CONTROL: its control bytes
+ */
 SCT_OP_HANDLER(msg_iov)
 {
 	uint64_t name, namelen, iov, iovlen;
 
+	if (a->s->op == SCT_OP_MSG_CONTROL)
+		return msg_control(c, a->x);
 	if (sct_read_msghdr(c, a->x, &name, &namelen, &iov, &iovlen))
 		return SCT_NONE;
 	return iov_walk(c, iov, iovlen, (int64_t)a->y,

@@ -127,31 +127,33 @@ static struct sct_val sockopt_val(struct sct_call *c, uint64_t optval,
 {
 	uint8_t idx = sct_ppm_sockopt_val_idx(c->args[1], c->args[2]);
 	unsigned ws = c->arch->wordsize;
-	uint32_t u32;
-	uint64_t u64;
-	int64_t sec, usec;
+	uint32_t u32 = 0;
+	uint64_t u64 = 0;
+	int64_t sec = 0, usec = 0;
 
 	/*
-	 * What cannot be read becomes "unknown type, no bytes": a PT_DYN
-	 * without its index byte reads as an invalid parameter.
+	 * A typed value that cannot be read is 0 of its type, as the
+	 * driver's (its copy of the value starts zeroed); bytes that cannot
+	 * be read become "unknown type, no bytes": a PT_DYN without its
+	 * index byte reads as an invalid parameter.
 	 */
 	switch (idx) {
 	case SCT_PPM_SOCKOPT_IDX_ERRNO:
 		if (!sct_read_u32(c, optval, &u32))
-			break;
+			u32 = 0;
 		return sct_dyn_int(c, idx, (uint64_t)-(int64_t)(int32_t)u32, 8);
 	case SCT_PPM_SOCKOPT_IDX_UINT32:
 		if (!sct_read_u32(c, optval, &u32))
-			break;
+			u32 = 0;
 		return sct_dyn_int(c, idx, u32, 4);
 	case SCT_PPM_SOCKOPT_IDX_UINT64:
 		if (!sct_read_u64(c, optval, &u64))
-			break;
+			u64 = 0;
 		return sct_dyn_int(c, idx, u64, 8);
 	case SCT_PPM_SOCKOPT_IDX_TIMEVAL:
 		if (!sct_read_long(c, optval, &sec) ||
 		    !sct_read_long(c, optval + ws, &usec))
-			break;
+			sec = usec = 0;
 		return sct_dyn_int(c, idx, (uint64_t)sec * 1000000000u +
 					   (uint64_t)usec * 1000u, 8);
 	default:

@@ -55,9 +55,9 @@ int main(int argc, char **argv)
 	/* optlen negative as an int: no bytes */
 	SC(SYS_setsockopt, s, IPPROTO_IP, IP_OPTIONS, m, -5L);
 	FX(setsockopt, "setsockopt <", "res=-22\tval=<len=1>\toptlen=-5");
-	/* a u32 option whose value is the guard page */
+	/* a u32 option whose value is the guard page: 0, as the driver's */
 	SC(SYS_setsockopt, s, SOL_SOCKET, SO_RCVBUF, m + pg, 4);
-	FX(setsockopt, "setsockopt <", "res=-14\tval=<len=1>");
+	FX(setsockopt, "setsockopt <", "res=-14\tval=<len=5>");
 	close((int)s);
 
 	/* semop: a huge count, one sembuf before the guard page */

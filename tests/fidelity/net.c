@@ -60,10 +60,10 @@ static void sockopts(void)
 	FX(setsockopt, "setsockopt <",
 	   "res=-22\tfd=%ld\tlevel=0\toptname=0\tval=DCBA\toptlen=4", s);
 
-	/* unreadable values: what is left is an empty "unknown" value */
+	/* an unreadable typed value: 0 of its type, as the driver's */
 	SC(SYS_setsockopt, s, SOL_SOCKET, SO_KEEPALIVE, FX_BAD_PTR, 4);
 	FX(setsockopt, "setsockopt <",
-	   "res=-14\tfd=%ld\tlevel=1(SOL_SOCKET)\toptname=9(SO_KEEPALIVE)\tval=<len=1>\toptlen=4",
+	   "res=-14\tfd=%ld\tlevel=1(SOL_SOCKET)\toptname=9(SO_KEEPALIVE)\tval=0\toptlen=4",
 	   s);
 	SC(SYS_getsockopt, s, SOL_SOCKET, SO_SNDBUF, &v, FX_BAD_PTR);
 	FX(getsockopt, "getsockopt <",
@@ -72,6 +72,50 @@ static void sockopts(void)
 	FX(setsockopt, "setsockopt <",
 	   "res=-9\tfd=9999\tlevel=1(SOL_SOCKET)\toptname=7(SO_SNDBUF)\tval=1\toptlen=4");
 	close((int)s);
+}
+
+/*
+ * sendmmsg/recvmmsg of two messages: as the driver, one exit per message
+ * (each after an enter of its own), with that message's length, size,
+ * data and tuple; a failed call, one exit with res and fd only.
+ */
+static void mmsgs(const int *sv)
+{
+	char out1[] = "ping", out2[] = "pong!", in1[8], in2[8];
+	struct iovec iov[4] = { { out1, 4 }, { out2, 5 }, { in1, 8 }, { in2, 8 } };
+	struct mmsghdr mm[2];
+	int i;
+
+	memset(mm, 0, sizeof(mm));
+	for (i = 0; i < 2; i++) {
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+	}
+	SC(SYS_sendmmsg, sv[0], mm, 2, 0);
+	for (i = 0; i < 2; i++) {
+		FX(sendmmsg, "sendmmsg >", "");
+		FX(sendmmsg, "sendmmsg <", "");
+	}
+	FXN(sendmmsg, "sendmmsg <",
+	    "res=4\tfd=%d\tsize=4\tdata=ping\ttuple=*", sv[0]);
+	FXN(sendmmsg, "sendmmsg <",
+	    "res=5\tfd=%d\tsize=5\tdata=pong!\ttuple=*", sv[0]);
+	for (i = 0; i < 2; i++)
+		mm[i].msg_hdr.msg_iov = &iov[2 + i];
+	SC(SYS_recvmmsg, sv[1], mm, 2, 0, NULL);
+	for (i = 0; i < 2; i++) {
+		FX(recvmmsg, "recvmmsg >", "");
+		FX(recvmmsg, "recvmmsg <", "");
+	}
+	FXN(recvmmsg, "recvmmsg <",
+	    "res=4\tfd=%d\tsize=4\tdata=ping\ttuple=*", sv[1]);
+	FXN(recvmmsg, "recvmmsg <",
+	    "res=5\tfd=%d\tsize=5\tdata=pong!\ttuple=*", sv[1]);
+	SC(SYS_sendmmsg, 9999, mm, 2, 0);
+	FX(sendmmsg, "sendmmsg >", "");
+	FX(sendmmsg, "sendmmsg <", "");
+	FXN(sendmmsg, "sendmmsg <",
+	    "res=-9\tfd=9999\tsize=0\tdata=NULL\ttuple=NULL");
 }
 
 static void noparams(void)
@@ -99,9 +143,15 @@ static void noparams(void)
 	SC(SYS_sendmmsg, sv[0], &mm, 1, 0);
 	FX(sendmmsg, "sendmmsg >", "");
 	FX(sendmmsg, "sendmmsg <", "");
+	FXN(sendmmsg, "sendmmsg <",
+	    "res=4\tfd=%d\tsize=4\tdata=ping\ttuple=*", sv[0]);
 	SC(SYS_recvmmsg, sv[1], &mm, 1, 0, NULL);
 	FX(recvmmsg, "recvmmsg >", "");
 	FX(recvmmsg, "recvmmsg <", "");
+	FXN(recvmmsg, "recvmmsg <",
+	    "res=4\tfd=%d\tsize=4\tdata=ping\ttuple=*\tmsgcontrol=NULL",
+	    sv[1]);
+	mmsgs(sv);
 	close(sv[0]);
 	close(sv[1]);
 }
