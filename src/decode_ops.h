@@ -24,11 +24,15 @@
 	/* the operand as the register holds it: no C int sign	\
 	 * extension for an FD/PID/INT32 param (process_vm_*'s pid) */	\
 	X(RAW, 1, 1, raw)						\
+	/* x when above 0, else 0 (a byte count from a result) */	\
+	X(POS, 1, 1, raw)						\
 	/* nothing: a zero-length parameter, as the driver writes	\
 	 * where it sends none (clone/execve cwd since libs 0.25) */	\
 	X(EMPTY, 0, 0, empty)						\
 	X(CALL, 1, 1, call)	/* "@name": named decoder #x */		\
 	X(STR, 1, 1, str)	/* NUL-terminated string at x */	\
+	/* ... when y (a result) is not negative, else nothing */	\
+	X(STR_OK, 2, 2, str)						\
 	/* bytes at x, length y, cut at snaplen */			\
 	X(BUF, 2, 2, buf)						\
 	X(IOV, 3, 3, iov)	/* gather iovec x[y], total z */	\

@@ -245,12 +245,12 @@ uint32_t sct_ppm_open_mode(uint64_t linux_flags, uint64_t mode)
 {
 	/*
 	 * Only a creating open has a mode; otherwise the register holds
-	 * whatever was there.  (The 2022 driver tested the O_TMPFILE mask
-	 * loosely, so it also translated the mode of a plain O_DIRECTORY open;
-	 * glibc passes 0 there anyway.)
+	 * whatever was there.  The driver (2022 and libs 0.25,
+	 * open_modes_to_scap) tests the O_TMPFILE mask loosely, so it also
+	 * translates the register of a plain O_DIRECTORY open (O_TMPFILE
+	 * includes O_DIRECTORY): so does sctrace.  glibc passes 0 there.
 	 */
-	if (!(linux_flags & O_CREAT) &&
-	    (linux_flags & O_TMPFILE) != O_TMPFILE)
+	if (!(linux_flags & (O_CREAT | O_TMPFILE)))
 		return 0;
 	return sct_ppm_mode(mode);
 }

@@ -68,8 +68,10 @@ SCT_OP_HANDLER(fdpair)
 {
 	int32_t v = 0;
 
+	/* unreadable: fd -1 and no inode, as the driver's */
 	if (sct_mem_read(c->tid, a->x + 4 * a->y, &v, 4) != 4)
-		return SCT_NONE;
+		return a->s->op == SCT_OP_FDPAIR_INO ? SCT_NONE :
+						      sct_int((uint64_t)-1);
 	if (a->s->op == SCT_OP_FDPAIR_INO)
 		return fd_stat(c, v, false);
 	return sct_int((uint64_t)(int64_t)v);
@@ -146,14 +148,15 @@ SCT_OP_HANDLER(open_created)
 /*
  * openat2(dirfd, pathname, struct open_how *how, size): flags, mode and
  * resolve of *how { u64 flags, mode, resolve; }, read whole whatever
- * size the caller claims, as the driver did.
+ * size the caller claims, as the driver does.
  */
 SCT_DECODER(openat2)
 {
-	uint64_t how[3];
+	uint64_t how[3] = { 0 };
 
+	/* unreadable: translated from zeros, as the driver's (O_RDONLY) */
 	if (sct_mem_read(c->tid, c->args[2], how, sizeof(how)) != sizeof(how))
-		return SCT_NONE;
+		memset(how, 0, sizeof(how));
 	switch (a->param) {
 	case SCT_P_OPENAT2_E_FLAGS:
 	case SCT_P_OPENAT2_X_FLAGS:

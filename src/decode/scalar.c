@@ -60,6 +60,8 @@ SCT_OP_HANDLER(val)
 SCT_OP_HANDLER(raw)
 {
 	(void)c;
+	if (a->s->op == SCT_OP_POS)
+		return sct_int((int64_t)a->x > 0 ? a->x : 0);
 	return sct_int(a->x);
 }
 
@@ -72,6 +74,8 @@ SCT_OP_HANDLER(xlat)
 
 SCT_OP_HANDLER(str)
 {
+	if (a->s->op == SCT_OP_STR_OK && (int64_t)a->y < 0)
+		return SCT_NONE;
 	return sct_read_str(c, a->x);
 }
 
