@@ -12,9 +12,7 @@
 #define IOV_BATCH	64
 #define IOV_MAX_COUNT	1024
 /* pollfd entries looked at, and FDLIST entries written, per event */
-#define POLL_SCAN_MAX	4096
-#define POLL_EMIT_MAX	1024
-#define POLL_BATCH	256
+#define POLL_MAX	16	/* the driver's MAX_POLLFD */
 
 SCT_OP_HANDLER(buf)
 {
@@ -131,53 +129,38 @@ SCT_OP_HANDLER(msg_iov)
 
 /*
  * PT_FDLIST of struct pollfd fds[nfds]: u16 count, then (i64 fd, u16
- * PPM_POLL* flags) per entry.  Enter: every entry with its events; exit:
- * only the entries with revents.  Something is always written (at least
- * a zero count): the 2022 readers take the count without checking the
- * parameter's length.
+ * PPM_POLL* flags) per entry, as the driver: every entry (the first 16,
+ * its MAX_POLLFD), with its events at the enter, its revents (0 too) at
+ * the exit; none when they cannot all be read.  Something is always
+ * written (at least a zero count): the 2022 readers take the count
+ * without checking the parameter's length.
  */
 static struct sct_val pollfds(struct sct_call *c, uint64_t fds, uint64_t nfds,
 			      bool revents)
 {
 	struct pollfd_raw { int32_t fd; int16_t events, revents; }
-		raw[POLL_BATCH];
-	size_t room;
-	uint8_t *p = sct_arena_take(c, 2 + 10 * (size_t)POLL_EMIT_MAX, &room);
-	uint64_t i = 0;
-	unsigned count = 0;
-	size_t pos = 2;
+		raw[POLL_MAX];
+	size_t room, want, pos = 2;
+	uint8_t *p = sct_arena_take(c, 2 + 10 * (size_t)POLL_MAX, &room);
+	unsigned count = 0, j;
 
-	if (!p || room < 2)
+	if (!p || room < 2 + 10 * (size_t)POLL_MAX)
 		return SCT_NONE;
-	if (nfds > POLL_SCAN_MAX)
-		nfds = POLL_SCAN_MAX;
-	while (fds && i < nfds && count < POLL_EMIT_MAX) {
-		uint64_t batch = nfds - i < POLL_BATCH ? nfds - i : POLL_BATCH;
-		ssize_t n = sct_mem_read(c->tid, fds + i * sizeof(raw[0]), raw,
-					 batch * sizeof(raw[0]));
-		uint64_t j;
+	if (nfds > POLL_MAX)
+		nfds = POLL_MAX;
+	want = (size_t)nfds * sizeof(raw[0]);
+	if (fds && want &&
+	    sct_mem_read(c->tid, fds, raw, want) == (ssize_t)want)
+		count = (unsigned)nfds;
+	for (j = 0; j < count; j++) {
+		int64_t fd = raw[j].fd;
+		uint16_t fl = sct_ppm_poll_events((uint16_t)(revents ?
+					raw[j].revents : raw[j].events));
 
-		if (n < (ssize_t)sizeof(raw[0]))
-			break;
-		batch = (uint64_t)n / sizeof(raw[0]);
-		for (j = 0; j < batch && count < POLL_EMIT_MAX; j++) {
-			int64_t fd = raw[j].fd;
-			uint16_t fl;
-
-			if (revents && !raw[j].revents)
-				continue;
-			fl = sct_ppm_poll_events((uint16_t)(revents ?
-				raw[j].revents : raw[j].events));
-			if (pos + 10 > room)
-				goto out;
-			memcpy(p + pos, &fd, 8);
-			memcpy(p + pos + 8, &fl, 2);
-			pos += 10;
-			count++;
-		}
-		i += batch;
+		memcpy(p + pos, &fd, 8);
+		memcpy(p + pos + 8, &fl, 2);
+		pos += 10;
 	}
-out:
 	p[0] = (uint8_t)count;
 	p[1] = (uint8_t)(count >> 8);
 	return sct_arena_commit(c, p, pos);

@@ -30,15 +30,19 @@ int main(int argc, char **argv)
 	if (m == MAP_FAILED || mprotect(m + pg, pg, PROT_NONE) || pipe(p))
 		return 1;
 
-	/* poll: 2 readable entries, then the guard page; nfds absurd */
+	/*
+	 * poll: 2 readable entries, then the guard page; nfds absurd: the
+	 * first 16 entries are read at once, as the driver, and none of
+	 * them can be
+	 */
 	pf = (struct pollfd *)(m + pg) - 2;
 	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
 	pf[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
 	SC(SYS_poll, pf, 1L << 30, 0L);
-	FX(poll, "poll >", "fds=%d:p1 %d:p4\ttimeout=0", p[0], p[1]);
-	FX(poll, "poll <", "res=-22\tfds=");
+	FX(poll, "poll >", "fds=<len=2>\ttimeout=0");
+	FX(poll, "poll <", "res=-22\tfds=<len=2>");
 	SC(SYS_poll, pf, 0xffffffffUL, 0L);
-	FX(poll, "poll >", "fds=%d:p1 %d:p4", p[0], p[1]);
+	FX(poll, "poll >", "fds=<len=2>");
 	/* an entry cut by the guard page is not taken */
 	SC(SYS_poll, (char *)(m + pg) - 4, 1L, 0L);
 	FX(poll, "poll >", "fds=<len=2>");

@@ -3,7 +3,8 @@
  * Fidelity: sleeping and polling (nanosleep, poll, ppoll, select,
  * epoll_wait, futex) and the fd-creating calls of that family (eventfd,
  * signalfd, timerfd_create, inotify_init), whose flags the 2022 driver
- * wrote as 0; epoll_create and epoll_create1.
+ * wrote as 0 (libs 0.25 writes timerfd_create's); epoll_create and
+ * epoll_create1.
  */
 #include "fidelity.h"
 
@@ -61,12 +62,16 @@ static void polls(void)
 	fds[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
 	fds[2] = (struct pollfd){ .fd = -1, .events = POLLIN };
 
-	/* poll: every fd with its events at enter, those with revents at exit */
+	/*
+	 * poll: every fd with its events at enter, with its revents (0 too)
+	 * at exit, as the driver; the exit has the timeout too
+	 */
 	SC(SYS_poll, fds, 3, 10L);
 	/* (sysdig prints the fds unsigned) */
 	FX(poll, "poll >", "fds=%d:p3 %d:p4 18446744073709551615:?1\ttimeout=10",
 	   p[0], p[1]);
-	FX(poll, "poll <", "res=2\tfds=%d:p1 %d:p4", p[0], p[1]);
+	FX(poll, "poll <", "res=2\tfds=%d:p1 %d:p4 18446744073709551615:?0",
+	   p[0], p[1]);
 	SC(SYS_poll, NULL, 0, 0L);
 	FX(poll, "poll >", "fds=\ttimeout=0");
 	FX(poll, "poll <", "res=0\tfds=");
@@ -83,11 +88,23 @@ static void polls(void)
 	FX(ppoll, "ppoll >", "fds=%d:p3 %d:p4\ttimeout=5000\tsigmask=SIGUSR1 SIGTERM",
 	   p[0], p[1]);
 	FX(ppoll, "ppoll <", "res=2\tfds=%d:p1 %d:p4", p[0], p[1]);
+	FXN(ppoll, "ppoll <", "res=2\tfds=%d:p1 %d:p4\ttimeout=*", p[0], p[1]);
 	fds[0].events = POLLIN;
 	SC(SYS_ppoll, &fds[0], 1, NULL, NULL, 8);
 	/* sysdig prints a timeout of -1 as "none", an empty mask as "" */
 	FX(ppoll, "ppoll >", "fds=%d:p1\ttimeout=none\tsigmask=", p[0]);
 	FX(ppoll, "ppoll <", "res=1\tfds=%d:p1", p[0]);
+	/* the driver's NULL timeout at the exit: 0 */
+	FXN(ppoll, "ppoll <", "res=1\tfds=%d:p1\ttimeout=0", p[0]);
+	/*
+	 * the exit's timeout is read at the exit, as the driver: what the
+	 * kernel left of it (0 after a timeout)
+	 */
+	ts.tv_nsec = 1000000;
+	SC(SYS_ppoll, &fds[2], 1, &ts, NULL, 8);
+	FX(ppoll, "ppoll >", "timeout=1000000");
+	FX(ppoll, "ppoll <", "res=0");
+	FXN(ppoll, "ppoll <", "res=0\ttimeout=0");
 
 	/* select: only the result */
 	SC(SYS_select, 0, NULL, NULL, NULL, &tv);
@@ -135,11 +152,19 @@ static void fds(void)
 	FXN(signalfd4, "signalfd4 <", "res=%ld\tflags=4160\tfd=-1\tmask=0", fd);
 	close((int)fd);
 
+	/*
+	 * timerfd_create as libs 0.25: the clock id's low byte, the flags in
+	 * a u8 (PPM_O_CLOEXEC does not fit in it, PPM_O_NONBLOCK does)
+	 */
 	fd = SC(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC);
-	FX(timerfd_create, "timerfd_create >", "clockid=0\tflags=0");
+	FX(timerfd_create, "timerfd_create >", "clockid=1\tflags=0");
 	FX(timerfd_create, "timerfd_create <", "res=%ld", fd);
 	close((int)fd);
+	fd = SC(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_NONBLOCK);
+	FX(timerfd_create, "timerfd_create >", "clockid=1\tflags=64");
+	close((int)fd);
 	SC(SYS_timerfd_create, 12345, 0);
+	FX(timerfd_create, "timerfd_create >", "clockid=57");
 	FX(timerfd_create, "timerfd_create <", "res=-22");
 
 	fd = SC(SYS_inotify_init);
