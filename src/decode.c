@@ -111,6 +111,8 @@ static unsigned pi_need(unsigned op)
 	switch (op) {
 	case SCT_OP_PI_EXE:
 	case SCT_OP_PI_ARGS:
+	case SCT_OP_PI_EXE_OK:
+	case SCT_OP_PI_ARGS_OK:
 		return SCT_PI_CMDLINE;
 	case SCT_OP_PI_CWD:
 		return SCT_PI_CWD;
@@ -203,6 +205,12 @@ struct sct_val sct_pi_val(struct sct_call *c, unsigned op)
 	const struct sct_procinfo *src;
 	unsigned need = pi_need(op), src_have;
 
+	/* a failed clone's: no exe nor args, as the libs 0.25 driver's */
+	if (op == SCT_OP_PI_EXE_OK || op == SCT_OP_PI_ARGS_OK) {
+		if (c->ret < 0)
+			return (struct sct_val){ 0 };
+		op = op == SCT_OP_PI_EXE_OK ? SCT_OP_PI_EXE : SCT_OP_PI_ARGS;
+	}
 	/* a clone's parent whose state its child's side just read */
 	if (!c->pi_loaded && c->clone.which == SCT_CLONE_PARENT &&
 	    (src = sct_clone_state_take(c->clone_state, &c->clone,

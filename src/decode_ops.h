@@ -154,6 +154,10 @@
 	X(EXEC_ARGS, 1, 1, exec_argv)					\
 	X(EXEC_ENV, 1, 1, exec_argv)					\
 	X(PI_ARGS, 0, 0, pi)						\
+	/* a clone exit: PI_EXE, PI_ARGS, or nothing after a failure	\
+	 * (the libs 0.25 driver's) */					\
+	X(PI_EXE_OK, 0, 0, pi)						\
+	X(PI_ARGS_OK, 0, 0, pi)						\
 	X(PI_TID, 0, 0, pi)						\
 	X(PI_PID, 0, 0, pi)						\
 	X(PI_PTID, 0, 0, pi)						\

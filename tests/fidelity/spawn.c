@@ -62,10 +62,13 @@ static void forks(void)
 	FX(clone3, "clone3 <",
 	   "res=%ld\ttid=%d\tpid=%d\tcomm=spawn\tflags=1(CLONE_FILES)||%u",
 	   c, self_pid, self_pid, 1 | IN_PIDNS);
+	FXN(clone3, "clone3 <", "res=%ld\texe=*\ttid=%d", c, self_pid);
 	reap(c);
 
 	SC(SYS_clone3, &ca, 8);
 	FX(clone3, "clone3 <", "res=-22\ttid=%d\tpid=%d", self_pid, self_pid);
+	/* failed: no exe nor args, as the libs 0.25 driver */
+	FXN(clone3, "clone3 <", "res=-22\texe=<NA>\targs=NULL\ttid=%d", self_pid);
 }
 
 int main(int argc, char **argv)
