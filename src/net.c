@@ -17,6 +17,8 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
@@ -58,6 +60,98 @@ static int thread_getfd(pid_t tid, int fd)
 	r = (int)syscall(SYS_pidfd_getfd, tfd, fd, 0);
 	close(tfd);
 	return r;
+}
+
+#define UNIX_PEERS	256
+
+/*
+ * The peer of unix socket ino (its inode), from the kernel's sock_diag
+ * (UDIAG_SHOW_PEER, as `ss -x` shows it): the driver's unix tuple names
+ * both ends' struct sock, which no tracer can see; their inodes pair the
+ * two ends the same way.  0 when unknown: unconnected, another network
+ * namespace's, or no sock_diag for unix sockets (CONFIG_UNIX_DIAG).  The
+ * peers found are kept (a connected socket keeps its peer; a datagram one
+ * that connects elsewhere keeps its first here), per thread.
+ */
+static uint64_t unix_peer(uint64_t ino)
+{
+	static __thread struct { uint32_t ino, peer; } known[UNIX_PEERS];
+	static __thread int nl = -1;
+	static __thread uint32_t seq;
+	struct {
+		struct nlmsghdr nlh;
+		struct unix_diag_req r;
+	} req;
+	union {
+		struct nlmsghdr nlh;
+		uint8_t b[1024];
+	} resp;
+	unsigned slot = (unsigned)(ino % UNIX_PEERS);
+	ssize_t n;
+
+	if (!ino || ino > UINT32_MAX)
+		return 0;
+	if (known[slot].ino == ino)
+		return known[slot].peer;
+	if (nl == -1) {
+		nl = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
+			    NETLINK_SOCK_DIAG);
+		if (nl < 0)
+			nl = -2;	/* never again */
+	}
+	if (nl < 0)
+		return 0;
+	memset(&req, 0, sizeof(req));
+	req.nlh.nlmsg_len = sizeof(req);
+	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	req.nlh.nlmsg_flags = NLM_F_REQUEST;
+	req.nlh.nlmsg_seq = ++seq;
+	req.r.sdiag_family = AF_UNIX;
+	req.r.udiag_states = ~0u;
+	req.r.udiag_ino = (uint32_t)ino;
+	req.r.udiag_show = UDIAG_SHOW_PEER;
+	req.r.udiag_cookie[0] = req.r.udiag_cookie[1] = ~0u;	/* none */
+	if (send(nl, &req, sizeof(req), 0) != (ssize_t)sizeof(req))
+		return 0;
+	/* the answer is queued by the time send returns; older ones dropped */
+	while ((n = recv(nl, &resp, sizeof(resp), MSG_DONTWAIT)) > 0) {
+		const struct nlmsghdr *h = &resp.nlh;
+		const struct unix_diag_msg *m;
+		const struct nlattr *a;
+		size_t off;
+
+		if ((size_t)n < sizeof(*h) || h->nlmsg_len > (size_t)n ||
+		    h->nlmsg_seq != seq)
+			continue;
+		if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+		    h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)))
+			return 0;
+		m = NLMSG_DATA(h);
+		if (m->udiag_ino != (uint32_t)ino)
+			return 0;
+		off = NLMSG_LENGTH(NLA_ALIGN(sizeof(*m)));
+		while (off + sizeof(*a) <= h->nlmsg_len) {
+			uint32_t peer;
+
+			a = (const void *)((const uint8_t *)h + off);
+			if (a->nla_len < sizeof(*a) ||
+			    off + a->nla_len > h->nlmsg_len)
+				break;
+			if (a->nla_type == UNIX_DIAG_PEER &&
+			    a->nla_len >= sizeof(*a) + 4) {
+				memcpy(&peer, (const uint8_t *)a + NLA_HDRLEN,
+				       4);
+				if (peer) {
+					known[slot].ino = (uint32_t)ino;
+					known[slot].peer = peer;
+				}
+				return peer;
+			}
+			off += NLA_ALIGN(a->nla_len);
+		}
+		return 0;
+	}
+	return 0;
 }
 
 /* Our copy of the tracee's fd (pidfd_getfd, Linux >= 5.6), or -1. */
@@ -302,9 +396,17 @@ ssize_t sct_sock_tuple(struct sct_sock *sk, int fd, uint64_t addr,
 		unix_path(rlen ? (struct sockaddr *)&remote : NULL, rlen,
 			  rpath);
 		unix_path((struct sockaddr *)&local, llen, lpath);
+		/*
+		 * As the driver: outbound, peer -> this socket and the
+		 * peer's path (or the address given); inbound, this socket
+		 * -> peer and its own path.
+		 */
+		if (outbound)
+			return sct_encode_tuple((struct sockaddr *)&local,
+						llen, NULL, 0, unix_peer(ino),
+						ino, rpath, out);
 		return sct_encode_tuple((struct sockaddr *)&local, llen, NULL,
-					0, ino, 0, rpath[0] ? rpath : lpath,
-					out);
+					0, ino, unix_peer(ino), lpath, out);
 	}
 	if (!rlen)
 		return 0;

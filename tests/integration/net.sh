@@ -169,5 +169,13 @@ sendmsg > 4 <NA> <NA>
 sendmsg < 4 10 unix-reply
 recvmsg > 3 <NA> <NA>
 recvmsg < 3 10 unix-reply"
+# Both ends named as the driver pairs them (its struct sock addresses,
+# sctrace's inodes): the sender's tuple is peer->itself, the receiver's
+# itself->peer, so both are fd3->fd4, the socketpair's source->peer.
+pair=$(printf '%s->%s' "$src" "$peer" | tr 'A-F' 'a-f')
+expect_eq "unix: sendmsg's tuple (outbound: peer->local) is source->peer" "$pair" \
+	"$(sd "$cap" '%evt.arg.tuple' "evt.type=sendmsg and evt.dir='>'" | sed 's/ *$//')"
+expect_eq "unix: recvmsg's tuple (inbound: local->peer) is the same" "$pair" \
+	"$(sd "$cap" '%evt.arg.tuple' "evt.type=recvmsg and evt.dir='<'" | sed 's/ *$//')"
 check_counts "unix" "$cap" -- "$net" unix "$TMP/unix.strace-info"
 finish
