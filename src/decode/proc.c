@@ -19,8 +19,8 @@
 
 /*
  * One field of struct rlimit (longs) or rlimit64 (u64s) at x, y the field
- * (cur or max); -1 when z, if given, says the call failed, or the memory
- * is unreadable, as the driver.
+ * (cur or max); -1 when z, if given, says the call failed; 0 when the
+ * memory is unreadable (NULL among it), as the driver's zeroed copy.
  */
 SCT_OP_HANDLER(rlimit)
 {
@@ -40,7 +40,7 @@ SCT_OP_HANDLER(rlimit)
 	if (!a->x || sct_mem_read(c->tid, a->x +
 				  (a->y == SCT_K_RLIMIT_MAX ? ws : 0),
 				  &v, ws) != (ssize_t)ws)
-		return sct_int((uint64_t)-1);
+		return sct_int(0);
 	return sct_int(v);
 }
 

@@ -198,6 +198,9 @@ static void limits(void)
 	SC(SYS_prlimit64, 999999999, RLIMIT_NOFILE, &nw, FX_BAD_PTR);
 	FX(prlimit64, "prlimit <", "res=-3\tnewcur=%lld\tnewmax=%lld\toldcur=-1\toldmax=-1",
 	   (long long)nw.rlim_cur, (long long)nw.rlim_max);
+	/* a success with no old limit asked for: 0/0 (the driver's zeroed copy) */
+	SC(SYS_prlimit64, 0, RLIMIT_CORE, NULL, NULL);
+	FX(prlimit64, "prlimit <", "res=0\tnewcur=0\tnewmax=0\toldcur=0\toldmax=0");
 }
 
 static void namespaces(void)
