@@ -45,7 +45,7 @@ const struct sct_cgroup_sys *sct_cgroup_sys(void)
 {
 	static struct sct_cgroup_sys sys;
 	static char kernel[256], mount[256];
-	static char buf[16384];
+	static char buf[65536];	/* mountinfo: a container may have many mounts */
 	char *line, *save = NULL;
 	size_t k = 0;
 
