@@ -956,20 +956,12 @@ uint8_t sct_ppm_signalfd_flags(uint64_t flags)
 
 /*
  * timerfd_create's flags as libs 0.25 writes them (the 2022 driver wrote
- * 0): TFD_NONBLOCK and TFD_CLOEXEC as PPM_O_*, in a u8, where
- * PPM_O_CLOEXEC (bit 12) does not fit: only PPM_O_NONBLOCK is left.
+ * 0): sct_ppm_fd_flags in a u8, where PPM_O_CLOEXEC (bit 12) does not
+ * fit: only PPM_O_NONBLOCK is left.
  */
 uint8_t sct_ppm_timerfd_flags(uint64_t flags)
 {
-	uint32_t res = 0;
-
-	if ((int32_t)flags < 0)
-		return 0;
-	if (flags & O_NONBLOCK)
-		res |= SCT_PPM_O_NONBLOCK;
-	if (flags & O_CLOEXEC)
-		res |= SCT_PPM_O_CLOEXEC;
-	return (uint8_t)res;
+	return (uint8_t)sct_ppm_fd_flags(flags);
 }
 
 uint8_t sct_ppm_inotify_flags(uint64_t flags)

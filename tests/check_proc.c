@@ -474,24 +474,35 @@ START_TEST(test_sig_fate)
 }
 END_TEST
 
-/* a stopped child's stat (field: 23 vsize, 24 rss) and statm (1: resident) */
-static void child_counts(pid_t pid, unsigned long long *vsize,
-			 unsigned long long *rss, unsigned long long *statm_rss)
+/* field n (numbered as in proc(5), 4 or more) of a stat file */
+static unsigned long long stat_field(const char *path, int n)
 {
-	char path[64], buf[1024];
+	unsigned long long v = 0;
+	char buf[1024];
 	const char *p;
-	FILE *f;
+	FILE *f = fopen(path, "r");
 	int i;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
 	fclose(f);
 	p = strrchr(buf, ')') + 2;	/* the state, field 3 */
-	for (i = 3; i < 23; i++)
+	for (i = 3; i < n; i++)
 		p = strchr(p, ' ') + 1;
-	ck_assert_int_eq(sscanf(p, "%llu %llu", vsize, rss), 2);
+	ck_assert_int_eq(sscanf(p, "%llu", &v), 1);
+	return v;
+}
+
+/* a stopped child's stat (field: 23 vsize, 24 rss) and statm (1: resident) */
+static void child_counts(pid_t pid, unsigned long long *vsize,
+			 unsigned long long *rss, unsigned long long *statm_rss)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	*vsize = stat_field(path, 23);
+	*rss = stat_field(path, 24);
 	snprintf(path, sizeof(path), "/proc/%d/statm", pid);
 	f = fopen(path, "r");
 	ck_assert_ptr_nonnull(f);
@@ -563,25 +574,6 @@ static void *faulter(void *arg)
 	return arg;
 }
 
-/* field 10 (minflt) of a stat file */
-static unsigned long long stat_minflt(const char *path)
-{
-	unsigned long long v = 0;
-	char buf[1024];
-	const char *p;
-	FILE *f = fopen(path, "r");
-	int i;
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
-	fclose(f);
-	p = strrchr(buf, ')') + 2;	/* the state, field 3 */
-	for (i = 3; i < 10; i++)
-		p = strchr(p, ' ') + 1;
-	ck_assert_int_eq(sscanf(p, "%llu", &v), 1);
-	return v;
-}
-
 /*
  * A thread's fault counters are its own, as the driver's (task->min_flt):
  * /proc/T/stat sums those of all the process's threads.
@@ -599,9 +591,9 @@ START_TEST(test_thread_faults)
 		usleep(1000);
 	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", getpid(),
 		 fault_tid);
-	own = stat_minflt(path);
+	own = stat_field(path, 10);	/* minflt */
 	snprintf(path, sizeof(path), "/proc/%d/stat", fault_tid);
-	all = stat_minflt(path);
+	all = stat_field(path, 10);
 	ck_assert_uint_ge(own, 64);
 	ck_assert_uint_gt(all, own);	/* the main thread's are in it */
 	ck_assert_int_eq(sct_proc_read(fault_tid, pi, SCT_PI_NEW), 0);

@@ -76,6 +76,18 @@ static void *pause_main(void *arg)
 	return arg;
 }
 
+/* Kill ourselves with sig, unblocked and left to its default action. */
+static void kill_self(int sig)
+{
+	sigset_t set;
+
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), sig);
+}
+
 static int wait_for(pid_t pid, int want)
 {
 	int status;
@@ -174,14 +186,7 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "exit") == 0 && argc == 3)
 		return atoi(argv[2]);
 	if (strcmp(mode, "kill") == 0) {
-		int sig = argc > 2 ? atoi(argv[2]) : SIGKILL;
-
-		/* unblocked and default action, whatever the signal */
-		signal(sig, SIG_DFL);
-		sigemptyset(&set);
-		sigaddset(&set, sig);
-		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		kill(getpid(), sig);
+		kill_self(argc > 2 ? atoi(argv[2]) : SIGKILL);
 		return 1;
 	}
 	if (strcmp(mode, "threads-end") == 0 && argc == 3) {
@@ -196,11 +201,7 @@ int main(int argc, char **argv)
 				fail("pthread_create");
 		if (sig == 0)
 			syscall(SYS_exit_group, 3);
-		signal(sig, SIG_DFL);
-		sigemptyset(&set);
-		sigaddset(&set, sig);
-		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		kill(getpid(), sig);
+		kill_self(sig);
 		return 1;
 	}
 	fprintf(stderr, "usage: procs thread FILE|thread-exit FILE|fork|rawfork|vfork|clone3|"
